@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "otlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "otlint", targets: ["otlint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+    ],
+    targets: [
+        // libyaml, used directly: fast, and it reports exact start and end marks for every node.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "OTLintYAML", dependencies: ["CLibYAML", "OTLintCore"]),
+        // The rule documents in Rules/, embedded into the binary at build time.
+        .executableTarget(name: "RuleDocsGenerator"),
+        .plugin(name: "RuleDocsPlugin", capability: .buildTool(), dependencies: ["RuleDocsGenerator"]),
+        .target(name: "OTLintRuleDocs", plugins: ["RuleDocsPlugin"]),
+        .target(name: "OTLintCore", dependencies: ["OTLintRuleDocs"]),
+        .target(name: "OTLintConfigRules", dependencies: ["OTLintCore", "OTLintYAML"]),
+        .target(
+            name: "OTLintSwiftRules",
+            dependencies: [
+                "OTLintCore",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
+        .target(
+            name: "OTLintCLI",
+            dependencies: [
+                "OTLintCore", "OTLintConfigRules", "OTLintSwiftRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "otlint", dependencies: ["OTLintCLI"]),
+        .testTarget(name: "OTLintYAMLTests", dependencies: ["OTLintYAML", "OTLintCore"]),
+        .testTarget(name: "OTLintCoreTests", dependencies: ["OTLintCore"]),
+        .testTarget(name: "OTLintConfigRulesTests", dependencies: ["OTLintConfigRules", "OTLintCore"]),
+        .testTarget(name: "OTLintSwiftRulesTests", dependencies: ["OTLintSwiftRules", "OTLintCore"]),
+        .testTarget(name: "OTLintCLITests", dependencies: ["OTLintCLI", "OTLintCore", "OTLintConfigRules", "OTLintSwiftRules"]),
+    ]
+)

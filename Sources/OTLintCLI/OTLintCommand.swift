@@ -1,0 +1,5 @@
+import ArgumentParser
+
+public struct OTLintCommand: ParsableCommand {
+    public init() {}
+}

@@ -1,0 +1,52 @@
+/// A family of rules over one kind of input (configuration files, Swift sources).
+///
+/// The linter hands each analyzer the files it claims; the analyzer parses each file once, builds whatever
+/// cross-file model it needs, runs its rules and returns their diagnostics. Analyzers never print or exit.
+public protocol Analyzer: Sendable {
+    /// The rule IDs this analyzer can report.
+    var ruleIDs: [String] { get }
+
+    /// Whether this analyzer checks a file found by discovery or named on the command line. Called for every
+    /// candidate, so it decides from the path alone.
+    func claims(path: String) -> Bool
+
+    /// Checks the claimed files of one run.
+    func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult
+}
+
+/// What an analyzer returns: findings and inputs it could not read or parse.
+public struct AnalysisResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var inputErrors: [InputError]
+
+    public init(diagnostics: [Diagnostic] = [], inputErrors: [InputError] = []) {
+        self.diagnostics = diagnostics
+        self.inputErrors = inputErrors
+    }
+
+    public mutating func append(_ other: AnalysisResult) {
+        diagnostics += other.diagnostics
+        inputErrors += other.inputErrors
+    }
+}
+
+/// What an analyzer may consult while it works.
+public struct AnalysisContext: Sendable {
+    /// Reads files that give context but were not checked themselves (a compose file's `.env`, an
+    /// `env_file`, a service's `Package.swift`); each file is read once per run.
+    public var loader: FileLoader
+    public var configuration: Configuration
+    /// The project root (where `.otlint.yml` lives, or the current directory).
+    public var rootDirectory: String
+
+    public init(loader: FileLoader, configuration: Configuration, rootDirectory: String) {
+        self.loader = loader
+        self.configuration = configuration
+        self.rootDirectory = rootDirectory
+    }
+
+    /// Whether a rule runs at all, so analyzers can skip work for rules nobody asked for.
+    public func isEnabled(_ ruleID: String) -> Bool {
+        configuration.isEnabled(ruleID)
+    }
+}

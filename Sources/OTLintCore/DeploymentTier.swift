@@ -1,0 +1,29 @@
+import Foundation
+
+/// Whether a process runs in production. Rules that only matter in production name the evidence that made
+/// the tier production.
+public enum DeploymentTier: String, Sendable, Codable, CaseIterable {
+    case production
+    case nonProduction = "non-production"
+    case unknown
+
+    /// Maps a deployment environment name (`prod`, `staging`, `dev`, ...) to a tier.
+    public static func classify(environmentName raw: String) -> DeploymentTier {
+        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        if name.isEmpty { return .unknown }
+        if productionNames.contains(name) { return .production }
+        if nonProductionNames.contains(name) { return .nonProduction }
+        // Compound names such as `prod-eu`, `eu-production`, `production_us`.
+        let words = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        if words.contains(where: { productionNames.contains($0) }) { return .production }
+        if words.contains(where: { nonProductionNames.contains($0) }) { return .nonProduction }
+        return .unknown
+    }
+
+    static let productionNames: Set<String> = ["production", "prod", "prd", "live"]
+    static let nonProductionNames: Set<String> = [
+        "development", "dev", "local", "test", "testing", "qa", "staging", "stage", "stg", "sandbox",
+        "preview", "ci", "demo", "integration", "uat", "e2e", "debug",
+    ]
+}
+

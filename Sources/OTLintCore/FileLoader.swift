@@ -1,0 +1,76 @@
+import Foundation
+
+/// Reads files once per run and hands out the same `SourceFile` to everyone who asks.
+///
+/// Safe to call from many threads. Fixes and stdin input register replacement text with `provide`.
+public final class FileLoader: @unchecked Sendable {
+    /// Files larger than this are reported as input errors instead of being read: no OpenTelemetry
+    /// configuration or source file is this big, and reading one would cost memory for nothing.
+    public static let maximumFileSize = 8 * 1024 * 1024
+
+    private let lock = NSLock()
+    private var cache: [String: Result<SourceFile, InputError>] = [:]
+
+    public init() {}
+
+    /// Makes `load(path)` return this text instead of reading the disk (stdin input, a fix being checked).
+    public func provide(path: String, text: String) {
+        let file = SourceFile(path: path, text: text)
+        lock.withLock { cache[FileLoader.key(path)] = .success(file) }
+    }
+
+    /// Forgets a cached file so the next `load` reads the disk again (after a fix was written).
+    public func invalidate(path: String) {
+        _ = lock.withLock { cache.removeValue(forKey: FileLoader.key(path)) }
+    }
+
+    public func load(_ path: String) -> Result<SourceFile, InputError> {
+        let key = FileLoader.key(path)
+        if let cached = lock.withLock({ cache[key] }) { return cached }
+        let result = FileLoader.read(path)
+        lock.withLock { cache[key] = result }
+        return result
+    }
+
+    /// Whether a path exists as a regular file (following symlinks), without reading it.
+    public func exists(_ path: String) -> Bool {
+        if lock.withLock({ cache[FileLoader.key(path)] }) != nil { return true }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    private static func key(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    private static func read(_ path: String) -> Result<SourceFile, InputError> {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return .failure(InputError(path: path, message: "cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(InputError(path: path, message: "is a directory, expected a file"))
+        }
+        if Int(status.st_size) > maximumFileSize {
+            return .failure(InputError(
+                path: path,
+                message: "file is too large to check (\(status.st_size) bytes; the limit is \(maximumFileSize))"
+            ))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(InputError(path: path, message: "cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            return .failure(InputError(path: path, message: "cannot read file: \(error.localizedDescription)"))
+        }
+        let bytes = [UInt8](data)
+        if let problem = TextValidation.problem(in: bytes) {
+            return .failure(InputError(path: path, position: problem.position, message: problem.message))
+        }
+        return .success(SourceFile(path: path, bytes: bytes))
+    }
+}

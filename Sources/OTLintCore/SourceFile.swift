@@ -1,0 +1,142 @@
+import Foundation
+
+/// A line and column, both 1-based. Columns count Unicode scalars, so a column matches what an editor shows
+/// for text without combining characters (SARIF `columnKind: unicodeCodePoints`).
+public struct LineColumn: Hashable, Sendable, Comparable, Codable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: LineColumn, rhs: LineColumn) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// A half-open range of UTF-8 byte offsets into a file's text.
+public struct ByteRange: Hashable, Sendable, Codable {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public var isEmpty: Bool { start == end }
+    public var length: Int { end - start }
+
+    public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
+    public func overlaps(_ other: ByteRange) -> Bool { start < other.end && other.start < end }
+}
+
+/// The text of one input file, with a line index for turning byte offsets into lines and columns.
+///
+/// Every parser keeps byte offsets into this text, so a diagnostic points at the exact token and a fix is a
+/// plain text edit.
+public final class SourceFile: @unchecked Sendable {
+    /// The path as the user gave it or discovery found it (used in every output).
+    public let path: String
+    /// The UTF-8 bytes of the file.
+    public let bytes: [UInt8]
+    /// The text, decoded once.
+    public let text: String
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.text = String(decoding: bytes, as: UTF8.self)
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 0-based line index that contains `offset`.
+    public func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// 1-based line and column of a byte offset.
+    public func lineColumn(at offset: Int) -> LineColumn {
+        let clamped = min(max(offset, 0), bytes.count)
+        let line = lineIndex(containing: clamped)
+        var column = 1
+        var index = lineStarts[line]
+        while index < clamped {
+            // Count scalars: skip UTF-8 continuation bytes.
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        // A range that starts in the middle of a scalar counts from that scalar.
+        return LineColumn(line: line + 1, column: column)
+    }
+
+    /// Byte offset of a 0-based line and 0-based column counted in Unicode scalars (the way libyaml counts).
+    public func byteOffset(line: Int, scalarColumn: Int) -> Int {
+        guard line < lineStarts.count else { return bytes.count }
+        var index = lineStarts[line]
+        var remaining = scalarColumn
+        while remaining > 0 && index < bytes.count {
+            index += 1
+            while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+
+    /// The text of a 1-based line, without its line break.
+    public func lineText(_ line: Int) -> Substring {
+        guard line >= 1 && line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start && (bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
+        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// The text in a byte range.
+    public func slice(_ range: ByteRange) -> String {
+        let start = min(max(range.start, 0), bytes.count)
+        let end = min(max(range.end, start), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The resolved location of a byte range in this file.
+    public func location(_ range: ByteRange) -> SourceLocation {
+        SourceLocation(path: path, range: range, start: lineColumn(at: range.start), end: lineColumn(at: range.end))
+    }
+}
+
+/// A resolved place in a file: path, byte range, and 1-based start and end line/column.
+public struct SourceLocation: Hashable, Sendable, Codable {
+    public var path: String
+    public var range: ByteRange
+    public var start: LineColumn
+    public var end: LineColumn
+
+    public init(path: String, range: ByteRange, start: LineColumn, end: LineColumn) {
+        self.path = path
+        self.range = range
+        self.start = start
+        self.end = end
+    }
+}

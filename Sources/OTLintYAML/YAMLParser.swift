@@ -1,0 +1,180 @@
+import CLibYAML
+import OTLintCore
+
+/// Builds positioned YAML trees from libyaml's event stream.
+public enum YAMLParser {
+    /// Deeper nesting than this is rejected: no configuration file needs it, and it protects the tree
+    /// walkers from pathological input.
+    public static let maximumDepth = 512
+
+    /// Parses every document of the file. Throws libyaml's error with its position for invalid input.
+    public static func parse(_ file: SourceFile) throws(YAMLError) -> [YAMLDocument] {
+        var builder = TreeBuilder(file: file)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw YAMLError(message: "out of memory", position: LineColumn(line: 1, column: 1))
+        }
+        defer { yaml_parser_delete(&parser) }
+
+        return try file.bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> [YAMLDocument] in
+            // libyaml needs a non-null pointer even for empty input.
+            let empty: [UInt8] = [0]
+            try empty.withUnsafeBufferPointer { (emptyBuffer) throws(YAMLError) in
+                let base = buffer.count > 0 ? buffer.baseAddress! : emptyBuffer.baseAddress!
+                yaml_parser_set_input_string(&parser, base, buffer.count)
+                yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+                var event = yaml_event_t()
+                while true {
+                    guard yaml_parser_parse(&parser, &event) == 1 else {
+                        throw builder.libyamlError(parser)
+                    }
+                    defer { yaml_event_delete(&event) }
+                    let type = event.type
+                    try builder.handle(&event)
+                    if type == YAML_STREAM_END_EVENT { break }
+                }
+            }
+            return builder.documents
+        }
+    }
+}
+
+/// Turns events into nodes, keeping a stack of open collections.
+private struct TreeBuilder {
+    let file: SourceFile
+
+    private enum OpenCollection {
+        case mapping(start: Int, flow: Bool, tag: String?, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?)
+        case sequence(start: Int, flow: Bool, tag: String?, anchor: String?, items: [YAMLNode])
+    }
+
+    private var stack: [OpenCollection] = []
+    private var anchors: [String: YAMLNode] = [:]
+    private var documentRoot: YAMLNode?
+    private var documentStart = 0
+    private(set) var documents: [YAMLDocument] = []
+
+    init(file: SourceFile) {
+        self.file = file
+    }
+
+    private func offset(_ mark: yaml_mark_t) -> Int {
+        file.byteOffset(line: Int(mark.line), scalarColumn: Int(mark.column))
+    }
+
+    private func position(_ mark: yaml_mark_t) -> LineColumn {
+        LineColumn(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    func libyamlError(_ parser: yaml_parser_t) -> YAMLError {
+        let problem = TreeBuilder.cString(parser.problem) ?? "unknown error"
+        var message = problem
+        if let context = TreeBuilder.cString(parser.context) {
+            message = "\(problem) \(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1)"
+        }
+        if problem.contains("cannot start any token"), file.lineText(Int(parser.problem_mark.line) + 1).contains("\t") {
+            message += " (a tab cannot indent YAML; use spaces)"
+        }
+        return YAMLError(message: message, position: position(parser.problem_mark))
+    }
+
+    private static func cString(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentRoot = nil
+            documentStart = offset(event.start_mark)
+            anchors = [:]
+        case YAML_DOCUMENT_END_EVENT:
+            documents.append(YAMLDocument(root: documentRoot, range: ByteRange(documentStart, offset(event.end_mark))))
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let value = scalar.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+            } ?? ""
+            let style: YAMLScalarStyle
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let node = YAMLNode(
+                content: .scalar(value, style),
+                range: ByteRange(offset(event.start_mark), offset(event.end_mark)),
+                tag: TreeBuilder.string(scalar.tag),
+                anchor: TreeBuilder.string(scalar.anchor)
+            )
+            try add(node)
+        case YAML_ALIAS_EVENT:
+            let name = TreeBuilder.string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                throw YAMLError(message: "unknown anchor `\(name)` referenced by an alias", position: position(event.start_mark))
+            }
+            try add(target, isAlias: true)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            try open(.sequence(
+                start: offset(event.start_mark), flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+                tag: TreeBuilder.string(data.tag), anchor: TreeBuilder.string(data.anchor), items: []
+            ), at: event.start_mark)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            try open(.mapping(
+                start: offset(event.start_mark), flow: data.style == YAML_FLOW_MAPPING_STYLE,
+                tag: TreeBuilder.string(data.tag), anchor: TreeBuilder.string(data.anchor), pairs: [], pendingKey: nil
+            ), at: event.start_mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let collection = stack.popLast() else { return }
+            let node: YAMLNode
+            switch collection {
+            case .sequence(let start, let flow, let tag, let anchor, let items):
+                let end = flow ? offset(event.end_mark) : (items.last.map { max($0.range.end, start) } ?? start)
+                node = YAMLNode(content: .sequence(items), range: ByteRange(start, end), tag: tag, anchor: anchor)
+            case .mapping(let start, let flow, let tag, let anchor, let pairs, _):
+                let end = flow ? offset(event.end_mark) : (pairs.last.map { max($0.value.range.end, $0.key.range.end) } ?? start)
+                node = YAMLNode(content: .mapping(pairs), range: ByteRange(start, end), tag: tag, anchor: anchor)
+            }
+            try add(node)
+        default:
+            break
+        }
+    }
+
+    private mutating func open(_ collection: OpenCollection, at mark: yaml_mark_t) throws(YAMLError) {
+        guard stack.count < YAMLParser.maximumDepth else {
+            throw YAMLError(message: "nesting deeper than \(YAMLParser.maximumDepth) levels", position: position(mark))
+        }
+        stack.append(collection)
+    }
+
+    /// Adds a finished node to the innermost open collection, or makes it the document root.
+    private mutating func add(_ node: YAMLNode, isAlias: Bool = false) throws(YAMLError) {
+        if !isAlias, let anchor = node.anchor { anchors[anchor] = node }
+        guard let top = stack.popLast() else {
+            documentRoot = node
+            return
+        }
+        switch top {
+        case .sequence(let start, let flow, let tag, let anchor, var items):
+            items.append(node)
+            stack.append(.sequence(start: start, flow: flow, tag: tag, anchor: anchor, items: items))
+        case .mapping(let start, let flow, let tag, let anchor, var pairs, let pendingKey):
+            if let key = pendingKey {
+                pairs.append(YAMLPair(key: key, value: node))
+                stack.append(.mapping(start: start, flow: flow, tag: tag, anchor: anchor, pairs: pairs, pendingKey: nil))
+            } else {
+                stack.append(.mapping(start: start, flow: flow, tag: tag, anchor: anchor, pairs: pairs, pendingKey: node))
+            }
+        }
+    }
+}

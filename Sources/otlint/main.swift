@@ -1,0 +1,3 @@
+import OTLintCLI
+
+OTLintCommand.main()
