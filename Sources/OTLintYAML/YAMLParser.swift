@@ -108,9 +108,12 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
+            let end = offset(event.end_mark)
+            let start = skipProperties(from: offset(event.start_mark), end: end,
+                                       hasProperties: scalar.tag != nil || scalar.anchor != nil)
             let node = YAMLNode(
                 content: .scalar(value, style),
-                range: ByteRange(offset(event.start_mark), offset(event.end_mark)),
+                range: ByteRange(start, end),
                 tag: TreeBuilder.string(scalar.tag),
                 anchor: TreeBuilder.string(scalar.anchor)
             )
@@ -148,6 +151,23 @@ private struct TreeBuilder {
         default:
             break
         }
+    }
+
+    /// libyaml's start mark of a node includes its anchor and tag (`&a !!str value`); a range should cover
+    /// the value itself, so that a fix replaces only the value.
+    private func skipProperties(from start: Int, end: Int, hasProperties: Bool) -> Int {
+        guard hasProperties else { return start }
+        let bytes = file.bytes
+        var index = start
+        while index < end, bytes[index] == UInt8(ascii: "&") || bytes[index] == UInt8(ascii: "!") {
+            while index < end, !isBlank(bytes[index]) { index += 1 }
+            while index < end, isBlank(bytes[index]) { index += 1 }
+        }
+        return index < end ? index : start
+    }
+
+    private func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
     private mutating func open(_ collection: OpenCollection, at mark: yaml_mark_t) throws(YAMLError) {
