@@ -12,4 +12,7 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    ActiveSpanNoopOnLinuxRule(),
+    ThrownErrorNotRecordedRule(),
+    TelemetryBackendNotRunRule(),
 ]

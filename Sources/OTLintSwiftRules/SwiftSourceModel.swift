@@ -28,6 +28,10 @@ final class SwiftSourceModel {
     let ecosystems: SwiftEcosystems
     /// A test target file: under a `Tests/` directory, or importing XCTest / Testing.
     let isTestCode: Bool
+    /// Benchmark code (a `Benchmarks` directory, or `import Benchmark`): loops over spans are the point there.
+    var isBenchmarkCode: Bool {
+        ("/" + file.path).split(separator: "/").contains { $0.contains("Benchmark") } || imports.contains("Benchmark")
+    }
     /// Facts gathered over every file of the run.
     let project: SwiftProjectFacts
 
