@@ -69,6 +69,9 @@ extension SwiftProjectFacts {
                 }
             }
         }
+        let bootstrapMarkers = ["OTel.bootstrap", "InstrumentationSystem.bootstrap", "TracingMiddleware",
+                                "registerTracerProvider", "makeTracingBackend"]
+        facts.bootstrapsTracing = files.contains { file in bootstrapMarkers.contains { file.text.contains($0) } }
         let manifestPath = (context.rootDirectory as NSString).appendingPathComponent("Package.swift")
         if case .success(let manifest) = context.loader.load(manifestPath) {
             let text = manifest.text.lowercased()

@@ -169,6 +169,9 @@ struct SwiftProjectFacts: Sendable {
     var isServerPackage = false
     /// Tracing modules some file re-exports with `@_exported import`: every file of the run sees them.
     var exportedImports: Set<String> = []
+    /// Some file sets tracing up (`OTel.bootstrap`, `InstrumentationSystem.bootstrap`, a tracing middleware,
+    /// `registerTracerProvider`): outgoing requests are expected to carry context.
+    var bootstrapsTracing = false
 }
 
 /// Default severities for the Swift rules. The rule documents are the source of truth; this table only
