@@ -1,5 +1,24 @@
 import ArgumentParser
+import OTLintCore
 
+/// `otlint`: the command line. `check` is the default subcommand, so `otlint .` works.
 public struct OTLintCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "otlint",
+        abstract: "A fast, precise linter for OpenTelemetry setups: compose files, env files and Swift sources.",
+        version: version,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+
     public init() {}
+}
+
+/// Exit codes: 0 clean (or findings below `--fail-on`), 1 findings, 2 usage, configuration or input errors.
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let findings: Int32 = 1
+    static let error: Int32 = 2
 }
