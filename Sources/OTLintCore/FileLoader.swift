@@ -51,6 +51,10 @@ public final class FileLoader: @unchecked Sendable {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             return .failure(InputError(path: path, message: "is a directory, expected a file"))
         }
+        // A FIFO or device would block or never end; only regular files are read.
+        if (status.st_mode & S_IFMT) != S_IFREG {
+            return .failure(InputError(path: path, message: "not a regular file (a pipe, socket or device); not read"))
+        }
         if Int(status.st_size) > maximumFileSize {
             return .failure(InputError(
                 path: path,

@@ -89,7 +89,7 @@ public enum UnifiedDiff {
             if i < rows, j < columns, oldMiddle[i] == newMiddle[j], rows * columns <= 4_000_000 {
                 operations.append(Operation(kind: .same, oldIndex: prefix + i, newIndex: prefix + j))
                 i += 1; j += 1
-            } else if j < columns, i == rows || (rows * columns <= 4_000_000 && table[i][j + 1] >= table[i + 1][j]) {
+            } else if j < columns, i == rows || (rows * columns <= 4_000_000 && table[i][j + 1] > table[i + 1][j]) {
                 operations.append(Operation(kind: .insert, oldIndex: prefix + i, newIndex: prefix + j))
                 j += 1
             } else {
