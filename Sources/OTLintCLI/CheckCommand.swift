@@ -63,6 +63,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-respect-gitignore"), help: "Also check files that git ignores.")
     var noRespectGitignore = false
 
+    @Option(help: "Report only findings that this baseline file does not record.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record today's findings in this file (for adopting otlint on an existing project) and exit.")
+    var writeBaseline: String?
+
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format `\(format)`: use \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -71,6 +77,7 @@ struct CheckCommand: ParsableCommand {
         guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color must be auto, always or never") }
         if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes needs --fix or --diff") }
         if fix && diff { throw ValidationError("--fix and --diff exclude each other: --diff changes nothing") }
+        if writeBaseline != nil && (fix || diff) { throw ValidationError("--write-baseline records findings; it does not combine with --fix or --diff") }
         if paths.contains("-") && stdinFilename == nil { throw ValidationError("reading standard input (`-`) needs --stdin-filename PATH") }
     }
 
@@ -124,7 +131,7 @@ struct CheckCommand: ParsableCommand {
 
         var fixNotes: [String] = []
         var output = ""
-        let report: LintReport
+        var report: LintReport
         if fix || diff {
             let session = FixSession(linter: linter, includeUnsafe: unsafeFixes, write: fix && stdinFilename == nil)
             let outcome = session.run(paths: inputPaths)
@@ -147,6 +154,32 @@ struct CheckCommand: ParsableCommand {
             }
         } else {
             report = linter.lint(paths: inputPaths)
+        }
+
+        if let writeBaseline {
+            let recorded = Baseline(diagnostics: report.diagnostics, loader: loader, rootDirectory: rootDirectory)
+            do {
+                try AtomicWriter.write(Array(recorded.rendered().utf8), to: writeBaseline)
+            } catch {
+                printError("\(error)")
+                return ExitStatus.error
+            }
+            for error in report.inputErrors { printError(error.oneLine) }
+            if !quiet { print("Recorded \(recorded.entries.count) \(recorded.entries.count == 1 ? "finding" : "findings") in \(writeBaseline).") }
+            return report.inputErrors.isEmpty ? ExitStatus.clean : ExitStatus.error
+        }
+        if let baseline {
+            do {
+                let loaded = try Baseline.load(baseline)
+                let filtered = loaded.filter(report.diagnostics, loader: loader, rootDirectory: rootDirectory)
+                report.diagnostics = filtered.new
+                if !quiet, filtered.absorbed > 0 {
+                    fixNotes.append("\(filtered.absorbed) known \(filtered.absorbed == 1 ? "finding" : "findings") hidden by the baseline \(baseline).")
+                }
+            } catch {
+                printError("\(error)")
+                return ExitStatus.error
+            }
         }
 
         let context = ReportContext(report: report, loader: loader, unsafeFixesEnabled: unsafeFixes, fixNotes: fixNotes, toolVersion: OTLintCommand.version)
