@@ -5,12 +5,14 @@ import OTLintCore
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with its ID, severity, fix and summary.")
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or markdown (the README's rule table).")
     var format: String = "text"
 
     func run() throws {
         let documents = RuleCatalog.sortedIDs.compactMap(RuleCatalog.document)
         switch format {
+        case "markdown":
+            print(RulesCommand.markdownTable(documents), terminator: "")
         case "json":
             let value = JSONValue.array(documents.map { document in
                 .object([
@@ -33,8 +35,18 @@ struct RulesCommand: ParsableCommand {
                 print("\(document.id)  \(name)  \(severity)  \(fix)  \(document.summary)")
             }
         default:
-            throw ValidationError("unknown format `\(format)`: use text or json")
+            throw ValidationError("unknown format `\(format)`: use text, json or markdown")
         }
+    }
+
+    /// The rule table of the README, generated from the documents so the two never disagree.
+    static func markdownTable(_ documents: [RuleDocument]) -> String {
+        var table = "| ID | name | severity | inputs | fix | what it finds |\n|---|---|---|---|---|---|\n"
+        for document in documents {
+            let summary = document.summary.replacingOccurrences(of: "|", with: "\\|")
+            table += "| [\(document.id)](Rules/\(document.id).md) | \(document.name) | \(document.severity.rawValue) | \(document.appliesTo.joined(separator: ", ")) | \(document.fix) | \(summary) |\n"
+        }
+        return table
     }
 }
 
