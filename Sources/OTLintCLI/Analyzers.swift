@@ -1,6 +1,6 @@
 import OTLintCore
 
 /// Every analyzer otlint runs.
-enum Analyzers {
-    static var all: [any Analyzer] { [] }
+public enum Analyzers {
+    public static var all: [any Analyzer] { [] }
 }
