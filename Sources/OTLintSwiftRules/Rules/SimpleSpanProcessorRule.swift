@@ -1,0 +1,66 @@
+import OTLintCore
+import SwiftSyntax
+
+/// OTL201: a simple (one export per span) span processor in application code.
+struct SimpleSpanProcessorRule: SwiftRule {
+    var ruleIDs: [String] { ["OTL201"] }
+
+    func check(_ model: SwiftSourceModel) -> [Diagnostic] {
+        guard !model.isTestCode else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+            guard let token = call.calleeToken else { continue }
+            let name = token.text
+            let path = call.calledExpression.memberPath ?? []
+            let isOtelSwift = name == "SimpleSpanProcessor" && path == ["SimpleSpanProcessor"]
+                && model.ecosystems.contains(.openTelemetrySwift)
+            let isSwiftOTel012 = name == "OTelSimpleSpanProcessor" && model.ecosystems.contains(.swiftOTel)
+            let isSwiftOTel08 = name == "SimpleSpanProcessor" && path == ["OTel", "SimpleSpanProcessor"]
+                && model.ecosystems.contains(.swiftOTel)
+            guard isOtelSwift || isSwiftOTel012 || isSwiftOTel08 else { continue }
+            if isInDebugOnlyCode(call) || exportsToMemory(call) { continue }
+
+            var fix: Fix?
+            var help: String
+            if isOtelSwift {
+                help = "use `BatchSpanProcessor(spanExporter:)`: it exports up to 512 spans per request every 5 seconds"
+                if call.argumentLabels == ["spanExporter"] {
+                    fix = Fix(
+                        title: "replace `SimpleSpanProcessor` with `BatchSpanProcessor`",
+                        edits: [model.edit(replacing: token, with: "BatchSpanProcessor")], applicability: .safe
+                    )
+                }
+            } else if isSwiftOTel012 {
+                help = "use `OTelBatchSpanProcessor(exporter:configuration:)`, or upgrade to swift-otel 1.x, whose `OTel.bootstrap` always batches"
+            } else {
+                help = "use `OTel.BatchSpanProcessor(exportingTo:eventLoopGroup:)`, or upgrade to swift-otel 1.x, whose `OTel.bootstrap` always batches"
+            }
+            diagnostics.append(model.diagnostic(
+                "OTL201", at: token,
+                message: "`\(name)` exports every span on its own as soon as it ends, one export request per span",
+                why: "this is application code (not a test target and not inside `#if DEBUG`); under load the exporter falls behind and spans are dropped",
+                help: help, fix: fix
+            ))
+        }
+        return diagnostics
+    }
+
+    /// `#if DEBUG` (not `#if !DEBUG`) around the call: a local debugging setup.
+    private func isInDebugOnlyCode(_ call: FunctionCallExprSyntax) -> Bool {
+        var current = call.parent
+        while let node = current {
+            if let clause = node.as(IfConfigClauseSyntax.self), let condition = clause.condition {
+                let text = condition.trimmedDescription
+                if text.contains("DEBUG") && !text.contains("!DEBUG") && !text.contains("! DEBUG") { return true }
+            }
+            current = node.parent
+        }
+        return false
+    }
+
+    /// `SimpleSpanProcessor(spanExporter: InMemoryExporter())`: a test double, exported synchronously on purpose.
+    private func exportsToMemory(_ call: FunctionCallExprSyntax) -> Bool {
+        guard let argument = call.firstArgument?.expression.as(FunctionCallExprSyntax.self) else { return false }
+        return argument.calleeName?.hasPrefix("InMemory") == true
+    }
+}

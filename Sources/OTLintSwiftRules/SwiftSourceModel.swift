@@ -1,0 +1,182 @@
+import OTLintCore
+import SwiftParser
+import SwiftSyntax
+
+/// Which tracing library a Swift file is written against, decided from its imports.
+public struct SwiftEcosystems: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// open-telemetry/opentelemetry-swift (`OpenTelemetryApi`, `OpenTelemetrySdk`, its exporters).
+    public static let openTelemetrySwift = SwiftEcosystems(rawValue: 1 << 0)
+    /// apple/swift-distributed-tracing (`Tracing`, `Instrumentation`) and swift-otel (`OTel`), plus the server
+    /// frameworks that speak it (Hummingbird, Vapor, AsyncHTTPClient).
+    public static let distributedTracing = SwiftEcosystems(rawValue: 1 << 1)
+    /// swift-otel itself (`OTel`, `OTLPGRPC`, or `OpenTelemetry` before 0.9 when no otel-swift module is imported).
+    public static let swiftOTel = SwiftEcosystems(rawValue: 1 << 2)
+    /// apple/swift-metrics (`Metrics`, `CoreMetrics`).
+    public static let swiftMetrics = SwiftEcosystems(rawValue: 1 << 3)
+}
+
+/// One parsed Swift file and the facts every rule needs about it.
+final class SwiftSourceModel {
+    let file: SourceFile
+    let tree: SourceFileSyntax
+    /// Module names imported anywhere in the file (including `@testable`, `import struct M.T`, and imports
+    /// re-exported by another file of the run).
+    let imports: Set<String>
+    let ecosystems: SwiftEcosystems
+    /// A test target file: under a `Tests/` directory, or importing XCTest / Testing.
+    let isTestCode: Bool
+    /// Facts gathered over every file of the run.
+    let project: SwiftProjectFacts
+
+    init(file: SourceFile, tree: SourceFileSyntax, extraImports: Set<String>, project: SwiftProjectFacts) {
+        self.file = file
+        self.tree = tree
+        self.project = project
+        var imports = extraImports
+        for statement in tree.statements {
+            SwiftSourceModel.collectImports(Syntax(statement.item), into: &imports)
+        }
+        self.imports = imports
+        self.ecosystems = SwiftSourceModel.ecosystems(for: imports)
+        let path = "/" + file.path
+        self.isTestCode = path.contains("/Tests/") || path.contains("/Test/") || imports.contains("XCTest")
+            || imports.contains("Testing") || imports.contains("InMemoryTracing")
+    }
+
+    /// Imports can sit inside `#if canImport(X)` blocks, so those are searched too.
+    private static func collectImports(_ node: Syntax, into imports: inout Set<String>) {
+        if let importDecl = node.as(ImportDeclSyntax.self) {
+            if let first = importDecl.path.first { imports.insert(first.name.text) }
+        } else if let ifConfig = node.as(IfConfigDeclSyntax.self) {
+            for clause in ifConfig.clauses {
+                guard let elements = clause.elements else { continue }
+                for child in elements.children(viewMode: .sourceAccurate) {
+                    if let item = child.as(CodeBlockItemSyntax.self) {
+                        collectImports(Syntax(item.item), into: &imports)
+                    } else {
+                        collectImports(child, into: &imports)
+                    }
+                }
+            }
+        } else if let list = node.as(CodeBlockItemListSyntax.self) {
+            for item in list { collectImports(Syntax(item.item), into: &imports) }
+        }
+    }
+
+    static let openTelemetrySwiftModules: Set<String> = [
+        "OpenTelemetryApi", "OpenTelemetrySdk", "OpenTelemetryConcurrency", "OpenTelemetryProtocolExporterGrpc",
+        "OpenTelemetryProtocolExporterHttp", "OpenTelemetryProtocolExporterCommon", "OpenTelemetryProtocolExporter",
+        "StdoutExporter", "JaegerExporter", "ZipkinExporter", "InMemoryExporter", "PersistenceExporter",
+        "PrometheusExporter", "URLSessionInstrumentation", "ResourceExtension", "SignPostIntegration",
+        "NetworkStatus", "OTelSwiftTracing", "OTelSwiftLog", "SwiftMetricsShim", "BaggagePropagationProcessor",
+        "Sessions",
+    ]
+    static let distributedTracingModules: Set<String> = [
+        "Tracing", "Instrumentation", "ServiceContextModule", "InstrumentationBaggage", "InMemoryTracing",
+        "OTel", "OTLPGRPC", "OtlpGRPCSpanExporting", "OTelSemanticConventions", "W3CTraceContext",
+        "Hummingbird", "HummingbirdCore", "Vapor", "AsyncHTTPClient",
+    ]
+    static let swiftOTelModules: Set<String> = ["OTel", "OTLPGRPC", "OtlpGRPCSpanExporting", "OTelSemanticConventions"]
+
+    static func ecosystems(for imports: Set<String>) -> SwiftEcosystems {
+        var result: SwiftEcosystems = []
+        if !imports.isDisjoint(with: openTelemetrySwiftModules) { result.insert(.openTelemetrySwift) }
+        if !imports.isDisjoint(with: distributedTracingModules) { result.insert(.distributedTracing) }
+        if !imports.isDisjoint(with: swiftOTelModules) { result.insert([.swiftOTel, .distributedTracing]) }
+        // swift-otel up to 0.8 was a module literally named `OpenTelemetry`; otel-swift has no such module.
+        if imports.contains("OpenTelemetry") && !result.contains(.openTelemetrySwift) {
+            result.insert([.swiftOTel, .distributedTracing])
+        }
+        if imports.contains("Metrics") || imports.contains("CoreMetrics") { result.insert(.swiftMetrics) }
+        return result
+    }
+
+    /// Whether the file imports a module any Swift rule looks at. Files that do not are never judged, which is
+    /// what makes the text pre-filter safe (see `SwiftPrefilter`).
+    var isRelevant: Bool { !ecosystems.isEmpty }
+
+    /// Evidence that this code runs on a Linux server rather than in an Apple app.
+    var isServerCode: Bool {
+        let appleUI: Set<String> = ["UIKit", "SwiftUI", "AppKit", "WatchKit", "WidgetKit", "Cocoa"]
+        if !imports.isDisjoint(with: appleUI) { return false }
+        let server: Set<String> = [
+            "Vapor", "Hummingbird", "HummingbirdCore", "NIO", "NIOCore", "NIOPosix", "NIOHTTP1", "AsyncHTTPClient",
+            "ServiceLifecycle", "GRPC", "GRPCCore", "Glibc", "Musl", "PostgresNIO", "MySQLNIO", "RediStack",
+        ]
+        return !imports.isDisjoint(with: server) || project.isServerPackage
+    }
+
+    // MARK: - Ranges and diagnostics
+
+    func range(of node: some SyntaxProtocol) -> ByteRange {
+        ByteRange(node.positionAfterSkippingLeadingTrivia.utf8Offset, node.endPositionBeforeTrailingTrivia.utf8Offset)
+    }
+
+    func location(of node: some SyntaxProtocol) -> OTLintCore.SourceLocation {
+        file.location(range(of: node))
+    }
+
+    func lineColumn(of node: some SyntaxProtocol) -> LineColumn {
+        file.lineColumn(at: node.positionAfterSkippingLeadingTrivia.utf8Offset)
+    }
+
+    func diagnostic(
+        _ ruleID: String,
+        at node: some SyntaxProtocol,
+        message: String,
+        why: String? = nil,
+        help: String? = nil,
+        related: [RelatedLocation] = [],
+        fix: Fix? = nil
+    ) -> Diagnostic {
+        Diagnostic(
+            ruleID: ruleID, severity: SwiftRuleSeverity.defaultSeverity(ruleID), message: message,
+            location: location(of: node), why: why, help: help, related: related, fix: fix
+        )
+    }
+
+    func related(_ node: some SyntaxProtocol, _ message: String) -> RelatedLocation {
+        RelatedLocation(location: location(of: node), message: message)
+    }
+
+    func edit(replacing node: some SyntaxProtocol, with text: String) -> TextEdit {
+        TextEdit(path: file.path, range: range(of: node), replacement: text)
+    }
+
+    /// The whitespace that starts the line holding `offset`.
+    func indentation(ofLineAt offset: Int) -> String {
+        let line = file.lineIndex(containing: offset)
+        var index = file.lineStarts[line]
+        var result = ""
+        while index < file.bytes.count, file.bytes[index] == UInt8(ascii: " ") || file.bytes[index] == UInt8(ascii: "\t") {
+            result.append(Character(UnicodeScalar(file.bytes[index])))
+            index += 1
+        }
+        return result
+    }
+}
+
+/// Facts about the whole run that single files cannot tell.
+struct SwiftProjectFacts: Sendable {
+    /// The package depends on a server framework (so opentelemetry-swift code most likely runs on Linux).
+    var isServerPackage = false
+    /// Tracing modules some file re-exports with `@_exported import`: every file of the run sees them.
+    var exportedImports: Set<String> = []
+}
+
+/// Default severities for the Swift rules. The rule documents are the source of truth; this table only
+/// covers rules whose document is merged from Rules/swift/ by the integrator and may not be embedded yet.
+enum SwiftRuleSeverity {
+    static let fallback: [String: Severity] = [
+        "OTL101": .warning, "OTL102": .error, "OTL103": .warning, "OTL201": .warning, "OTL211": .error,
+        "OTL401": .error, "OTL405": .warning, "OTL501": .warning, "OTL502": .error, "OTL503": .warning,
+        "OTL504": .warning, "OTL505": .warning, "OTL601": .warning, "OTL605": .warning,
+    ]
+
+    static func defaultSeverity(_ ruleID: String) -> Severity {
+        RuleCatalog.document(ruleID)?.severity ?? fallback[ruleID] ?? .warning
+    }
+}

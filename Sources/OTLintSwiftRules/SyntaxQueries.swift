@@ -1,0 +1,191 @@
+import SwiftSyntax
+
+// Small questions rules ask about syntax nodes. swift-syntax gives the shape of the code, not its types, so
+// every rule combines these shapes with the file's imports before it judges a call.
+
+extension FunctionCallExprSyntax {
+    /// The token naming the called function: `withSpan` in `tracer.withSpan(...)`, `SimpleSpanProcessor` in
+    /// `SimpleSpanProcessor(spanExporter:)`.
+    var calleeToken: TokenSyntax? {
+        if let reference = calledExpression.as(DeclReferenceExprSyntax.self) { return reference.baseName }
+        if let member = calledExpression.as(MemberAccessExprSyntax.self) { return member.declName.baseName }
+        if let specialized = calledExpression.as(GenericSpecializationExprSyntax.self) {
+            if let reference = specialized.expression.as(DeclReferenceExprSyntax.self) { return reference.baseName }
+            if let member = specialized.expression.as(MemberAccessExprSyntax.self) { return member.declName.baseName }
+        }
+        return nil
+    }
+
+    var calleeName: String? { calleeToken?.text }
+
+    /// `tracer` in `tracer.withSpan(...)`; nil for a free function.
+    var receiver: ExprSyntax? { calledExpression.as(MemberAccessExprSyntax.self)?.base }
+
+    /// The argument with this label (`nil` label: the first unlabeled one).
+    func argument(_ label: String?) -> LabeledExprSyntax? {
+        arguments.first { ($0.label?.text) == label }
+    }
+
+    var firstArgument: LabeledExprSyntax? { arguments.first }
+
+    var argumentLabels: [String?] { arguments.map { $0.label?.text } }
+
+    /// Every closure handed to the call: trailing, additional trailing and closure arguments.
+    var closures: [ClosureExprSyntax] {
+        var result: [ClosureExprSyntax] = arguments.compactMap { $0.expression.as(ClosureExprSyntax.self) }
+        if let trailingClosure { result.append(trailingClosure) }
+        result += additionalTrailingClosures.map(\.closure)
+        return result
+    }
+
+    /// Whether a call named `name` appears in the receiver chain (`tracer.spanBuilder(spanName:).setX().startSpan()`).
+    func receiverChainContainsCall(named names: Set<String>) -> Bool {
+        var current: ExprSyntax? = receiver
+        while let expression = current {
+            if let call = expression.as(FunctionCallExprSyntax.self) {
+                if let name = call.calleeName, names.contains(name) { return true }
+                current = call.receiver
+            } else if let member = expression.as(MemberAccessExprSyntax.self) {
+                current = member.base
+            } else if let forced = expression.as(ForceUnwrapExprSyntax.self) {
+                current = forced.expression
+            } else if let optional = expression.as(OptionalChainingExprSyntax.self) {
+                current = optional.expression
+            } else {
+                return false
+            }
+        }
+        return false
+    }
+}
+
+extension ClosureExprSyntax {
+    /// Names of the closure's parameters (`span` in `{ span in ... }`); `_` stays `_`.
+    var parameterNames: [String] {
+        guard let clause = signature?.parameterClause else { return [] }
+        switch clause {
+        case .simpleInput(let list): return list.map(\.name.text)
+        case .parameterClause(let parameters): return parameters.parameters.map { ($0.secondName ?? $0.firstName).text }
+        }
+    }
+
+    /// The first parameter's name, or `$0` when the closure uses anonymous arguments.
+    var firstParameterName: String? {
+        if let first = parameterNames.first { return first }
+        return signature == nil ? "$0" : nil
+    }
+}
+
+extension SyntaxProtocol {
+    /// The nearest ancestor of a type.
+    func ancestor<T: SyntaxProtocol>(_ type: T.Type) -> T? {
+        var current = parent
+        while let node = current {
+            if let match = node.as(type) { return match }
+            current = node.parent
+        }
+        return nil
+    }
+
+    /// Whether this node lies inside `other` (or is it).
+    func isDescendant(of other: some SyntaxProtocol) -> Bool {
+        var current: Syntax? = Syntax(self)
+        let target = other.id
+        while let node = current {
+            if node.id == target { return true }
+            current = node.parent
+        }
+        return false
+    }
+
+    /// Every descendant of a type, in source order, not descending into nodes for which `stop` is true.
+    func descendants<T: SyntaxProtocol>(_ type: T.Type, stoppingAt stop: (Syntax) -> Bool = { _ in false }) -> [T] {
+        var result: [T] = []
+        func visit(_ node: Syntax) {
+            for child in node.children(viewMode: .sourceAccurate) {
+                if let match = child.as(type) { result.append(match) }
+                if stop(child) { continue }
+                visit(child)
+            }
+        }
+        visit(Syntax(self))
+        return result
+    }
+
+    var startOffset: Int { positionAfterSkippingLeadingTrivia.utf8Offset }
+    var endOffset: Int { endPositionBeforeTrailingTrivia.utf8Offset }
+}
+
+extension Syntax {
+    /// A declaration or closure that starts a new function body: code inside it runs at another time.
+    var isFunctionBoundary: Bool {
+        self.is(FunctionDeclSyntax.self) || self.is(InitializerDeclSyntax.self) || self.is(DeinitializerDeclSyntax.self)
+            || self.is(AccessorDeclSyntax.self) || self.is(ClosureExprSyntax.self) || self.is(SubscriptDeclSyntax.self)
+            || self.is(VariableDeclSyntax.self) && self.parent?.parent?.is(MemberBlockItemSyntax.self) == true
+    }
+
+    var isTypeOrFunctionDeclaration: Bool {
+        self.is(FunctionDeclSyntax.self) || self.is(InitializerDeclSyntax.self) || self.is(DeinitializerDeclSyntax.self)
+            || self.is(AccessorDeclSyntax.self) || self.is(SubscriptDeclSyntax.self) || self.is(ClassDeclSyntax.self)
+            || self.is(StructDeclSyntax.self) || self.is(EnumDeclSyntax.self) || self.is(ActorDeclSyntax.self)
+            || self.is(ExtensionDeclSyntax.self) || self.is(ProtocolDeclSyntax.self)
+    }
+}
+
+extension ExprSyntax {
+    /// The value of a plain string literal (no interpolation).
+    var stringLiteralValue: String? {
+        self.as(StringLiteralExprSyntax.self)?.representedLiteralValue
+    }
+
+    /// `a.b.c` as ["a", "b", "c"] for a chain of member accesses on a name; nil for anything else.
+    var memberPath: [String]? {
+        if let reference = self.as(DeclReferenceExprSyntax.self) { return [reference.baseName.text] }
+        if let member = self.as(MemberAccessExprSyntax.self) {
+            guard let base = member.base else { return [member.declName.baseName.text] }  // `.alwaysOn`
+            guard let basePath = base.memberPath else { return nil }
+            return basePath + [member.declName.baseName.text]
+        }
+        if let forced = self.as(ForceUnwrapExprSyntax.self) { return forced.expression.memberPath }
+        if let optional = self.as(OptionalChainingExprSyntax.self) { return optional.expression.memberPath }
+        return nil
+    }
+
+    /// The expression with `try`, `await` and parentheses removed.
+    var unwrappingEffects: ExprSyntax {
+        var current = self
+        while true {
+            if let tryExpr = current.as(TryExprSyntax.self) { current = tryExpr.expression; continue }
+            if let awaitExpr = current.as(AwaitExprSyntax.self) { current = awaitExpr.expression; continue }
+            if let tuple = current.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first,
+               only.label == nil {
+                current = only.expression
+                continue
+            }
+            return current
+        }
+    }
+}
+
+/// Splits an identifier or attribute key into lowercase words: `userEmail` → [user, email],
+/// `http.request.header.authorization` → [http, request, header, authorization], `api_key` → [api, key].
+func identifierWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var previous: Character?
+    for character in text {
+        if !(character.isLetter || character.isNumber) {
+            if !current.isEmpty { words.append(current.lowercased()); current = "" }
+            previous = nil
+            continue
+        }
+        if character.isUppercase, let previous, previous.isLowercase || previous.isNumber {
+            words.append(current.lowercased())
+            current = ""
+        }
+        current.append(character)
+        previous = character
+    }
+    if !current.isEmpty { words.append(current.lowercased()) }
+    return words
+}
