@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OTLintCore
 
 /// `otlint`: the command line. `check` is the default subcommand, so `otlint .` works.
@@ -14,6 +15,22 @@ public struct OTLintCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the arguments and runs the command. Usage errors exit with 2 (not ArgumentParser's 64), so the
+    /// exit codes stay 0 clean, 1 findings, 2 usage, configuration or input errors.
+    public static func runAndExit() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(ExitStatus.clean)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(ExitStatus.error)
+        }
+    }
 }
 
 /// Exit codes: 0 clean (or findings below `--fail-on`), 1 findings, 2 usage, configuration or input errors.

@@ -36,8 +36,10 @@ public final class Linter: @unchecked Sendable {
     /// Discovers files under `paths` and checks them.
     public func lint(paths: [String]) -> LintReport {
         let discovery = Discovery(exclude: configuration.exclude, rootDirectory: rootDirectory, respectGitIgnore: respectGitIgnore)
-        let found = discovery.discover(paths) { path in self.analyzers.contains { $0.claims(path: path) } }
-        var report = lint(files: found.files)
+        // Text given on stdin (`--stdin-filename`) need not exist on disk: it is an explicit file.
+        let provided = paths.filter(loader.isProvided)
+        let found = discovery.discover(paths.filter { !loader.isProvided($0) }) { path in self.analyzers.contains { $0.claims(path: path) } }
+        var report = lint(files: provided.map { ($0, true) } + found.files)
         report.inputErrors = found.errors + report.inputErrors
         return report
     }
