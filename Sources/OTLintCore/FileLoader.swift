@@ -10,13 +10,22 @@ public final class FileLoader: @unchecked Sendable {
 
     private let lock = NSLock()
     private var cache: [String: Result<SourceFile, InputError>] = [:]
+    private var providedPaths = Set<String>()
 
     public init() {}
 
     /// Makes `load(path)` return this text instead of reading the disk (stdin input, a fix being checked).
     public func provide(path: String, text: String) {
         let file = SourceFile(path: path, text: text)
-        lock.withLock { cache[FileLoader.key(path)] = .success(file) }
+        lock.withLock {
+            cache[FileLoader.key(path)] = .success(file)
+            providedPaths.insert(FileLoader.key(path))
+        }
+    }
+
+    /// Whether `provide` registered text for this path (input that may not exist on disk, such as stdin).
+    public func isProvided(_ path: String) -> Bool {
+        lock.withLock { providedPaths.contains(FileLoader.key(path)) }
     }
 
     /// Forgets a cached file so the next `load` reads the disk again (after a fix was written).
@@ -50,6 +59,10 @@ public final class FileLoader: @unchecked Sendable {
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
             return .failure(InputError(path: path, message: "is a directory, expected a file"))
+        }
+        // A FIFO or device would block or never end; only regular files are read.
+        if (status.st_mode & S_IFMT) != S_IFREG {
+            return .failure(InputError(path: path, message: "not a regular file (a pipe, socket or device); not read"))
         }
         if Int(status.st_size) > maximumFileSize {
             return .failure(InputError(

@@ -1,0 +1,7 @@
+import OTLintCore
+import OTLintSwiftRules
+
+/// Every analyzer otlint runs.
+public enum Analyzers {
+    public static var all: [any Analyzer] { [SwiftAnalyzer()] }
+}
