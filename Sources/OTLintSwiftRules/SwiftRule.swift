@@ -17,4 +17,13 @@ let allSwiftRules: [any SwiftRule] = [
     ActiveSpanNoopOnLinuxRule(),
     ThrownErrorNotRecordedRule(),
     TelemetryBackendNotRunRule(),
+    ClientCreatedBeforeBootstrapRule(),
+    MessageWithoutPropagationRule(),
+    SecretInExporterHeadersRule(),
+    InsecureRemoteExportRule(),
+    DeprecatedJaegerExporterRule(),
+    MalformedEndpointRule(),
+    BatchLimitsRule(),
+    NonStandardResourceKeyRule(),
+    MissingServiceNameRule(),
 ]
