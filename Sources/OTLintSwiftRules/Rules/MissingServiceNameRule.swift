@@ -12,7 +12,7 @@ struct MissingServiceNameRule: SwiftRule {
     var ruleIDs: [String] { ["OTL301"] }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift) else { return [] }
+        guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift), !exportsOnlyLocally(model) else { return [] }
         var diagnostics: [Diagnostic] = []
         for call in model.tree.descendants(FunctionCallExprSyntax.self) where call.calleeName == "build" && call.arguments.isEmpty {
             // Only the outermost `build()` of a chain written in one expression.
@@ -38,6 +38,16 @@ struct MissingServiceNameRule: SwiftRule {
             }
         }
         return diagnostics
+    }
+
+    /// The file names only exporters where the service name does not matter: stdout and in-memory (printed or
+    /// inspected locally), Prometheus (scraped; the scrape job names the target). A file naming no exporter at all
+    /// builds its provider from exporters made elsewhere and is still judged.
+    private func exportsOnlyLocally(_ model: SwiftSourceModel) -> Bool {
+        let text = model.file.text
+        let remote = ["Otlp", "OTLP", "Zipkin", "Jaeger", "Persistence", "Datadog"]
+        let local = ["Stdout", "InMemory", "Prometheus", "ConsoleExporter"]
+        return !remote.contains(where: text.contains) && local.contains(where: text.contains)
     }
 
     struct ProviderKind {
