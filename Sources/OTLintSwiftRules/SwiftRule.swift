@@ -12,6 +12,8 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    SensitiveAttributeRule(),
+    DeprecatedSemconvAttributeRule(),
     ErrorNotRecordedRule(),
     RequestWithoutPropagationRule(),
     ActiveSpanNoopOnLinuxRule(),

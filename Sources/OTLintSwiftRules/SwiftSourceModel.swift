@@ -45,9 +45,14 @@ final class SwiftSourceModel {
         }
         self.imports = imports
         self.ecosystems = SwiftSourceModel.ecosystems(for: imports)
-        let path = "/" + file.path
-        self.isTestCode = path.contains("/Tests/") || path.contains("/Test/") || imports.contains("XCTest")
+        self.isTestCode = SwiftSourceModel.isTestPath(file.path) || imports.contains("XCTest")
             || imports.contains("Testing") || imports.contains("InMemoryTracing")
+    }
+
+    /// A file in a test target directory (`Tests/`, `AppTests/`, test utilities).
+    static func isTestPath(_ path: String) -> Bool {
+        let directories = ("/" + path).split(separator: "/").dropLast()
+        return directories.contains { $0 == "Test" || $0.hasSuffix("Tests") || $0.contains("TestUtil") || $0.contains("TestSupport") }
     }
 
     /// Imports can sit inside `#if canImport(X)` blocks, so those are searched too.
