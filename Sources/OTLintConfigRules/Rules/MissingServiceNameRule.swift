@@ -1,0 +1,34 @@
+import OTLintCore
+
+/// OTL301: telemetry is exported but no service name is set, so it arrives as `unknown_service`.
+struct MissingServiceNameRule: ScopeRule {
+    let id = "OTL301"
+
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        guard scope.configuresTelemetry else { return [] }
+        if scope.setting("OTEL_SERVICE_NAME") != nil { return [] }  // set, or unknown: fine either way
+        if let attributes = scope.setting("OTEL_RESOURCE_ATTRIBUTES") {
+            guard let value = attributes.value else { return [] }
+            if ResourceAttributes.parse(value).contains(where: { $0.key == "service.name" && !$0.value.isEmpty }) { return [] }
+        }
+        var fix: Fix?
+        var help = "set `OTEL_SERVICE_NAME` (or `service.name` in `OTEL_RESOURCE_ATTRIBUTES`) to the name dashboards should show"
+        if case .composeService(_, let service) = scope.kind {
+            help = "set `OTEL_SERVICE_NAME=\(service.name)` in its environment"
+            let anchor = scope.definitions.last { if case .composeEnvironment = $0.source { return true } else { return false } }
+                ?? scope.definitions.last
+            if let anchor, let edit = EntryInsertion.after(anchor, name: "OTEL_SERVICE_NAME", value: service.name) {
+                fix = Fix(title: "set OTEL_SERVICE_NAME=\(service.name)", edits: [edit], applicability: .unsafe)
+            }
+        }
+        let exporter = scope.effectiveDefinitions.first { $0.isSet && ($0.name.hasPrefix("OTEL_EXPORTER_OTLP_") || $0.name.hasSuffix("_EXPORTER")) }
+        return [Diagnostic(
+            ruleID: id, severity: severity,
+            message: "\(scope.displayName) exports telemetry but sets no service name: it shows up as `unknown_service`",
+            location: scope.anchorLocation,
+            why: "neither `OTEL_SERVICE_NAME` nor `service.name` in `OTEL_RESOURCE_ATTRIBUTES` is set, so SDKs fall back to `unknown_service:<process>` (unless the code sets it)",
+            help: help,
+            related: exporter.map { [RelatedLocation(location: $0.keyLocation, message: "telemetry export is configured here")] } ?? [],
+            fix: fix)]
+    }
+}
