@@ -74,9 +74,12 @@ enum EntryInsertion {
 }
 
 enum YAMLQuoting {
-    /// A value written plain when YAML reads it back as the same string, else double-quoted.
+    /// A value written plain when YAML reads it back as the same string, else double-quoted (numbers and
+    /// booleans too, so `0.10` stays a string).
     static func plainSafe(_ value: String) -> String {
-        let special = value.contains(where: { ":#{}[],&*!|>'\"%@`".contains($0) }) || value.hasPrefix(" ") || value.hasSuffix(" ")
+        let lower = value.lowercased()
+        let typed = Double(value) != nil || ["true", "false", "yes", "no", "on", "off", "null", "~"].contains(lower)
+        let special = typed || value.contains(where: { ":#{}[],&*!|>'\"%@`".contains($0) }) || value.hasPrefix(" ") || value.hasSuffix(" ")
         return special || value.isEmpty ? "\"\(value)\"" : value
     }
 }
