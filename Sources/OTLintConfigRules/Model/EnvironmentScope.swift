@@ -26,6 +26,9 @@ public struct VariableDefinition: Sendable {
     public var interpolation: InterpolatedValue?
     /// The whole definition (line or pair), to insert new entries after it.
     public var entryRange: ByteRange
+    /// True when the entry came through a merge key (`<<: *common`): it is written in a shared block, so fixes
+    /// must not edit it or insert next to it (that would change every service sharing the block).
+    public var isInherited: Bool = false
 
     /// Whether the variable is set to a non-empty value (an empty value is the same as unset).
     public var isSet: Bool { value != "" }
@@ -53,6 +56,7 @@ public struct VariableDefinition: Sendable {
 
     /// An edit that replaces the value where it is really written; nil when it cannot be edited exactly.
     public func valueReplacement(_ text: String) -> TextEdit? {
+        if isInherited && interpolation?.soleSite == nil { return nil }
         if let interpolation, interpolation.soleSite == nil { return nil }
         return valueSite?.replacement(text)
     }

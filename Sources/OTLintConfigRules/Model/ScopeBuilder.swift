@@ -143,6 +143,6 @@ final class ScopeBuilder {
         let exact = compose.source.slice(entry.keyRange) == entry.key
         return VariableDefinition(name: entry.key, value: value, source: .composeEnvironment(entry.style), file: compose.source,
                                   keyRange: entry.keyRange, keyIsExact: exact, writtenSite: entry.valueSite,
-                                  interpolation: interpolation, entryRange: entry.entryRange)
+                                  interpolation: interpolation, entryRange: entry.entryRange, isInherited: entry.isMerged)
     }
 }

@@ -73,7 +73,7 @@ struct FullSamplingInProductionRule: ScopeRule {
             guard let edit = argument.valueReplacement(Self.recommendedRatio) else { return nil }
             edits.append(edit)
         }
-        let anchor = sampler ?? argument ?? scope.effectiveDefinitions.last { $0.isSet && $0.name.hasPrefix("OTEL_") }
+        let anchor = sampler ?? argument ?? scope.effectiveDefinitions.last { $0.isSet && $0.name.hasPrefix("OTEL_") && !$0.isInherited }
         guard let anchor else { return nil }
         if sampler?.writtenSite == nil {
             if sampler != nil { return nil }  // `- OTEL_TRACES_SAMPLER` without value: leave it to a human

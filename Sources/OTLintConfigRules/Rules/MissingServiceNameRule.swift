@@ -15,8 +15,9 @@ struct MissingServiceNameRule: ScopeRule {
         var help = "set `OTEL_SERVICE_NAME` (or `service.name` in `OTEL_RESOURCE_ATTRIBUTES`) to the name dashboards should show"
         if case .composeService(_, let service) = scope.kind {
             help = "set `OTEL_SERVICE_NAME=\(service.name)` in its environment"
-            let anchor = scope.definitions.last { if case .composeEnvironment = $0.source { return true } else { return false } }
-                ?? scope.definitions.last
+            let anchor = scope.definitions.last { definition in
+                if case .composeEnvironment = definition.source { return !definition.isInherited } else { return false }
+            } ?? scope.definitions.last { !$0.isInherited }
             if let anchor, let edit = EntryInsertion.after(anchor, name: "OTEL_SERVICE_NAME", value: service.name) {
                 fix = Fix(title: "set OTEL_SERVICE_NAME=\(service.name)", edits: [edit], applicability: .unsafe)
             }

@@ -28,6 +28,7 @@ extension ScopeRule {
 /// compose list item), keeping everything else byte for byte.
 enum EntryInsertion {
     static func after(_ anchor: VariableDefinition, name: String, value: String) -> TextEdit? {
+        guard !anchor.isInherited else { return nil }
         let file = anchor.file
         let bytes = file.bytes
         let line = file.lineIndex(containing: max(anchor.entryRange.end - 1, anchor.entryRange.start))
