@@ -30,10 +30,11 @@ public struct ConfigAnalyzer: Analyzer {
         DispatchQueue.concurrentPerform(iterations: scopes.count) { index in
             results[index] = rules.flatMap { $0.check(scopes[index], project: project) }
         }
-        // A file shared by several scopes (an env_file used by two services) yields the same finding twice.
+        // A file shared by several scopes (an env_file used by two services) yields the same finding once per
+        // scope: keep the first.
         var seen = Set<DiagnosticKey>()
         let diagnostics = results.values.flatMap { $0 ?? [] }.filter {
-            seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range, message: $0.message)).inserted
+            seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range)).inserted
         }
         return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors)
     }
@@ -70,7 +71,6 @@ private struct DiagnosticKey: Hashable {
     var ruleID: String
     var path: String
     var range: ByteRange
-    var message: String
 }
 
 /// Slots written from `concurrentPerform`, one per index.

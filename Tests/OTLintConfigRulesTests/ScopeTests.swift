@@ -76,3 +76,38 @@ final class ScopeTests: XCTestCase {
         XCTAssertTrue(forced.scopes.allSatisfy { $0.tier.tier == .nonProduction || $0.isTemplate })
     }
 }
+
+final class AnalyzerTests: XCTestCase {
+    func testSharedEnvFileFindingIsReportedOnce() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  a:\n    env_file: otel.env\n  b:\n    env_file: otel.env\n",
+            "otel.env": "OTEL_SERVICENAME=x\nOTEL_SDK_DISABLED=1\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL001").count, 1)
+        XCTAssertEqual(project.diagnostics("OTL002").count, 1)
+    }
+
+    func testDisabledRulesDoNotRun() throws {
+        let project = try TestProject([".env": "OTEL_SERVICENAME=x\n"])
+        var configuration = Configuration()
+        configuration.ignore = ["OTL001"]
+        XCTAssertEqual(project.diagnostics("OTL001", configuration: configuration).count, 0)
+    }
+
+    func testServiceNameFromJavaSystemProperty() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nJAVA_TOOL_OPTIONS=-javaagent:/a.jar -Dotel.service.name=app\n"])
+        XCTAssertEqual(project.diagnostics("OTL301").count, 0)
+    }
+
+    func testRandomComposeInputNeverCrashes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("services:\n  api:\n    environment:\n      - A=${B:-c}\n    env_file: [x]\n<<: *a &a []{}'\"#$".utf8)
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 0..<80, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let source = SourceFile(path: "docker-compose.yml", bytes: bytes)
+            _ = ComposeParser.parse(source)
+            let loader = FileLoader()
+            _ = ConfigAnalyzer().analyze([source], context: AnalysisContext(loader: loader, configuration: Configuration(), rootDirectory: "/nonexistent"))
+        }
+    }
+}

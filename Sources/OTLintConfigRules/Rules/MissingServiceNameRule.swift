@@ -11,6 +11,8 @@ struct MissingServiceNameRule: ScopeRule {
             guard let value = attributes.value else { return [] }
             if ResourceAttributes.parse(value).contains(where: { $0.key == "service.name" && !$0.value.isEmpty }) { return [] }
         }
+        // Java agents also take the name from a system property (`-Dotel.service.name=...` in JAVA_TOOL_OPTIONS).
+        if scope.effectiveDefinitions.contains(where: { $0.value?.contains("otel.service.name") == true }) { return [] }
         var fix: Fix?
         var help = "set `OTEL_SERVICE_NAME` (or `service.name` in `OTEL_RESOURCE_ATTRIBUTES`) to the name dashboards should show"
         if case .composeService(_, let service) = scope.kind {

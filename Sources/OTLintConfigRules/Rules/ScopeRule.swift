@@ -161,6 +161,8 @@ extension EnvironmentScope {
     /// not disabled.
     var configuresTelemetry: Bool {
         if setting("OTEL_SDK_DISABLED")?.value?.lowercased() == "true" { return false }
+        let exporters = ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].map { setting($0)?.value?.lowercased() }
+        if exporters.allSatisfy({ $0 == "none" }) { return false }
         return effectiveDefinitions.contains { definition in
             guard definition.isSet else { return false }
             if definition.name.hasPrefix("OTEL_EXPORTER_OTLP_") { return true }

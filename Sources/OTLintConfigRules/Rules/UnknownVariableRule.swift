@@ -12,7 +12,7 @@ struct UnknownVariableRule: ScopeRule {
             guard name.uppercased().hasPrefix("OTEL_"), VariableCatalog.spec(name) == nil,
                   !VariableCatalog.isLanguageSpecific(name.uppercased()) else { continue }
             let suggestion: String
-            var message: String
+            let message: String
             if VariableCatalog.spec(name.uppercased()) != nil {
                 suggestion = name.uppercased()
                 message = "`\(name)` is not read by OpenTelemetry SDKs: variable names are case-sensitive, use `\(suggestion)`"
@@ -33,7 +33,6 @@ struct UnknownVariableRule: ScopeRule {
                           edits: [TextEdit(path: definition.file.path, range: definition.keyRange, replacement: suggestion)],
                           applicability: .unsafe)
             }
-            if scope.displayName.hasPrefix("service") { message += " (\(scope.displayName))" }
             diagnostics.append(Diagnostic(
                 ruleID: id, severity: severity, message: message, location: definition.keyLocation,
                 why: "SDKs ignore variables they do not know, so this setting has no effect and the default applies",
