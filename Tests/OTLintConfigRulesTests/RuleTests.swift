@@ -202,3 +202,32 @@ final class MissingServiceNameRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
     }
 }
+
+final class InterpolatedValueTests: XCTestCase {
+    func testCompositeValuesArePointedAtButNeverEditedInside() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_SERVICE_NAME: api\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://${HOST}:4317\n      OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf\n",
+            ".env": "HOST=collector\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 5, column: 36))
+        XCTAssertNil(diagnostic.fix)
+    }
+
+    func testNestedDefaultIsNotEditable() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_SDK_DISABLED: ${A:-${B:-1}}\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL002").first)
+        XCTAssertNil(diagnostic.fix)
+    }
+
+    func testSharedAnchorIsNotEdited() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "x-otel: &otel\n  OTEL_EXPORTER_OTLP_ENDPOINT: http://c:4317\nservices:\n  api:\n    environment:\n      <<: *otel\n      OTEL_SERVICE_NAME: api\n      OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(diagnostic.location.start.line, 2)
+        XCTAssertNil(diagnostic.fix)
+    }
+}

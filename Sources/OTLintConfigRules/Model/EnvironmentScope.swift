@@ -35,8 +35,13 @@ public struct VariableDefinition: Sendable {
 
     /// Where a finding about the value points: where the value is really written (the `.env` line or the
     /// default text of `${VAR:-...}` when it came from interpolation), else the written value.
+    /// Its `editableRange` is set only when the text there is the value itself, so offsets inside the value
+    /// map to the file.
     public var valueSite: ValueSite? {
-        interpolation?.soleSite ?? writtenSite
+        guard let interpolation else { return writtenSite }
+        if let sole = interpolation.soleSite { return sole }
+        // Built from several pieces (`${HOST}:4318`): point at the template, never edit inside it.
+        return writtenSite.map { ValueSite(file: $0.file, range: $0.range, editableRange: nil) }
     }
 
     public var keyLocation: SourceLocation { file.location(keyRange) }
@@ -57,7 +62,6 @@ public struct VariableDefinition: Sendable {
     /// An edit that replaces the value where it is really written; nil when it cannot be edited exactly.
     public func valueReplacement(_ text: String) -> TextEdit? {
         if isInherited && interpolation?.soleSite == nil { return nil }
-        if let interpolation, interpolation.soleSite == nil { return nil }
         return valueSite?.replacement(text)
     }
 

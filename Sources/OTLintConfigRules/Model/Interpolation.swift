@@ -181,7 +181,8 @@ public struct Interpolator {
                 baseOffset.map { base in
                     let start = base + argument.startIndex
                     let range = ByteRange(start, start + argument.count)
-                    return ValueSite(file: file, range: range, editableRange: range)
+                    // A default with its own `${...}` is not the value verbatim: locate it, never edit inside it.
+                    return ValueSite(file: file, range: range, editableRange: argument.contains(Interpolator.dollar) ? nil : range)
                 }
             }
             let binding = lookup(name)

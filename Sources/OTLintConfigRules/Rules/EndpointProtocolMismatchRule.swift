@@ -39,7 +39,7 @@ struct EndpointProtocolMismatchRule: ScopeRule {
             else { continue }
             let transport = isHTTP ? "OTLP/HTTP" : "OTLP/gRPC"
             var fix: Fix?
-            if let range = url.portRange, let site = endpoint.valueSite, endpoint.interpolation == nil || endpoint.interpolation?.soleSite != nil,
+            if let range = url.portRange, let site = endpoint.valueSite, !endpoint.isInherited || endpoint.interpolation?.soleSite != nil,
                let portLocation = site.location(ofValueBytes: range) {
                 fix = Fix(title: "use port \(expected) for `\(protocolName)`",
                           edits: [TextEdit(path: site.file.path, range: portLocation.range, replacement: String(expected))],

@@ -102,10 +102,9 @@ struct InvalidValueRule: ScopeRule {
         var fix: Fix?
         var location = definition.valueLocation
         let itemRange = itemOffset..<(itemOffset + item.utf8.count)
-        if let site = definition.valueSite, definition.interpolation == nil || definition.interpolation?.soleSite != nil,
-           let itemLocation = site.location(ofValueBytes: itemRange) {
+        if let site = definition.valueSite, let itemLocation = site.location(ofValueBytes: itemRange) {
             location = itemLocation
-            if let suggestion {
+            if let suggestion, !definition.isInherited || definition.interpolation?.soleSite != nil {
                 fix = Fix(title: "write `\(suggestion)`",
                           edits: [TextEdit(path: site.file.path, range: itemLocation.range, replacement: suggestion)],
                           applicability: .unsafe)
