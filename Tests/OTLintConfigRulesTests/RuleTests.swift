@@ -198,6 +198,7 @@ final class MissingServiceNameRuleTests: XCTestCase {
             "b.env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_SERVICE_NAME=${NAME}\n",
             "c.env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_SDK_DISABLED=true\n",
             "d.env": "OTEL_TRACES_EXPORTER=none\nOTEL_PROPAGATORS=tracecontext\n",
+            ".env.example": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n",
         ])
         XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
     }

@@ -5,7 +5,8 @@ struct MissingServiceNameRule: ScopeRule {
     let id = "OTL301"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
-        guard scope.configuresTelemetry else { return [] }
+        // Templates (`.env.example`) often leave the name for each deployment to fill in.
+        guard scope.configuresTelemetry, !scope.isTemplate else { return [] }
         if scope.setting("OTEL_SERVICE_NAME") != nil { return [] }  // set, or unknown: fine either way
         if let attributes = scope.setting("OTEL_RESOURCE_ATTRIBUTES") {
             guard let value = attributes.value else { return [] }
