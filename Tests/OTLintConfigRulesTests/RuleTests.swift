@@ -24,6 +24,8 @@ final class UnknownVariableRuleTests: XCTestCase {
     func testQuietForFamiliesFarNamesAndNoFixWhenTargetExists() throws {
         let quiet = try TestProject([".env": "OTEL_PYTHON_LOG_CORRELATION=true\nOTEL_JAVAAGENT_ENABLED=false\nOTEL_MY_COMPANY_FLAG=1\nNOT_OTEL=1\n"])
         XCTAssertEqual(quiet.diagnostics("OTL001").map(\.message), [])
+        let inverted = try TestProject([".env": "OTEL_SDK_ENABLED=true\nOTEL_EXPORTER_OTLP_ENABLED=true\n"])
+        XCTAssertTrue(inverted.diagnostics("OTL001").allSatisfy { $0.fix == nil })
         let both = try TestProject([".env": "OTEL_SERVICENAME=a\nOTEL_SERVICE_NAME=b\n"])
         XCTAssertNil(try XCTUnwrap(both.diagnostics("OTL001").first).fix)
     }

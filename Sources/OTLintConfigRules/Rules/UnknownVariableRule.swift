@@ -27,8 +27,11 @@ struct UnknownVariableRule: ScopeRule {
                 continue
             }
             let alreadyDefined = scope.definition(suggestion) != nil
+            // `OTEL_SDK_ENABLED` is one edit from `OTEL_SDK_DISABLED`, which means the opposite: never rename.
+            let invertsMeaning = name.contains("DISABLE") != suggestion.contains("DISABLE")
+                || name.contains("ENABLE") != suggestion.contains("ENABLE")
             var fix: Fix?
-            if definition.keyIsExact && !alreadyDefined {
+            if definition.keyIsExact && !alreadyDefined && !invertsMeaning {
                 fix = Fix(title: "rename `\(name)` to `\(suggestion)`",
                           edits: [TextEdit(path: definition.file.path, range: definition.keyRange, replacement: suggestion)],
                           applicability: .unsafe)
@@ -36,7 +39,8 @@ struct UnknownVariableRule: ScopeRule {
             diagnostics.append(Diagnostic(
                 ruleID: id, severity: severity, message: message, location: definition.keyLocation,
                 why: "SDKs ignore variables they do not know, so this setting has no effect and the default applies",
-                help: alreadyDefined ? "`\(suggestion)` is also set in this scope; remove `\(name)` or merge the two" : "rename it to `\(suggestion)`",
+                help: invertsMeaning ? "`\(suggestion)` means the opposite of `\(name)`: set it only if that is what you want"
+                    : alreadyDefined ? "`\(suggestion)` is also set in this scope; remove `\(name)` or merge the two" : "rename it to `\(suggestion)`",
                 fix: fix))
         }
         return diagnostics
