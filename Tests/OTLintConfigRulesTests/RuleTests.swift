@@ -234,3 +234,14 @@ final class InterpolatedValueTests: XCTestCase {
         XCTAssertNil(diagnostic.fix)
     }
 }
+
+final class LayeredComposeFileTests: XCTestCase {
+    func testSettingsInTheBaseFileCountForTheOverride() throws {
+        let project = try TestProject([
+            "compose.yaml": "services:\n  api:\n    environment:\n      OTEL_SERVICE_NAME: api\n      OTEL_TRACES_SAMPLER: parentbased_traceidratio\n      OTEL_TRACES_SAMPLER_ARG: \"0.1\"\n",
+            "compose.prod.yaml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL101").map(\.message), [])
+    }
+}

@@ -25,6 +25,8 @@ struct FullSamplingInProductionRule: ScopeRule {
             // collector may sample downstream. Say it quietly.
             let anchor = scope.effectiveDefinitions.first { $0.isSet && ($0.name.hasPrefix("OTEL_EXPORTER_OTLP_") || $0.name.hasSuffix("_EXPORTER")) }
             guard let anchor else { return [] }
+            // The sampler may be set in the base compose file this one is layered on.
+            if project.layeredScopes(of: scope).contains(where: { $0.definition("OTEL_TRACES_SAMPLER") != nil }) { return [] }
             var diagnostic = diagnostic(scope, at: anchor.keyLocation, related: [],
                                         message: "\(name) exports traces in production without a sampler: the default `parentbased_always_on` keeps 100% of traces",
                                         why: why + " (unless the application sets a sampler in code or a collector samples downstream)",

@@ -4,14 +4,20 @@ import OTLintCore
 struct MissingServiceNameRule: ScopeRule {
     let id = "OTL301"
 
+    /// Whether a scope sets a service name (or sets it to a value otlint cannot know).
+    static func namesService(_ scope: EnvironmentScope) -> Bool {
+        if scope.setting("OTEL_SERVICE_NAME") != nil { return true }
+        if let attributes = scope.setting("OTEL_RESOURCE_ATTRIBUTES") {
+            guard let value = attributes.value else { return true }
+            if ResourceAttributes.parse(value).contains(where: { $0.key == "service.name" && !$0.value.isEmpty }) { return true }
+        }
+        return false
+    }
+
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         // Templates (`.env.example`) often leave the name for each deployment to fill in.
         guard scope.configuresTelemetry, !scope.isTemplate else { return [] }
-        if scope.setting("OTEL_SERVICE_NAME") != nil { return [] }  // set, or unknown: fine either way
-        if let attributes = scope.setting("OTEL_RESOURCE_ATTRIBUTES") {
-            guard let value = attributes.value else { return [] }
-            if ResourceAttributes.parse(value).contains(where: { $0.key == "service.name" && !$0.value.isEmpty }) { return [] }
-        }
+        if ([scope] + project.layeredScopes(of: scope)).contains(where: Self.namesService) { return [] }
         // Java agents also take the name from a system property (`-Dotel.service.name=...` in JAVA_TOOL_OPTIONS).
         if scope.effectiveDefinitions.contains(where: { $0.value?.contains("otel.service.name") == true }) { return [] }
         var fix: Fix?
