@@ -91,6 +91,8 @@ final class ComposeModelTests: XCTestCase {
         XCTAssertEqual(ConfigPaths.kind(of: "compose.override.yaml"), .compose)
         XCTAssertEqual(ConfigPaths.kind(of: "compose.yml"), .compose)
         XCTAssertNil(ConfigPaths.kind(of: "config.yml"))
+        XCTAssertNil(ConfigPaths.kind(of: "composer.yml"))
+        XCTAssertEqual(ConfigPaths.kind(of: "docker-compose-dev.yaml"), .compose)
         XCTAssertEqual(ConfigPaths.kind(of: ".env"), .env)
         XCTAssertEqual(ConfigPaths.kind(of: "app/.env.production"), .env)
         XCTAssertEqual(ConfigPaths.kind(of: "otel.env"), .env)

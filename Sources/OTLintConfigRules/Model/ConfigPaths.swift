@@ -23,7 +23,11 @@ public enum ConfigPaths {
     public static func kind(of path: String) -> ConfigFileKind? {
         let name = fileName(path).lowercased()
         if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-            if name.hasPrefix("docker-compose") || name.hasPrefix("compose") { return .compose }
+            // `compose.yaml`, `compose.prod.yml`, `compose-dev.yml`, but not `composer.yml`.
+            let composeStems = ["docker-compose", "compose"]
+            if composeStems.contains(where: { stem in
+                name.hasPrefix(stem) && [".", "-", "_"].contains(name.dropFirst(stem.count).first)
+            }) { return .compose }
             return nil
         }
         if name == ".env" || name.hasPrefix(".env.") || (name.hasSuffix(".env") && name.count > 4) { return .env }
