@@ -69,6 +69,7 @@ extension SwiftProjectFacts {
                 }
             }
         }
+        facts.bootstrapsTracing = files.contains(where: setsTracingUp)
         let manifestPath = (context.rootDirectory as NSString).appendingPathComponent("Package.swift")
         if case .success(let manifest) = context.loader.load(manifestPath) {
             let text = manifest.text.lowercased()
@@ -77,6 +78,20 @@ extension SwiftProjectFacts {
                 .contains { text.contains($0) }
         }
         return facts
+    }
+
+    /// A call that sets tracing up, outside comments (library sources mention them in documentation).
+    private static func setsTracingUp(_ file: SourceFile) -> Bool {
+        let markers = ["OTel.bootstrap(", "InstrumentationSystem.bootstrap(", "TracingMiddleware(", "TracingMiddleware<",
+                       "registerTracerProvider(", "makeTracingBackend("]
+        // Tests set up tracers of their own; that does not make the application traced.
+        guard !SwiftSourceModel.isTestPath(file.path), markers.contains(where: { file.text.contains($0) }) else { return false }
+        for line in file.text.split(separator: "\n") {
+            let code = line.trimmingCharacters(in: .whitespaces)
+            if code.hasPrefix("//") || code.hasPrefix("*") || code.hasPrefix("/*") { continue }
+            if markers.contains(where: { code.contains($0) }) { return true }
+        }
+        return false
     }
 }
 

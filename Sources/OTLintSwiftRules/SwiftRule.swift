@@ -12,4 +12,11 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    SensitiveAttributeRule(),
+    DeprecatedSemconvAttributeRule(),
+    ErrorNotRecordedRule(),
+    RequestWithoutPropagationRule(),
+    ActiveSpanNoopOnLinuxRule(),
+    ThrownErrorNotRecordedRule(),
+    TelemetryBackendNotRunRule(),
 ]

@@ -28,6 +28,10 @@ final class SwiftSourceModel {
     let ecosystems: SwiftEcosystems
     /// A test target file: under a `Tests/` directory, or importing XCTest / Testing.
     let isTestCode: Bool
+    /// Benchmark code (a `Benchmarks` directory, or `import Benchmark`): loops over spans are the point there.
+    var isBenchmarkCode: Bool {
+        ("/" + file.path).split(separator: "/").contains { $0.contains("Benchmark") } || imports.contains("Benchmark")
+    }
     /// Facts gathered over every file of the run.
     let project: SwiftProjectFacts
 
@@ -41,9 +45,14 @@ final class SwiftSourceModel {
         }
         self.imports = imports
         self.ecosystems = SwiftSourceModel.ecosystems(for: imports)
-        let path = "/" + file.path
-        self.isTestCode = path.contains("/Tests/") || path.contains("/Test/") || imports.contains("XCTest")
+        self.isTestCode = SwiftSourceModel.isTestPath(file.path) || imports.contains("XCTest")
             || imports.contains("Testing") || imports.contains("InMemoryTracing")
+    }
+
+    /// A file in a test target directory (`Tests/`, `AppTests/`, test utilities).
+    static func isTestPath(_ path: String) -> Bool {
+        let directories = ("/" + path).split(separator: "/").dropLast()
+        return directories.contains { $0 == "Test" || $0.hasSuffix("Tests") || $0.contains("TestUtil") || $0.contains("TestSupport") }
     }
 
     /// Imports can sit inside `#if canImport(X)` blocks, so those are searched too.
@@ -165,6 +174,9 @@ struct SwiftProjectFacts: Sendable {
     var isServerPackage = false
     /// Tracing modules some file re-exports with `@_exported import`: every file of the run sees them.
     var exportedImports: Set<String> = []
+    /// Some file sets tracing up (`OTel.bootstrap`, `InstrumentationSystem.bootstrap`, a tracing middleware,
+    /// `registerTracerProvider`): outgoing requests are expected to carry context.
+    var bootstrapsTracing = false
 }
 
 /// Default severities for the Swift rules. The rule documents are the source of truth; this table only

@@ -1,0 +1,169 @@
+import SwiftSyntax
+
+/// One attribute written in code: where its key is, what the key resolves to, and the value expression.
+struct AttributeUse {
+    enum Target { case span, event, resource, metric, middleware }
+
+    /// The key expression (a string literal, a semantic-convention constant, a DSL member chain).
+    let keyNode: Syntax
+    /// The dotted attribute name (`http.request.method`), when the spelling fixes it exactly.
+    let name: String?
+    /// Lowercase words of the key, for spellings whose exact dotted name is unknown
+    /// (`SemanticConventions.Http.requestMethod` → [http, request, method]).
+    let words: [String]
+    /// The key as a plain string literal (so a fix may rewrite its text).
+    let literal: StringLiteralExprSyntax?
+    let value: ExprSyntax?
+    let target: Target
+}
+
+/// Finds every attribute a file sets, in every spelling of both ecosystems:
+/// - swift-distributed-tracing: `span.attributes["k"] = v`, `attributes.set("k", value:)`,
+///   `span.updateAttributes { $0["k"] = v }`, `span.attributes = ["k": v]`, the semantic-convention DSL
+///   `span.attributes.http.request.method = v`, `span.attributes[OTelAttribute.http.route] = v`,
+///   `SpanEvent(name:attributes:)`, `recordError(_:attributes:)`, `TracingMiddleware(attributes:)`;
+/// - opentelemetry-swift: `setAttribute(key:value:)` (span and builder), `setAttributes([...])`,
+///   `addEvent(name:attributes:)`, `recordException(_:attributes:)`, `Resource(attributes:)`, instrument
+///   `add(value:attributes:)` / `record(value:attributes:)`.
+func attributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
+    guard model.ecosystems.contains(.distributedTracing) || model.ecosystems.contains(.openTelemetrySwift) else { return [] }
+    var uses: [AttributeUse] = []
+    let tree = model.tree
+
+    for call in tree.descendants(FunctionCallExprSyntax.self) {
+        guard let name = call.calleeName else { continue }
+        switch name {
+        case "setAttribute" where model.ecosystems.contains(.openTelemetrySwift):
+            if let key = call.argument("key")?.expression {
+                uses.append(makeUse(key, value: call.argument("value")?.expression, target: .span))
+            }
+        case "set" where call.receiver?.memberPath?.last == "attributes":
+            if let key = call.firstArgument, key.label == nil {
+                uses.append(makeUse(key.expression, value: call.argument("value")?.expression, target: .span))
+            }
+        case "setAttributes", "SpanAttributes":
+            if let dictionary = call.firstArgument?.expression.as(DictionaryExprSyntax.self) {
+                uses += dictionaryUses(dictionary, target: .span)
+            }
+        default:
+            break
+        }
+        if let attributes = call.argument("attributes")?.expression.as(DictionaryExprSyntax.self) {
+            let target: AttributeUse.Target
+            switch name {
+            case "Resource": target = .resource
+            case "add", "record", "increment": target = .metric
+            case "TracingMiddleware": target = .middleware
+            case "SpanEvent", "addEvent", "recordError", "recordException": target = .event
+            default: target = .span
+            }
+            uses += dictionaryUses(attributes, target: target)
+        }
+    }
+
+    // Assignments: `x.attributes["k"] = v`, `attrs["k"] = v` in `updateAttributes`, `x.attributes = [...]`,
+    // `x.attributes.http.request.method = v`.
+    for sequence in tree.descendants(SequenceExprSyntax.self) {
+        let elements = Array(sequence.elements)
+        guard elements.count == 3, elements[1].is(AssignmentExprSyntax.self) else { continue }
+        let target = elements[0]
+        let value = elements[2]
+        if let subscriptCall = target.as(SubscriptCallExprSyntax.self), let key = subscriptCall.arguments.first?.expression,
+           isAttributeContainer(subscriptCall.calledExpression) {
+            uses.append(makeUse(key, value: value, target: .span))
+        } else if let path = target.memberPath, path.last == "attributes", let dictionary = value.as(DictionaryExprSyntax.self) {
+            uses += dictionaryUses(dictionary, target: .span)
+        } else if let path = target.memberPath, let index = path.lastIndex(of: "attributes"), index < path.count - 1,
+                  index > 0, model.ecosystems.contains(.distributedTracing) {
+            let components = path[(index + 1)...].map(snakeCase)
+            uses.append(AttributeUse(
+                keyNode: Syntax(target), name: components.joined(separator: "."), words: components.flatMap(identifierWords),
+                literal: nil, value: value, target: .span
+            ))
+        }
+    }
+    return uses
+}
+
+/// `span.attributes`, or the parameter of an `updateAttributes { attributes in ... }` closure.
+private func isAttributeContainer(_ expression: ExprSyntax) -> Bool {
+    guard let path = expression.memberPath else { return false }
+    if path.count >= 2 && path.last == "attributes" { return true }
+    guard path.count == 1, let name = path.first else { return false }
+    // Walk up to the closure that declares this name and check it is `updateAttributes`'s.
+    var current = expression.parent
+    while let node = current {
+        if let closure = node.as(ClosureExprSyntax.self) {
+            let owner = closure.parent?.as(FunctionCallExprSyntax.self)
+            if owner?.calleeName == "updateAttributes" {
+                return closure.firstParameterName == name
+            }
+        }
+        current = node.parent
+    }
+    return false
+}
+
+private func dictionaryUses(_ dictionary: DictionaryExprSyntax, target: AttributeUse.Target) -> [AttributeUse] {
+    guard case .elements(let elements) = dictionary.content else { return [] }
+    return elements.map { makeUse($0.key, value: $0.value, target: target) }
+}
+
+private func makeUse(_ key: ExprSyntax, value: ExprSyntax?, target: AttributeUse.Target) -> AttributeUse {
+    let resolved = resolveAttributeKey(key)
+    return AttributeUse(
+        keyNode: Syntax(key), name: resolved.name, words: resolved.words,
+        literal: key.as(StringLiteralExprSyntax.self), value: value, target: target
+    )
+}
+
+/// Resolves a key expression to its dotted name where the spelling fixes it, and to words otherwise.
+func resolveAttributeKey(_ key: ExprSyntax) -> (name: String?, words: [String]) {
+    if let literal = key.as(StringLiteralExprSyntax.self) {
+        if let value = literal.representedLiteralValue { return (value, identifierWords(value)) }
+        // An interpolated key: judge its literal segments only.
+        let text = literal.segments.compactMap { $0.as(StringSegmentSyntax.self)?.content.text }.joined(separator: " ")
+        return (nil, identifierWords(text))
+    }
+    guard var path = key.memberPath else { return (nil, []) }
+    if path.last == "rawValue" { path.removeLast() }
+    guard let root = path.first else { return (nil, []) }
+    switch root {
+    case "OTelAttribute":
+        let components = path.dropFirst().map(snakeCase)
+        return (components.joined(separator: "."), components.flatMap(identifierWords))
+    case "SemanticAttributes", "ResourceAttributes":
+        // Deprecated opentelemetry-swift enum: case names are the dotted names in camel case (`httpMethod`).
+        if let caseName = path.dropFirst().last, let name = SemanticAttributeCases.name(forCase: caseName) {
+            return (name, identifierWords(name))
+        }
+        return (nil, path.dropFirst().flatMap(identifierWords))
+    case "SemanticConventions":
+        return (nil, path.dropFirst().flatMap(identifierWords))
+    default:
+        return (nil, identifierWords(path.last ?? ""))
+    }
+}
+
+/// `statusCode` → `status_code`.
+func snakeCase(_ name: String) -> String {
+    identifierWords(name).joined(separator: "_")
+}
+
+/// Case names of opentelemetry-swift's deprecated `SemanticAttributes` / `ResourceAttributes` enums for the
+/// renamed attributes: the dotted name with dots and underscores removed, in camel case.
+enum SemanticAttributeCases {
+    static let byCaseName: [String: String] = {
+        var table: [String: String] = [:]
+        for name in SemconvRenames.byOldName.keys { table[camelCase(name)] = name }
+        return table
+    }()
+
+    static func name(forCase caseName: String) -> String? { byCaseName[caseName] }
+
+    static func camelCase(_ dotted: String) -> String {
+        let words = dotted.split(whereSeparator: { $0 == "." || $0 == "_" }).map(String.init)
+        guard let first = words.first else { return dotted }
+        return first + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

@@ -1,0 +1,62 @@
+import OTLintCore
+import SwiftSyntax
+
+/// OTL504: opentelemetry-swift's imperative "make this span current" calls, which do nothing on Linux.
+///
+/// On Linux opentelemetry-swift's default context manager is `TaskLocalContextManager`, whose
+/// `setCurrentContextValue` is empty: `setActive(true)` and `contextProvider.setActiveSpan(_:)` are silently
+/// ignored and spans started afterwards become new root traces. Reported only where the code evidently runs on a
+/// server (server-side imports, or a package that depends on a server framework) and not in an Apple UI app.
+struct ActiveSpanNoopOnLinuxRule: SwiftRule {
+    var ruleIDs: [String] { ["OTL504"] }
+
+    func check(_ model: SwiftSourceModel) -> [Diagnostic] {
+        guard model.ecosystems.contains(.openTelemetrySwift) else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+            guard let token = call.calleeToken else { continue }
+            let evidence = linuxEvidence(call, model)
+            guard let evidence else { continue }
+            if token.text == "setActive", call.arguments.count == 1,
+               call.firstArgument?.expression.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.true),
+               call.receiverChainContainsCall(named: ["spanBuilder"]) || call.receiver?.memberPath != nil {
+                diagnostics.append(model.diagnostic(
+                    "OTL504", at: token,
+                    message: "`setActive(true)` does nothing on Linux: spans started afterwards do not become children of this span",
+                    why: "opentelemetry-swift's context manager on Linux (`TaskLocalContextManager`) ignores imperative activation; \(evidence)",
+                    help: "run the work inside `spanBuilder(spanName:).withActiveSpan { span in ... }`, or pass the parent explicitly with `setParent(span)` on the child's builder"
+                ))
+            } else if token.text == "setActiveSpan", call.arguments.count == 1,
+                      call.receiver?.memberPath?.last == "contextProvider" {
+                diagnostics.append(model.diagnostic(
+                    "OTL504", at: token,
+                    message: "`contextProvider.setActiveSpan(_:)` does nothing on Linux: spans started afterwards become new root traces",
+                    why: "opentelemetry-swift's context manager on Linux (`TaskLocalContextManager`) ignores imperative activation; \(evidence)",
+                    help: "scope the work with `OpenTelemetry.instance.contextProvider.withActiveSpan(span) { ... }`, or pass the parent explicitly with `setParent(span)`"
+                ))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why the code is believed to run on Linux, or nil when it may well be an Apple app.
+    private func linuxEvidence(_ call: FunctionCallExprSyntax, _ model: SwiftSourceModel) -> String? {
+        var current = call.parent
+        while let node = current {
+            if let clause = node.as(IfConfigClauseSyntax.self), let condition = clause.condition?.trimmedDescription {
+                if condition.contains("os(Linux)") && !condition.contains("!os(Linux)") { return "this code is inside `#if \(condition)`" }
+                if condition.contains("canImport(Darwin)") || condition.contains("os(iOS)") || condition.contains("os(macOS)") {
+                    return nil
+                }
+            }
+            current = node.parent
+        }
+        guard model.isServerCode else { return nil }
+        let serverImports = model.imports.intersection([
+            "Vapor", "Hummingbird", "HummingbirdCore", "NIO", "NIOCore", "NIOPosix", "NIOHTTP1", "AsyncHTTPClient",
+            "ServiceLifecycle", "GRPC", "GRPCCore", "Glibc", "Musl", "PostgresNIO", "MySQLNIO", "RediStack",
+        ]).sorted()
+        if let first = serverImports.first { return "this file imports `\(first)`, so it runs as a server, typically on Linux" }
+        return "the package depends on a server framework, so it typically runs on Linux"
+    }
+}

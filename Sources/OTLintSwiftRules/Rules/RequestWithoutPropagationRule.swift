@@ -1,0 +1,93 @@
+import OTLintCore
+import SwiftSyntax
+
+/// OTL601: an outgoing HTTP request from traced code that carries no trace context.
+///
+/// AsyncHTTPClient's async `execute(_ request: HTTPClientRequest, timeout:)` injects `traceparent` itself since
+/// 1.29.1; its legacy API (`execute(request:)`, `get(url:)`, `post(url:)`, …) creates a client span but injects
+/// nothing, Vapor's `req.client` goes through that legacy API, and URLSession on Linux is not instrumented in
+/// either ecosystem. Not reported when the surrounding function injects context itself (`inject(` or a
+/// `traceparent` header), in tests, or in a project that never sets tracing up.
+struct RequestWithoutPropagationRule: SwiftRule {
+    var ruleIDs: [String] { ["OTL601"] }
+
+    static let verbs: Set<String> = ["get", "post", "put", "delete", "patch"]
+    static let urlSessionMethods: Set<String> = ["data", "dataTask", "upload", "uploadTask", "download", "downloadTask", "bytes"]
+
+    func check(_ model: SwiftSourceModel) -> [Diagnostic] {
+        guard !model.isTestCode, model.ecosystems.contains(.distributedTracing) || model.ecosystems.contains(.openTelemetrySwift)
+        else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+            guard let token = call.calleeToken, let kind = requestKind(call, model) else { continue }
+            guard isTraced(model) else { return [] }
+            if injectsContext(around: call) { continue }
+            diagnostics.append(model.diagnostic(
+                "OTL601", at: token,
+                message: kind.message,
+                why: "without a `traceparent` header the called service starts a new trace, so the trace breaks at this request",
+                help: kind.help
+            ))
+        }
+        return diagnostics
+    }
+
+    struct RequestKind {
+        let message: String
+        let help: String
+    }
+
+    private static let injectHelp = "inject the current context before sending: `InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &headers, using: HTTPHeadersInjector())` with your own `Injector`"
+
+    private func requestKind(_ call: FunctionCallExprSyntax, _ model: SwiftSourceModel) -> RequestKind? {
+        guard let name = call.calleeName, let receiverPath = call.receiver?.memberPath else { return nil }
+        let labels = call.argumentLabels
+        if model.imports.contains("Vapor"), receiverPath.last == "client", Self.verbs.union(["send"]).contains(name) {
+            return RequestKind(
+                message: "Vapor's `\(receiverPath.joined(separator: ".")).\(name)` sends no trace context: it uses AsyncHTTPClient's legacy API, which creates a client span but does not inject `traceparent`",
+                help: "send the request with AsyncHTTPClient's `HTTPClient.shared.execute(HTTPClientRequest, timeout:)` (injects context since 1.29.1), or " + Self.injectHelp
+            )
+        }
+        if model.imports.contains("AsyncHTTPClient") {
+            let legacyVerb = Self.verbs.contains(name) && labels.first == "url"
+            let legacyExecute = name == "execute" && (labels.first == "request" || labels.contains("url"))
+            if legacyVerb || legacyExecute {
+                return RequestKind(
+                    message: "AsyncHTTPClient's legacy `\(name)(\(labels.first.map { ($0 ?? "_") + ":" } ?? ""))` sends no trace context: it creates a client span but does not inject `traceparent`",
+                    help: "use the async API `client.execute(HTTPClientRequest, timeout:)`, which injects the context (AsyncHTTPClient 1.29.1 and later), or " + Self.injectHelp
+                )
+            }
+        }
+        if Self.urlSessionMethods.contains(name), receiverPath.first == "URLSession" || receiverPath.last?.lowercased().hasSuffix("session") == true,
+           labels.first == "for" || labels.first == "from" || labels.first == "with" {
+            // opentelemetry-swift's URLSessionInstrumentation injects on Apple platforms; only judge server code.
+            if model.ecosystems.contains(.openTelemetrySwift) && !model.isServerCode { return nil }
+            return RequestKind(
+                message: "`URLSession.\(name)` sends no trace context on Linux: no tracing library instruments URLSession there",
+                help: "use AsyncHTTPClient's `execute(HTTPClientRequest, timeout:)`, or " + Self.injectHelp
+            )
+        }
+        return nil
+    }
+
+    /// Tracing is on: this file imports a tracing API, or some file of the run bootstraps tracing.
+    private func isTraced(_ model: SwiftSourceModel) -> Bool {
+        let tracingModules: Set<String> = ["Tracing", "Instrumentation", "OTel", "OpenTelemetryApi", "OpenTelemetrySdk", "OpenTelemetry"]
+        return !model.imports.isDisjoint(with: tracingModules) || model.project.bootstrapsTracing
+    }
+
+    /// The enclosing function calls `inject(` or sets a `traceparent` header itself.
+    private func injectsContext(around call: FunctionCallExprSyntax) -> Bool {
+        var scope: Syntax = Syntax(call)
+        var current = call.parent
+        while let node = current {
+            scope = node
+            if node.is(FunctionDeclSyntax.self) || node.is(InitializerDeclSyntax.self) || node.is(AccessorDeclSyntax.self) { break }
+            current = node.parent
+        }
+        if scope.descendants(FunctionCallExprSyntax.self).contains(where: { $0.calleeName == "inject" }) { return true }
+        return scope.descendants(StringLiteralExprSyntax.self).contains {
+            $0.representedLiteralValue?.lowercased() == "traceparent"
+        }
+    }
+}
