@@ -48,24 +48,29 @@ func exporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
     let otelSwift = model.ecosystems.contains(.openTelemetrySwift)
     let swiftOTel = model.ecosystems.contains(.swiftOTel)
     let grpcProtocols = swiftOTel ? swiftOTelGRPCExporters(in: model) : []
+    let constants = stringConstants(in: model)
     // Interpolated literals have no fixed value and are skipped.
-    func add(_ endpoint: ExporterEndpoint?) { if let endpoint { result.append(endpoint) } }
+    // A constant used by several exporters is judged once, at its literal.
+    var seen: Set<SyntaxIdentifier> = []
+    func add(_ endpoint: ExporterEndpoint?) {
+        if let endpoint, seen.insert(endpoint.literal.id).inserted { result.append(endpoint) }
+    }
 
     for call in model.tree.descendants(FunctionCallExprSyntax.self) {
         guard let name = call.calleeName else { continue }
         if otelSwift, name.hasPrefix("OtlpHttp"), name.hasSuffix("Exporter"), let argument = call.argument("endpoint"),
-           let literal = urlStringLiteral(in: argument.expression) {
+           let literal = urlStringLiteral(in: argument.expression, constants: constants) {
             add(endpoint(literal, .url, .http, nil, "`\(name)(endpoint:)`"))
         } else if otelSwift, name == "ZipkinTraceExporterOptions", let argument = call.argument("endpoint"),
-                  let literal = argument.expression.as(StringLiteralExprSyntax.self) {
+                  let literal = resolvedStringLiteral(argument.expression, constants: constants) {
             add(endpoint(literal, .url, .http, nil, "`ZipkinTraceExporterOptions(endpoint:)`"))
         } else if name == "connect", let argument = call.argument("host"), call.argument("port") != nil,
-                  let literal = argument.expression.as(StringLiteralExprSyntax.self),
+                  let literal = resolvedStringLiteral(argument.expression, constants: constants),
                   let security = grpcConnectionSecurity(call) {
             add(endpoint(literal, .host, .grpc, security == .plaintext, "`ClientConnection.\(security.builder)(...).connect(host:port:)`"))
         } else if swiftOTel, name == "OTLPGRPCSpanExporterConfiguration" || name == "OTLPGRPCMetricExporterConfiguration"
                     || name == "OTLPGRPCLogRecordExporterConfiguration",
-                  let argument = call.argument("endpoint"), let literal = argument.expression.as(StringLiteralExprSyntax.self) {
+                  let argument = call.argument("endpoint"), let literal = resolvedStringLiteral(argument.expression, constants: constants) {
             let insecure = call.argument("shouldUseAnInsecureConnection")?.expression.as(BooleanLiteralExprSyntax.self)
             add(endpoint(literal, .lenient, .grpc, insecure.map { $0.literal.tokenKind == .keyword(.true) }, "`\(name)(endpoint:)`"))
         }
@@ -73,7 +78,7 @@ func exporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
     if swiftOTel {
         for assignment in assignments(in: model) {
             guard let path = assignment.target.memberPath, path.count >= 2, path.suffix(2) == ["otlpExporter", "endpoint"],
-                  let literal = assignment.value.as(StringLiteralExprSyntax.self)
+                  let literal = resolvedStringLiteral(assignment.value, constants: constants)
             else { continue }
             let exporter = path.dropLast().joined(separator: ".")
             let transport: ExporterEndpoint.Transport = grpcProtocols.contains(exporter) ? .grpc : .unknown
@@ -92,13 +97,13 @@ private func endpoint(
 }
 
 /// `URL(string: "...")`, possibly force-unwrapped or defaulted, holding a plain string literal.
-private func urlStringLiteral(in expression: ExprSyntax) -> StringLiteralExprSyntax? {
+private func urlStringLiteral(in expression: ExprSyntax, constants: [String: StringLiteralExprSyntax]) -> StringLiteralExprSyntax? {
     var current = expression
     if let forced = current.as(ForceUnwrapExprSyntax.self) { current = forced.expression }
     if let optional = current.as(OptionalChainingExprSyntax.self) { current = optional.expression }
     if let sequence = current.as(SequenceExprSyntax.self), let first = sequence.elements.first { current = first }
     guard let call = current.as(FunctionCallExprSyntax.self), call.calledExpression.memberPath == ["URL"],
-          let argument = call.argument("string"), let literal = argument.expression.as(StringLiteralExprSyntax.self),
+          let argument = call.argument("string"), let literal = resolvedStringLiteral(argument.expression, constants: constants),
           literal.representedLiteralValue != nil
     else { return nil }
     return literal
@@ -228,4 +233,39 @@ func isPublicHostName(_ rawHost: String) -> Bool {
         "site", "online", "systems", "services", "network", "digital", "run",
     ]
     return publicTopLevelDomains.contains(String(last))
+}
+
+/// `let name = "literal"` constants of a file (global, static or local), by name; names declared more than once
+/// (or with `var`) are left out, because which declaration a use refers to is then unclear.
+func stringConstants(in model: SwiftSourceModel) -> [String: StringLiteralExprSyntax] {
+    var constants: [String: StringLiteralExprSyntax] = [:]
+    var ambiguous: Set<String> = []
+    for declaration in model.tree.descendants(VariableDeclSyntax.self) {
+        for binding in declaration.bindings {
+            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { continue }
+            let literal = binding.initializer?.value.as(StringLiteralExprSyntax.self)
+            if constants[name] != nil || ambiguous.contains(name) || declaration.bindingSpecifier.tokenKind != .keyword(.let) || literal == nil {
+                ambiguous.insert(name)
+                constants[name] = nil
+            } else {
+                constants[name] = literal
+            }
+        }
+    }
+    // A parameter of the same name may shadow the constant where it is used.
+    for parameter in model.tree.descendants(FunctionParameterSyntax.self) {
+        constants[(parameter.secondName ?? parameter.firstName).text] = nil
+    }
+    for parameter in model.tree.descendants(ClosureShorthandParameterSyntax.self) { constants[parameter.name.text] = nil }
+    for parameter in model.tree.descendants(ClosureParameterSyntax.self) { constants[(parameter.secondName ?? parameter.firstName).text] = nil }
+    return constants
+}
+
+/// The string literal an expression is or names: `"x"`, or `token` / `Self.token` / `Config.token` for a constant
+/// of `stringConstants`.
+func resolvedStringLiteral(_ expression: ExprSyntax, constants: [String: StringLiteralExprSyntax]) -> StringLiteralExprSyntax? {
+    let expression = expression.unwrappingEffects
+    if let literal = expression.as(StringLiteralExprSyntax.self) { return literal }
+    guard let path = expression.memberPath, (1...2).contains(path.count), let name = path.last else { return nil }
+    return constants[name]
 }

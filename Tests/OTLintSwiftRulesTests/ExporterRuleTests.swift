@@ -245,3 +245,47 @@ final class ExporterRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(sensible).with("OTL202").isEmpty)
     }
 }
+
+/// Constants declared with `let` in the same file stand for their literal.
+final class ExporterConstantTests: XCTestCase {
+    func testSecretInAConstantIsReportedOnceAtItsLiteral() {
+        let source = """
+        import OpenTelemetryProtocolExporterHttp
+
+        let authToken = "Basic aW5zdGFuY2U6dG9rZW4xMjM0"
+        let traces = OtlpHttpTraceExporter(endpoint: url, config: OtlpConfiguration(headers: [("Authorization", authToken)]))
+        let logs = OtlpHttpLogExporter(endpoint: url, config: OtlpConfiguration(headers: [("Authorization", authToken)]))
+        """
+        let found = analyzeSwift(source).with("OTL210")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.location.start, LineColumn(line: 3, column: 17))
+        XCTAssertEqual(found.first?.related.first?.location.start.line, 4)
+    }
+
+    func testShadowedOrVariableNamesAreNotResolved() {
+        let source = """
+        import OpenTelemetryProtocolExporterHttp
+
+        let authToken = "Basic aW5zdGFuY2U6dG9rZW4xMjM0"
+        func make(authToken: String) -> OtlpConfiguration {
+            OtlpConfiguration(headers: [("Authorization", authToken)])
+        }
+        var endpoint = "collector:4318/v1/traces"
+        let exporter = OtlpHttpTraceExporter(endpoint: URL(string: endpoint)!)
+        """
+        XCTAssertTrue(analyzeSwift(source).with("OTL210").isEmpty)
+        XCTAssertTrue(analyzeSwift(source).with("OTL205").isEmpty)
+    }
+
+    func testEndpointConstantIsJudged() {
+        let source = """
+        import OpenTelemetryProtocolExporterHttp
+
+        let tracesEndpoint = "http://otlp.vendor.com/v1/traces"
+        let exporter = OtlpHttpTraceExporter(endpoint: URL(string: tracesEndpoint)!)
+        """
+        let found = analyzeSwift(source).with("OTL209")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.location.start, LineColumn(line: 3, column: 22))
+    }
+}

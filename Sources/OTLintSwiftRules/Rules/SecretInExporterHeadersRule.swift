@@ -29,8 +29,10 @@ struct SecretInExporterHeadersRule: SwiftRule {
         }
 
         var diagnostics: [Diagnostic] = []
+        let constants = stringConstants(in: model)
+        var reported: Set<SyntaxIdentifier> = []
         for (list, usage) in headerLists {
-            for (nameLiteral, valueLiteral) in Self.headerPairs(in: list) {
+            for (nameLiteral, valueLiteral) in Self.headerPairs(in: list, constants: constants) where reported.insert(valueLiteral.id).inserted {
                 guard let name = nameLiteral.representedLiteralValue, let value = valueLiteral.representedLiteralValue,
                       Self.isCredentialHeader(name), Self.looksLikeRealSecret(value)
                 else { continue }
@@ -43,6 +45,7 @@ struct SecretInExporterHeadersRule: SwiftRule {
                     message: "the exporter header `\(name)` holds a literal credential in source code",
                     why: "the value is written into \(usage): everyone with access to the repository, its history and the built binary can read it",
                     help: "read it at run time instead: `ProcessInfo.processInfo.environment[\"OTLP_API_KEY\"]`, or leave the headers out of the code and set `OTEL_EXPORTER_OTLP_HEADERS` in the deployment (both opentelemetry-swift and swift-otel read it); then rotate the leaked credential",
+                    related: valueLiteral.isDescendant(of: list) ? [] : [model.related(list, "the constant is sent as the `\(name)` header here")],
                     maskedRanges: [content]
                 ))
             }
@@ -57,7 +60,7 @@ struct SecretInExporterHeadersRule: SwiftRule {
     }
 
     /// `[("name", "value"), ...]` tuples and `["name": "value"]` dictionaries, literal parts only.
-    static func headerPairs(in expression: ExprSyntax) -> [(StringLiteralExprSyntax, StringLiteralExprSyntax)] {
+    static func headerPairs(in expression: ExprSyntax, constants: [String: StringLiteralExprSyntax]) -> [(StringLiteralExprSyntax, StringLiteralExprSyntax)] {
         let expression = expression.unwrappingEffects
         var pairs: [(StringLiteralExprSyntax, StringLiteralExprSyntax)] = []
         if let array = expression.as(ArrayExprSyntax.self) {
@@ -65,13 +68,13 @@ struct SecretInExporterHeadersRule: SwiftRule {
                 guard let tuple = element.expression.as(TupleExprSyntax.self), tuple.elements.count == 2 else { continue }
                 let parts = Array(tuple.elements)
                 if let name = parts[0].expression.as(StringLiteralExprSyntax.self),
-                   let value = parts[1].expression.as(StringLiteralExprSyntax.self) {
+                   let value = resolvedStringLiteral(parts[1].expression, constants: constants) {
                     pairs.append((name, value))
                 }
             }
         } else if let dictionary = expression.as(DictionaryExprSyntax.self), case .elements(let elements) = dictionary.content {
             for element in elements {
-                if let name = element.key.as(StringLiteralExprSyntax.self), let value = element.value.as(StringLiteralExprSyntax.self) {
+                if let name = element.key.as(StringLiteralExprSyntax.self), let value = resolvedStringLiteral(element.value, constants: constants) {
                     pairs.append((name, value))
                 }
             }
