@@ -226,6 +226,8 @@ func isPublicHostName(_ rawHost: String) -> Bool {
     let labels = host.split(separator: ".")
     if labels.count == 4, labels.allSatisfy({ UInt8($0) != nil }) { return true }
     guard labels.count >= 2, let last = labels.last else { return false }
+    // RFC 2606 documentation domains are placeholders, not real destinations.
+    if ["example.com", "example.org", "example.net"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return false }
     let publicTopLevelDomains: Set<String> = [
         "com", "net", "org", "io", "dev", "cloud", "ai", "co", "app", "tech", "info", "biz", "us", "eu", "uk", "de", "fr",
         "nl", "se", "no", "dk", "fi", "ch", "at", "be", "es", "it", "pl", "cz", "ie", "pt", "ca", "au", "nz", "jp", "kr",

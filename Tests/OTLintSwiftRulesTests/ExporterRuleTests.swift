@@ -95,6 +95,7 @@ final class ExporterRuleTests: XCTestCase {
             config.traces.otlpExporter.endpoint = "http://10.0.3.7:4318/v1/traces"
             config.traces.otlpExporter.endpoint = "http://localhost:4318/v1/traces"
             config.traces.otlpExporter.endpoint = "https://otlp.vendor.com:4318/v1/traces"
+            config.traces.otlpExporter.endpoint = "http://otel.example.com:4318/v1/traces"
         }
         """
         XCTAssertTrue(analyzeSwift(source).with("OTL209").isEmpty)

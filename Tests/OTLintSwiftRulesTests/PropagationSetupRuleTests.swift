@@ -255,3 +255,20 @@ final class PropagationSetupRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(explicitContext).with("OTL602").isEmpty)
     }
 }
+
+extension PropagationSetupRuleTests {
+    func testClientBeforeBootstrapIsNotReportedWhenTracesAreDisabled() {
+        let source = """
+        import AsyncHTTPClient
+        import OTel
+        func main() async throws {
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            var config = OTel.Configuration.default
+            config.traces.enabled = false
+            let observability = try OTel.bootstrap(configuration: config)
+            try await run(client, observability)
+        }
+        """
+        XCTAssertTrue(analyzeSwift(source).with("OTL605").isEmpty)
+    }
+}

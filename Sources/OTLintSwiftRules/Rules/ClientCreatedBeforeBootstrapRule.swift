@@ -14,7 +14,7 @@ struct ClientCreatedBeforeBootstrapRule: SwiftRule {
         guard model.imports.contains("AsyncHTTPClient"), !model.isTestCode else { return [] }
         let calls = model.tree.descendants(FunctionCallExprSyntax.self)
         let bootstraps = calls.filter(isTracingBootstrap)
-        guard !bootstraps.isEmpty else { return [] }
+        guard !bootstraps.isEmpty, !disablesTraces(model) else { return [] }
         var diagnostics: [Diagnostic] = []
         for call in calls {
             guard let created = createdType(call) else { continue }
@@ -59,6 +59,14 @@ struct ClientCreatedBeforeBootstrapRule: SwiftRule {
             current = ancestor.parent
         }
         return nil
+    }
+
+    /// `config.traces.enabled = false`: swift-otel then bootstraps no tracer, and the client's capture is moot.
+    private func disablesTraces(_ model: SwiftSourceModel) -> Bool {
+        assignments(in: model).contains { assignment in
+            let path = assignment.target.memberPath ?? []
+            return path.suffix(2) == ["traces", "enabled"] && assignment.value.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.false)
+        }
     }
 
     private func setsTracerExplicitly(_ model: SwiftSourceModel) -> Bool {
