@@ -8,6 +8,8 @@ struct HighCardinalityMetricAttributeRule: SwiftRule {
     static let swiftMetricsTypes: Set<String> = ["Counter", "FloatingPointCounter", "Timer", "Recorder", "Gauge", "Meter"]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
+        // Tests and benchmarks export nothing real; their data never reaches a backend.
+        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         // swift-metrics: `Counter(label: "...", dimensions: [("user.id", id)])`.
         if model.ecosystems.contains(.swiftMetrics) || model.ecosystems.contains(.swiftOTel) {

@@ -6,6 +6,8 @@ struct TimestampAttributeRule: SwiftRule {
     var ruleIDs: [String] { ["OTL404"] }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
+        // Tests and benchmarks export nothing real; their data never reaches a backend.
+        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for use in attributeUses(in: model) where use.target == .span || use.target == .event {
             guard let value = use.value, let now = currentTimeExpression(in: value) else { continue }
