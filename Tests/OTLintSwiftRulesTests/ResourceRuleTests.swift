@@ -107,3 +107,19 @@ final class ResourceRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(swiftOTel).with("OTL301").isEmpty)
     }
 }
+
+extension ResourceRuleTests {
+    func testProvidersThatOnlyPrintAreNotReported() {
+        let source = """
+        import OpenTelemetrySdk
+        import StdoutExporter
+        import OpenTelemetryProtocolExporterGrpc
+        let remote = OtlpMetricExporter(channel: channel)
+        let local = MeterProviderSdk.builder()
+            .registerMetricReader(reader: PeriodicMetricReaderBuilder(exporter: StdoutMetricExporter(isDebug: true)).build())
+            .build()
+        let printed = TracerProviderBuilder().add(spanProcessor: SimpleSpanProcessor(spanExporter: StdoutSpanExporter())).build()
+        """
+        XCTAssertTrue(analyzeSwift(source).with("OTL301").isEmpty)
+    }
+}

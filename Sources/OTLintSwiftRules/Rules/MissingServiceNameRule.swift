@@ -17,7 +17,7 @@ struct MissingServiceNameRule: SwiftRule {
         for call in model.tree.descendants(FunctionCallExprSyntax.self) where call.calleeName == "build" && call.arguments.isEmpty {
             // Only the outermost `build()` of a chain written in one expression.
             let chain = builderChain(endingAt: call)
-            guard let root = chain.first, let kind = providerKind(root) else { continue }
+            guard let root = chain.first, let kind = providerKind(root), !Self.isLocalOnly(call.trimmedDescription) else { continue }
             let resourceCalls = chain.filter { $0.calleeName == kind.resourceMethod && $0.argument(kind.resourceLabel) != nil }
             let help = "give the provider a resource with a service name: `.\(kind.resourceMethod)(\(kind.resourceLabel): Resource(attributes: [\"service.name\": .string(\"checkout\")]).merging(other: EnvVarResource.get()))`"
             let why = "opentelemetry-swift starts from `Resource()` (service.name `unknown_service:<process>`) and never reads `OTEL_SERVICE_NAME`; `OTEL_RESOURCE_ATTRIBUTES` is only used when the code merges `EnvVarResource.get()`"
@@ -44,7 +44,11 @@ struct MissingServiceNameRule: SwiftRule {
     /// inspected locally), Prometheus (scraped; the scrape job names the target). A file naming no exporter at all
     /// builds its provider from exporters made elsewhere and is still judged.
     private func exportsOnlyLocally(_ model: SwiftSourceModel) -> Bool {
-        let text = model.file.text
+        Self.isLocalOnly(model.file.text)
+    }
+
+    /// Text (a file, or one builder chain) that names local exporters and no remote one.
+    static func isLocalOnly(_ text: String) -> Bool {
         let remote = ["Otlp", "OTLP", "Zipkin", "Jaeger", "Persistence", "Datadog"]
         let local = ["Stdout", "InMemory", "Prometheus", "ConsoleExporter"]
         return !remote.contains(where: text.contains) && local.contains(where: text.contains)
