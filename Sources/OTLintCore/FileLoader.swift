@@ -63,7 +63,7 @@ public final class FileLoader: @unchecked Sendable {
         while true {
             if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
             let received = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                posixRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
             if received < 0 {
                 if errno == EINTR { continue }
@@ -103,4 +103,9 @@ public final class FileLoader: @unchecked Sendable {
         }
         return .success(SourceFile(path: path, bytes: bytes))
     }
+}
+
+/// `read(2)`; named apart from `FileLoader.read`, which would shadow it.
+private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
