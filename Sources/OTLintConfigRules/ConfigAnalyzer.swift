@@ -9,6 +9,11 @@ public struct ConfigAnalyzer: Analyzer {
     static let rules: [any ScopeRule] = [
         UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
         EndpointProtocolMismatchRule(), SignalPathInEndpointRule(), MissingServiceNameRule(),
+        ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
+        BatchLimitsRule(), MalformedEndpointRule(),
+        DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
+        MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
+        DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
     ]
 
     /// The rule IDs this analyzer reports.
