@@ -39,7 +39,7 @@ struct ConflictingDefinitionsRule: ScopeRule {
         }
         // An unknown value (from the shell) cannot be compared.
         guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
-        let reason = precedence(overridden, over: next)
+        let reason = precedence(overridden, over: winner)
         var severity = self.severity
         // A shared env file overridden by one service is the usual way to specialise a default: say it quietly.
         if !sameFile, case .envFile = overridden.source, Self.scopeCount(using: overridden.file.path, in: project) > 1 {
@@ -47,7 +47,7 @@ struct ConflictingDefinitionsRule: ScopeRule {
         }
         let keptText = kept.isEmpty ? "an empty value (which unsets it)" : "`\(kept)`"
         let lostText = lost.isEmpty ? "an empty value" : "`\(lost)`"
-        let place = sameFile ? "" : " in \(winner.originDescription)"
+        let place = winner.file.path == overridden.file.path ? "" : " in \(winner.originDescription)"
         return Diagnostic(
             ruleID: id, severity: severity,
             message: "`\(name)` is set twice for \(scope.displayName): \(lostText) here is overridden by \(keptText)\(place) (\(winner.keyPosition))",

@@ -67,10 +67,20 @@ struct SecretInExporterHeadersRule: ScopeRule {
             ruleID: id, severity: severity,
             message: "`\(definition.name)` holds a literal credential in the `\(header)` header, written in `\(fileName)`: anyone who can read the repository can use it",
             location: location,
-            why: "`\(fileName)` is tracked by git (or not git-ignored), so the secret is committed and copied into every clone, fork and CI log",
+            why: Self.exposure(of: file),
             help: "move the secret to a git-ignored `.env` or a secret store and interpolate it, e.g. `\(header)=${\(variable)}`; then rotate the exposed key",
             related: definition.file.path == file ? [] : [RelatedLocation(location: definition.keyLocation, message: "`\(definition.name)` is set here")],
             maskedRanges: masked)
+    }
+
+    /// Why the file exposes the secret, from what git says about it.
+    static func exposure(of path: String) -> String {
+        let name = ConfigPaths.fileName(path)
+        switch GitTracking.status(path) {
+        case .tracked: return "`\(name)` is tracked by git: the secret is in the history and in every clone, fork and CI checkout"
+        case .notIgnored: return "`\(name)` is not git-ignored: the next `git add .` commits the secret"
+        case .ignored, .noRepository: return "`\(name)` is a configuration file meant to be shared (it is not a git-ignored `.env`), so the secret travels with it to every copy"
+        }
     }
 
     /// Whether a header value is a real-looking secret rather than a placeholder or a reference.
