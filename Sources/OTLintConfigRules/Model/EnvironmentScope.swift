@@ -85,10 +85,22 @@ public struct EnvironmentScope: Sendable {
     public var kind: ScopeKind
     /// Every definition in increasing precedence: `env_file` entries in order (later files and later lines
     /// win), then `environment:` entries. Overridden definitions are kept for conflict rules.
-    public var definitions: [VariableDefinition]
+    public let definitions: [VariableDefinition]
     public var tier: TierAssessment
     /// A template (`.env.example`): checked for typos and invalid values, never for production-only rules.
     public var isTemplate: Bool
+    /// Name → index of its winning definition (rules look variables up constantly).
+    private let winner: [String: Int]
+
+    public init(kind: ScopeKind, definitions: [VariableDefinition], tier: TierAssessment, isTemplate: Bool) {
+        self.kind = kind
+        self.definitions = definitions
+        self.tier = tier
+        self.isTemplate = isTemplate
+        var winner: [String: Int] = [:]
+        for (index, definition) in definitions.enumerated() { winner[definition.name] = index }
+        self.winner = winner
+    }
 
     /// For messages: "service `api`" or "`.env.production`".
     public var displayName: String {
@@ -109,7 +121,7 @@ public struct EnvironmentScope: Sendable {
     /// The winning definition of a variable, or nil when it is not defined at all. It may still be empty
     /// (unset) or unknown: check `isSet` and `value`.
     public func definition(_ name: String) -> VariableDefinition? {
-        definitions.last { $0.name == name }
+        winner[name].map { definitions[$0] }
     }
 
     /// The winning definition when it sets a non-empty (or unknown) value.
@@ -123,14 +135,9 @@ public struct EnvironmentScope: Sendable {
         definitions.filter { $0.name == name }
     }
 
-    /// The winning definition of every variable, in the order they were first defined.
+    /// The winning definition of every variable, in precedence order.
     public var effectiveDefinitions: [VariableDefinition] {
-        var seen = Set<String>()
-        var result: [VariableDefinition] = []
-        for definition in definitions.reversed() where seen.insert(definition.name).inserted {
-            result.append(definition)
-        }
-        return result.reversed()
+        definitions.indices.filter { winner[definitions[$0].name] == $0 }.map { definitions[$0] }
     }
 
     /// Where to report a finding about the scope as a whole: the service name, or the first variable of the file.

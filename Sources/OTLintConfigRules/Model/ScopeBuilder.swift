@@ -42,6 +42,8 @@ final class ScopeBuilder {
             let dotEnv = context.loader.exists(dotEnvPath) ? envFile(at: dotEnvPath) : nil
             let projectBindings = dotEnv.map { bindings(of: definitions(of: $0, fallback: nil)) } ?? [:]
             let projectLookup: Interpolator.Lookup = { projectBindings[$0] }
+            // An env_file shared by many services of this compose file is interpolated once.
+            var envFileDefinitions: [String: [VariableDefinition]] = [:]
             for service in compose.services {
                 var definitions: [VariableDefinition] = []
                 var tierPaths = [compose.source.path]
@@ -58,9 +60,16 @@ final class ScopeBuilder {
                         }
                         continue
                     }
-                    guard let file = envFile(at: resolved) else { continue }
                     tierPaths.append(resolved)
-                    definitions += self.definitions(of: file, fallback: projectLookup)
+                    let key = ScopeBuilder.key(resolved)
+                    if let cached = envFileDefinitions[key] {
+                        definitions += cached
+                        continue
+                    }
+                    guard let file = envFile(at: resolved) else { continue }
+                    let fileDefinitions = self.definitions(of: file, fallback: projectLookup)
+                    envFileDefinitions[key] = fileDefinitions
+                    definitions += fileDefinitions
                 }
                 for entry in service.environment {
                     definitions.append(definition(of: entry, in: compose, lookup: projectLookup))
