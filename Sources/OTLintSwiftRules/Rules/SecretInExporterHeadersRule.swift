@@ -86,19 +86,28 @@ struct SecretInExporterHeadersRule: SwiftRule {
     /// `x-honeycomb-team`, `signoz-access-token`, `lightstep-access-token`, `x-sf-token`, ….
     static func isCredentialHeader(_ name: String) -> Bool {
         let words = Set(identifierWords(name))
-        let credentialWords: Set<String> = ["authorization", "auth", "token", "secret", "password", "apikey", "key", "team", "license"]
+        let credentialWords: Set<String> = [
+            "authorization", "auth", "token", "secret", "password", "passwd", "apikey", "key", "team", "license", "dsn", "credential",
+            "credentials", "signature",
+        ]
         return !words.isDisjoint(with: credentialWords)
     }
 
-    /// A value that is neither empty nor an obvious placeholder (`<token>`, `YOUR_API_KEY`, `${KEY}`, `xxx`).
+    /// A value that is neither empty nor an obvious placeholder (`<token>`, `YOUR_API_KEY`, `${KEY}`, `xxx`, `000000`);
+    /// the same judgement as the configuration side of OTL210.
     static func looksLikeRealSecret(_ rawValue: String) -> Bool {
         var value = rawValue.trimmingCharacters(in: .whitespaces)
-        for scheme in ["Bearer ", "Basic ", "Api-Key ", "ApiKey ", "Token "] where value.lowercased().hasPrefix(scheme.lowercased()) {
+        for scheme in ["Bearer ", "Basic ", "Api-Key ", "ApiKey ", "Token ", "Splunk "] where value.lowercased().hasPrefix(scheme.lowercased()) {
             value = String(value.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces)
         }
-        guard value.count >= 6 else { return false }
+        guard value.count >= 6, !value.contains("$") else { return false }
         let lowered = value.lowercased()
-        let placeholders = ["<", ">", "${", "$(", "{{", "your", "xxx", "***", "...", "placeholder", "changeme", "replace", "example", "todo", "redacted"]
-        return !placeholders.contains { lowered.contains($0) }
+        let placeholders = [
+            "<", ">", "{{", "your", "xxx", "***", "...", "…", "placeholder", "changeme", "change-me", "change_me", "replace", "example",
+            "todo", "fixme", "redacted", "dummy", "insert",
+        ]
+        if placeholders.contains(where: { lowered.contains($0) }) { return false }
+        // `000000`, `aaaaaa`: dummy values.
+        return Set(lowered).count > 2
     }
 }
