@@ -12,6 +12,8 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    MalformedEndpointRule(),
+    SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),
     BatchLimitsRule(),
     DeprecatedJaegerExporterRule(),
