@@ -21,7 +21,7 @@ struct ExporterEndpoint {
     }
 
     enum Transport {
-        case grpc, http, unknown
+        case grpc, http
     }
 
     let literal: StringLiteralExprSyntax
@@ -32,6 +32,13 @@ struct ExporterEndpoint {
     let explicitlyPlaintext: Bool?
     /// Where the endpoint is used, for messages: "`OtlpHttpTraceExporter(endpoint:)`".
     let usage: String
+    /// `traces`, `metrics` or `logs` when the exporter is for one signal.
+    var signal: String = ""
+    /// The library sends to this URL as written (no `/v1/<signal>` appended): OTLP/HTTP exporters of
+    /// opentelemetry-swift, and swift-otel endpoints set in code.
+    var usedAsIs = false
+    /// `swift-otel` or `opentelemetry-swift`, for messages.
+    var library = ""
 
     /// Whether data goes over plaintext: an `http` URL, or an insecure connection.
     var isPlaintext: Bool {
@@ -60,7 +67,12 @@ func exporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
         guard let name = call.calleeName else { continue }
         if otelSwift, name.hasPrefix("OtlpHttp"), name.hasSuffix("Exporter"), let argument = call.argument("endpoint"),
            let literal = urlStringLiteral(in: argument.expression, constants: constants) {
-            add(endpoint(literal, .url, .http, nil, "`\(name)(endpoint:)`"))
+            let signals = ["OtlpHttpTraceExporter": "traces", "OtlpHttpMetricExporter": "metrics", "OtlpHttpLogExporter": "logs"]
+            var found = endpoint(literal, .url, .http, nil, "`\(name)(endpoint:)`")
+            found?.signal = signals[name] ?? ""
+            found?.usedAsIs = signals[name] != nil
+            found?.library = "opentelemetry-swift"
+            add(found)
         } else if otelSwift, name == "ZipkinTraceExporterOptions", let argument = call.argument("endpoint"),
                   let literal = resolvedStringLiteral(argument.expression, constants: constants) {
             add(endpoint(literal, .url, .http, nil, "`ZipkinTraceExporterOptions(endpoint:)`"))
@@ -81,8 +93,15 @@ func exporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
                   let literal = resolvedStringLiteral(assignment.value, constants: constants)
             else { continue }
             let exporter = path.dropLast().joined(separator: ".")
-            let transport: ExporterEndpoint.Transport = grpcProtocols.contains(exporter) ? .grpc : .unknown
-            add(endpoint(literal, .url, transport, nil, "`\(path.joined(separator: "."))`"))
+            // swift-otel's default protocol is OTLP/HTTP (protobuf).
+            let transport: ExporterEndpoint.Transport = grpcProtocols.contains(exporter) ? .grpc : .http
+            var found = endpoint(literal, .url, transport, nil, "`\(path.joined(separator: "."))`")
+            let signal = path.count >= 3 ? path[path.count - 3] : ""
+            let isSignal = ["traces", "metrics", "logs"].contains(signal)
+            found?.signal = isSignal ? signal : ""
+            found?.usedAsIs = isSignal
+            found?.library = "swift-otel"
+            add(found)
         }
     }
     return result
@@ -270,4 +289,14 @@ func resolvedStringLiteral(_ expression: ExprSyntax, constants: [String: StringL
     if let literal = expression.as(StringLiteralExprSyntax.self) { return literal }
     guard let path = expression.memberPath, (1...2).contains(path.count), let name = path.last else { return nil }
     return constants[name]
+}
+
+/// Scheme (lower-cased) and the path after the authority of an endpoint URL ("" when there is none); no scheme
+/// without `://`.
+func endpointParts(_ url: String) -> (scheme: String?, path: String) {
+    guard url.contains("://") else { return (nil, "") }
+    let text = EndpointText(url)
+    var path = text.path
+    if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<query]) }
+    return (text.scheme?.lowercased(), path)
 }

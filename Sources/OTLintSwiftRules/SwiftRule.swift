@@ -12,6 +12,8 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    MalformedEndpointRule(),
+    SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),
     BatchLimitsRule(),
     DeprecatedJaegerExporterRule(),
@@ -33,6 +35,5 @@ let allSwiftRules: [any SwiftRule] = [
     TelemetryBackendNotRunRule(),
     MessageWithoutPropagationRule(),
     InsecureRemoteExportRule(),
-    MalformedEndpointRule(),
     NonStandardResourceKeyRule(),
 ]

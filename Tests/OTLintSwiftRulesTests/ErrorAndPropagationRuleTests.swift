@@ -49,6 +49,28 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         }
     }
 
+    func testCatchAfterTheManualSpanEndedIsNotReported() {
+        let ended = """
+        import Tracing
+        func f() async {
+            let span = startSpan("load")
+            await load()
+            span.end()
+            do { try await save() } catch { logger.error("save failed") }
+        }
+        """
+        XCTAssertTrue(analyzeSwift(ended).with("OTL503").isEmpty)
+        let open = """
+        import Tracing
+        func f() async {
+            let span = startSpan("load")
+            defer { span.end() }
+            do { try await save() } catch { logger.error("save failed") }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(open).with("OTL503").count, 1)
+    }
+
     func testCatchOutsideAnySpanIsNotReported() {
         let source = """
         import Tracing

@@ -42,3 +42,41 @@ final class SetupRuleTests: XCTestCase {
         XCTAssertEqual(analyzeSwift(source).with("OTL301").map(\.location.start.line), [2])
     }
 }
+
+final class EndpointRuleTests: XCTestCase {
+    func testMissingSignalPathFixIsSafeAndIdempotent() {
+        let source = """
+        import OTel
+        func f() {
+            var config = OTel.Configuration.default
+            config.traces.otlpExporter.endpoint = "http://collector:4318/"
+            config.metrics.otlpExporter.endpoint = "http://collector:4318"
+            config.logs.otlpExporter.protocol = .grpc
+            config.logs.otlpExporter.endpoint = "http://collector:4317"
+        }
+        """
+        let found = analyzeSwift(source).with("OTL204")
+        XCTAssertEqual(found.map(\.location.start.line), [4, 5])
+        XCTAssertEqual(found.first?.fix?.applicability, .safe)
+        let fixed = fixing("OTL204", in: source)
+        XCTAssertTrue(fixed.contains(#"endpoint = "http://collector:4318/v1/traces""#), fixed)
+        XCTAssertTrue(fixed.contains(#"endpoint = "http://collector:4318/v1/metrics""#), fixed)
+        XCTAssertTrue(analyzeSwift(fixed).with("OTL204").isEmpty)
+    }
+
+    func testEndpointWithoutSchemeAndGRPCPath() {
+        let source = """
+        import OTel
+        func f() {
+            var config = OTel.Configuration.default
+            config.traces.otlpExporter.endpoint = "collector:4318/v1/traces"
+            config.logs.otlpExporter.protocol = .grpc
+            config.logs.otlpExporter.endpoint = "http://collector:4317/v1/logs"
+        }
+        """
+        let found = analyzeSwift(source).with("OTL205")
+        XCTAssertEqual(found.map(\.location.start.line), [4, 6])
+        let fixed = fixing("OTL205", in: source)
+        XCTAssertTrue(fixed.contains(#""http://collector:4318/v1/traces""#))
+    }
+}

@@ -6,6 +6,8 @@ struct InvalidSamplerArgumentRule: SwiftRule {
     var ruleIDs: [String] { ["OTL102"] }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
+        // Tests exercise samplers directly; the rule is about the configuration a service runs with.
+        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for sampler in samplerExpressions(in: model) {
             guard case .ratio(let ratio?, _, let ratioNode?) = sampler.shape, ratio < 0 || ratio > 1 else { continue }

@@ -6,7 +6,8 @@ import SwiftSyntax
 /// - A URL without `http://` or `https://` (`"collector:4318/v1/traces"` reads as scheme `collector`), or with another
 ///   scheme (`grpc://`, `otlp://`): opentelemetry-swift's HTTP exporters and swift-otel reject it (swift-otel: "The
 ///   endpoint MUST include a scheme, which MUST be either `http` or `https`").
-/// - swift-otel with `.protocol = .grpc` and no port: the gRPC exporter throws `invalidEndpoint` at bootstrap.
+/// - swift-otel with `.protocol = .grpc` and no port: the gRPC exporter throws `invalidEndpoint` at bootstrap; with a
+///   path: the path is ignored (gRPC has none), usually an OTLP/HTTP URL given to the gRPC exporter.
 /// - A gRPC `connect(host:)` given a URL or `host:port`: the host is resolved as written and never found.
 struct MalformedEndpointRule: SwiftRule {
     var ruleIDs: [String] { ["OTL205"] }
@@ -76,6 +77,14 @@ struct MalformedEndpointRule: SwiftRule {
                 message: "the gRPC endpoint `\(value)` has no port, so swift-otel's gRPC exporter rejects it",
                 why: "with `.protocol = .grpc` swift-otel reads host and port from the URL and throws `invalidEndpoint` at bootstrap when the port is missing",
                 help: "add the port, usually `:4317`: `\(value.hasSuffix("/") ? String(value.dropLast()) : value):4317`"
+            )]
+        }
+        if endpoint.transport == .grpc, !text.path.isEmpty, text.path != "/" {
+            return [model.sharedDiagnostic(
+                "OTL205", at: endpoint.literal,
+                message: "the gRPC endpoint `\(value)` has a path (`\(text.path)`): gRPC endpoints are `scheme://host:port` only",
+                why: "gRPC routes by service name, not by URL path: the path is ignored, and usually means an OTLP/HTTP endpoint was given to the gRPC exporter",
+                help: "remove the path, or, if the receiver speaks OTLP/HTTP, use `.httpProtobuf` and keep `/v1/<signal>`"
             )]
         }
         if let port = text.port, !port.isEmpty, Int(port).map({ !(1...65535).contains($0) }) ?? true {
