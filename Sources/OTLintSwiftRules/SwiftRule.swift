@@ -12,6 +12,7 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    NonStandardResourceKeyRule(),
     MalformedEndpointRule(),
     SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),

@@ -80,3 +80,16 @@ final class EndpointRuleTests: XCTestCase {
         XCTAssertTrue(fixed.contains(#""http://collector:4318/v1/traces""#))
     }
 }
+
+final class ResourceKeyRuleTests: XCTestCase {
+    func testNonStandardResourceKeyFixIsIdempotent() {
+        let source = """
+        import OpenTelemetrySdk
+        let r = Resource(attributes: ["env": .string("prod"), "service.name": .string("api")])
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL303").map(\.location.start), [LineColumn(line: 2, column: 31)])
+        let fixed = fixing("OTL303", in: source)
+        XCTAssertTrue(fixed.contains(#"["deployment.environment.name": .string("prod")"#), fixed)
+        XCTAssertTrue(analyzeSwift(fixed).with("OTL303").isEmpty)
+    }
+}
