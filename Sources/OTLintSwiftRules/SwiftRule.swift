@@ -12,6 +12,7 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    InsecureRemoteExportRule(),
     NonStandardResourceKeyRule(),
     MalformedEndpointRule(),
     SignalPathInEndpointRule(),

@@ -93,3 +93,21 @@ final class ResourceKeyRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(fixed).with("OTL303").isEmpty)
     }
 }
+
+final class InsecureExportRuleTests: XCTestCase {
+    func testOnlyPublicPlaintextHostsAreReported() {
+        let source = """
+        import OTel
+        func f() {
+            var config = OTel.Configuration.default
+            config.traces.otlpExporter.endpoint = "http://otlp.example-vendor.com:4318/v1/traces"
+            config.metrics.otlpExporter.endpoint = "http://otel-collector:4318/v1/metrics"
+            config.logs.otlpExporter.endpoint = "http://collector.monitoring:4318/v1/logs"
+            config.traces.otlpExporter.endpoint = "http://10.1.2.3:4318/v1/traces"
+            config.traces.otlpExporter.endpoint = "https://otlp.example-vendor.com/v1/traces"
+            config.traces.otlpExporter.endpoint = "http://203.0.113.9:4318/v1/traces"
+        }
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL209").map(\.location.start.line), [4, 9])
+    }
+}
