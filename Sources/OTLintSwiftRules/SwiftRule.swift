@@ -12,6 +12,8 @@ let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
     SpanPerIterationRule(),
     SpanNotEndedRule(),
+    InsecureRemoteExportRule(),
+    NonStandardResourceKeyRule(),
     MalformedEndpointRule(),
     SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),
@@ -34,6 +36,4 @@ let allSwiftRules: [any SwiftRule] = [
     ThrownErrorNotRecordedRule(),
     TelemetryBackendNotRunRule(),
     MessageWithoutPropagationRule(),
-    InsecureRemoteExportRule(),
-    NonStandardResourceKeyRule(),
 ]

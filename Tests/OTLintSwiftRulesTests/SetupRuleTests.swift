@@ -80,3 +80,34 @@ final class EndpointRuleTests: XCTestCase {
         XCTAssertTrue(fixed.contains(#""http://collector:4318/v1/traces""#))
     }
 }
+
+final class ResourceKeyRuleTests: XCTestCase {
+    func testNonStandardResourceKeyFixIsIdempotent() {
+        let source = """
+        import OpenTelemetrySdk
+        let r = Resource(attributes: ["env": .string("prod"), "service.name": .string("api")])
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL303").map(\.location.start), [LineColumn(line: 2, column: 31)])
+        let fixed = fixing("OTL303", in: source)
+        XCTAssertTrue(fixed.contains(#"["deployment.environment.name": .string("prod")"#), fixed)
+        XCTAssertTrue(analyzeSwift(fixed).with("OTL303").isEmpty)
+    }
+}
+
+final class InsecureExportRuleTests: XCTestCase {
+    func testOnlyPublicPlaintextHostsAreReported() {
+        let source = """
+        import OTel
+        func f() {
+            var config = OTel.Configuration.default
+            config.traces.otlpExporter.endpoint = "http://otlp.example-vendor.com:4318/v1/traces"
+            config.metrics.otlpExporter.endpoint = "http://otel-collector:4318/v1/metrics"
+            config.logs.otlpExporter.endpoint = "http://collector.monitoring:4318/v1/logs"
+            config.traces.otlpExporter.endpoint = "http://10.1.2.3:4318/v1/traces"
+            config.traces.otlpExporter.endpoint = "https://otlp.example-vendor.com/v1/traces"
+            config.traces.otlpExporter.endpoint = "http://203.0.113.9:4318/v1/traces"
+        }
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL209").map(\.location.start.line), [4, 9])
+    }
+}
