@@ -41,6 +41,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "otlint", dependencies: ["OTLintCLI"]),
+        // Measures otlint against bare parses of the same files (Scripts/benchmark drives it).
+        .executableTarget(
+            name: "OTLintBenchmark",
+            dependencies: [
+                "OTLintCLI", "OTLintCore", "CLibYAML",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
         .testTarget(name: "OTLintYAMLTests", dependencies: ["OTLintYAML", "OTLintCore"]),
         .testTarget(name: "OTLintCoreTests", dependencies: ["OTLintCore"]),
         .testTarget(name: "OTLintConfigRulesTests", dependencies: ["OTLintConfigRules", "OTLintCore"]),

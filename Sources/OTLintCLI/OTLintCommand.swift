@@ -1,5 +1,41 @@
 import ArgumentParser
+import Foundation
+import OTLintCore
 
+/// `otlint`: the command line. `check` is the default subcommand, so `otlint .` works.
 public struct OTLintCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "otlint",
+        abstract: "A fast, precise linter for OpenTelemetry setups: compose files, env files and Swift sources.",
+        version: version,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+
     public init() {}
+
+    /// Parses the arguments and runs the command. Usage errors exit with 2 (not ArgumentParser's 64), so the
+    /// exit codes stay 0 clean, 1 findings, 2 usage, configuration or input errors.
+    public static func runAndExit() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(ExitStatus.clean)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(ExitStatus.error)
+        }
+    }
+}
+
+/// Exit codes: 0 clean (or findings below `--fail-on`), 1 findings, 2 usage, configuration or input errors.
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let findings: Int32 = 1
+    static let error: Int32 = 2
 }

@@ -1,0 +1,96 @@
+import Foundation
+import Dispatch
+import OTLintCore
+
+/// Checks compose files and env files: parses them (in parallel), builds one environment scope per compose
+/// service and per standalone env file, and runs the enabled scope rules.
+public struct ConfigAnalyzer: Analyzer {
+    /// The rules, in catalog order. Add a new scope rule here.
+    static let rules: [any ScopeRule] = [
+        UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
+        EndpointProtocolMismatchRule(), SignalPathInEndpointRule(), MissingServiceNameRule(),
+        UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
+        ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
+        BatchLimitsRule(), MalformedEndpointRule(),
+        DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
+        MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
+        DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
+    ]
+
+    /// The rule IDs this analyzer reports.
+    public static let ruleIDs: [String] = rules.map(\.id)
+
+    public var ruleIDs: [String] { ConfigAnalyzer.ruleIDs }
+
+    public init() {}
+
+    public func claims(path: String) -> Bool {
+        ConfigPaths.kind(of: path) != nil
+    }
+
+    public func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult {
+        let (project, inputErrors) = ConfigAnalyzer.buildProject(files, context: context)
+        let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
+        let scopes = project.scopes
+        let results = ConcurrentResults<[Diagnostic]>(count: scopes.count)
+        DispatchQueue.concurrentPerform(iterations: scopes.count) { index in
+            results[index] = rules.flatMap { $0.check(scopes[index], project: project) }
+        }
+        // A file shared by several scopes (an env_file used by two services) yields the same finding once per
+        // scope: keep the first.
+        var seen = Set<DiagnosticKey>()
+        let diagnostics = results.values.flatMap { $0 ?? [] }.filter {
+            seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range)).inserted
+        }
+        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors)
+    }
+
+    /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests).
+    public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError]) {
+        enum Parsed { case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), none }
+        let parsed = ConcurrentResults<Parsed>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            switch ConfigPaths.kind(of: file.path) {
+            case .compose: let (compose, errors) = ComposeParser.parse(file); parsed[index] = .compose(compose, errors)
+            case .env: let (env, errors) = EnvFileParser.parse(file); parsed[index] = .env(env, errors)
+            case nil: parsed[index] = Parsed.none
+            }
+        }
+        var composeFiles: [ComposeFile] = []
+        var envFiles: [EnvFile] = []
+        var errors: [InputError] = []
+        for result in parsed.values {
+            switch result {
+            case .compose(let compose, let fileErrors)?: composeFiles += compose.map { [$0] } ?? []; errors += fileErrors
+            case .env(let env, let fileErrors)?: envFiles.append(env); errors += fileErrors
+            default: break
+            }
+        }
+        let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
+        var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
+        project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)
+        return (project, errors + builder.inputErrors)
+    }
+}
+
+private struct DiagnosticKey: Hashable {
+    var ruleID: String
+    var path: String
+    var range: ByteRange
+}
+
+/// Slots written from `concurrentPerform`, one per index.
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}

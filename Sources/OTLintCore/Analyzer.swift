@@ -10,8 +10,20 @@ public protocol Analyzer: Sendable {
     /// candidate, so it decides from the path alone.
     func claims(path: String) -> Bool
 
+    /// Whether this analyzer checks a file the user named explicitly (e.g. `deploy/stack.yml` may be a compose
+    /// file under any name). Defaults to `claims(path:)`.
+    func claimsExplicitly(path: String) -> Bool
+
+    /// Why text produced by a fix is not valid for this file kind (e.g. invalid YAML), or nil when it is.
+    func validateFixedText(_ file: SourceFile) -> String?
+
     /// Checks the claimed files of one run.
     func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult
+}
+
+extension Analyzer {
+    public func claimsExplicitly(path: String) -> Bool { claims(path: path) }
+    public func validateFixedText(_ file: SourceFile) -> String? { nil }
 }
 
 /// What an analyzer returns: findings and inputs it could not read or parse.

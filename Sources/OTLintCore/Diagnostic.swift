@@ -22,6 +22,9 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var help: String?
     public var related: [RelatedLocation]
     public var fix: Fix?
+    /// Byte ranges of the file that hold a secret: reporters show `****` instead of their text in source
+    /// excerpts, so no output format ever prints the secret.
+    public var maskedRanges: [ByteRange]
 
     public init(
         ruleID: String,
@@ -31,7 +34,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         why: String? = nil,
         help: String? = nil,
         related: [RelatedLocation] = [],
-        fix: Fix? = nil
+        fix: Fix? = nil,
+        maskedRanges: [ByteRange] = []
     ) {
         self.ruleID = ruleID
         self.severity = severity
@@ -41,6 +45,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.help = help
         self.related = related
         self.fix = fix
+        self.maskedRanges = maskedRanges
     }
 
     /// Order for output: by path, then position, then rule.

@@ -35,4 +35,5 @@ let allSwiftRules: [any SwiftRule] = [
     ActiveSpanNoopOnLinuxRule(),
     ThrownErrorNotRecordedRule(),
     TelemetryBackendNotRunRule(),
+    MessageWithoutPropagationRule(),
 ]

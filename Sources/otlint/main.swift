@@ -1,3 +1,3 @@
 import OTLintCLI
 
-OTLintCommand.main()
+OTLintCommand.runAndExit()

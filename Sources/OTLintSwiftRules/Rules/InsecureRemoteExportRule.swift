@@ -1,10 +1,11 @@
 import OTLintCore
 import SwiftSyntax
 
-/// OTL209 (Swift): telemetry exported in plaintext to a host on the public internet.
+/// OTL209 (Swift part): telemetry exported in plaintext to a host on the internet.
 ///
-/// In-cluster names (`otel-collector`, `*.svc`, `*.cluster.local`, `*.internal`, `*.local`), `localhost` and
-/// private addresses are not reported: plaintext inside a private network is a deployment decision.
+/// In code the deployment tier is unknown, so only hosts that certainly leave the machine, the private network and
+/// the cluster are judged: names ending in a public top-level domain and public IP addresses. `collector`,
+/// `otel-collector.observability`, `*.svc.cluster.local`, `localhost` and private addresses are never reported.
 struct InsecureRemoteExportRule: SwiftRule {
     var ruleIDs: [String] { ["OTL209"] }
 
@@ -12,59 +13,43 @@ struct InsecureRemoteExportRule: SwiftRule {
         guard !model.isTestCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for endpoint in exporterEndpoints(in: model) {
-            guard endpointParts(endpoint.value).scheme == "http", let host = host(of: endpoint.value), isPublic(host) else { continue }
-            diagnostics.append(report(model, at: Syntax(endpoint.literal), host: host, how: "`http://`"))
-        }
-        // opentelemetry-swift gRPC: `ClientConnection.insecure(group:).connect(host: "…", port:)`.
-        if model.ecosystems.contains(.openTelemetrySwift) {
-            for call in model.tree.descendants(FunctionCallExprSyntax.self) where call.calleeName == "connect" {
-                guard call.receiverChainContainsCall(named: ["insecure"]), let literal = call.argument("host")?.expression.as(StringLiteralExprSyntax.self),
-                      let host = literal.representedLiteralValue, isPublic(host) else { continue }
-                diagnostics.append(report(model, at: Syntax(literal), host: host, how: "`ClientConnection.insecure`"))
+            guard endpoint.isPlaintext, let host = endpoint.host, isPublicHostName(host) else { continue }
+            let text = EndpointText(endpoint.value)
+            var fix: Fix?
+            var help: String
+            if endpoint.explicitlyPlaintext == nil, text.hasAuthority, text.scheme?.lowercased() == "http",
+               let content = contentRange(endpoint.literal),
+               model.file.slice(ByteRange(content.start, min(content.start + 4, content.end))) == "http" {
+                let schemeRange = ByteRange(content.start, content.start + 4)
+                fix = Fix(
+                    title: "use https",
+                    edits: [TextEdit(path: model.file.path, range: schemeRange, replacement: "https")],
+                    applicability: .unsafe
+                )
+                help = "use `https://` (the exporter then uses TLS); check that the receiver accepts TLS on that port"
+            } else if endpoint.shape == .host {
+                help = "connect with TLS: `ClientConnection.usingPlatformAppropriateTLS(for: group).connect(host: \"\(host)\", port: ...)`"
+            } else {
+                help = "turn the insecure connection off and use an `https://` endpoint"
             }
+            diagnostics.append(model.sharedDiagnostic(
+                "OTL209", at: endpoint.literal,
+                message: "telemetry is exported without TLS to `\(host)`, a host on the internet",
+                why: "\(endpoint.usage) sends spans (and any credentials in the exporter headers) in plaintext across networks you do not control",
+                help: help, fix: fix
+            ))
         }
         return diagnostics
     }
+}
 
-    private func report(_ model: SwiftSourceModel, at node: Syntax, host: String, how: String) -> Diagnostic {
-        model.diagnostic(
-            "OTL209", at: node,
-            message: "telemetry is exported in plaintext (\(how)) to `\(host)`, a host outside the private network",
-            why: "spans, logs and metrics carry URLs, user identifiers and error messages, and exporter headers often carry an API key; on the internet all of it can be read and altered in transit",
-            help: "use `https://` (TLS) for remote collectors and vendor endpoints"
-        )
-    }
-
-    private func host(of url: String) -> String? {
-        guard let start = url.range(of: "://")?.upperBound else { return nil }
-        var authority = url[start...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if authority.hasPrefix("[") { return String(authority.prefix { $0 != "]" }.dropFirst()) }
-        return String(authority.prefix { $0 != ":" })
-    }
-
-    /// A dotted name outside private suffixes, or a public IPv4 address.
-    private func isPublic(_ host: String) -> Bool {
-        let name = host.lowercased()
-        if name.isEmpty || name == "localhost" || !name.contains(".") || name.contains(":") { return false }
-        let privateSuffixes = [".local", ".localhost", ".internal", ".svc", ".cluster.local", ".lan", ".home", ".corp", ".intranet", ".test", ".example", ".invalid", ".docker"]
-        if privateSuffixes.contains(where: { name.hasSuffix($0) }) { return false }
-        let octets = name.split(separator: ".").compactMap { Int($0) }
-        if octets.count == 4 {
-            if octets[0] == 10 || octets[0] == 127 || (octets[0] == 192 && octets[1] == 168) || (octets[0] == 172 && (16...31).contains(octets[1]))
-                || (octets[0] == 169 && octets[1] == 254) || (octets[0] == 100 && (64...127).contains(octets[1])) || octets[0] == 0 {
-                return false
-            }
-            return true
-        }
-        // `otel-collector.monitoring` is a Kubernetes service in a namespace, not a domain: only names under a
-        // well-known or two-letter top-level domain count as public.
-        guard let topLevel = name.split(separator: ".").last.map(String.init) else { return false }
-        return Self.commonTopLevelDomains.contains(topLevel) || (topLevel.count == 2 && topLevel.allSatisfy(\.isLetter))
-    }
-
-    /// Top-level domains that mark a public host name.
-    static let commonTopLevelDomains: Set<String> = [
-        "com", "net", "org", "io", "dev", "cloud", "app", "tech", "info", "biz", "online", "site", "services", "systems",
-    ]
+/// The bytes between a plain string literal's quotes.
+func contentRange(_ literal: StringLiteralExprSyntax) -> ByteRange? {
+    guard literal.openingQuote.tokenKind == .stringQuote, literal.segments.count == 1,
+          literal.segments.first?.is(StringSegmentSyntax.self) == true
+    else { return nil }
+    return ByteRange(
+        literal.openingQuote.endPositionBeforeTrailingTrivia.utf8Offset,
+        literal.closingQuote.positionAfterSkippingLeadingTrivia.utf8Offset
+    )
 }

@@ -1,55 +1,113 @@
+import Foundation
 import OTLintCore
 import SwiftSyntax
 
-/// OTL210 (Swift): a credential written as a literal into OTLP exporter headers.
+/// OTL210 (Swift part): a literal credential in exporter headers written in code.
+///
+/// Shapes: opentelemetry-swift `OtlpConfiguration(headers: [("authorization", "Bearer …")])`,
+/// `ZipkinTraceExporterOptions(additionalHeaders: ["x-api-key": "…"])`; swift-otel 1.x
+/// `config.traces.otlpExporter.headers = [("x-api-key", "…")]`; swift-otel 0.9–0.12
+/// `OTLPGRPCSpanExporterConfiguration(environment:headers:)`. The secret is masked in every output.
 struct SecretInExporterHeadersRule: SwiftRule {
     var ruleIDs: [String] { ["OTL210"] }
 
-    static let credentialHeaderWords: Set<String> = [
-        "authorization", "key", "apikey", "token", "secret", "password", "team", "license", "auth",
-    ]
-
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard model.ecosystems.contains(.openTelemetrySwift) || model.ecosystems.contains(.swiftOTel), !model.isTestCode else { return [] }
+        guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift) || model.ecosystems.contains(.swiftOTel)
+        else { return [] }
+        var headerLists: [(ExprSyntax, String)] = []
+        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+            guard let name = call.calleeName, Self.isExporterConfiguration(name) else { continue }
+            for argument in call.arguments where ["headers", "additionalHeaders"].contains(argument.label?.text ?? "") {
+                headerLists.append((argument.expression, "`\(name)(\(argument.label!.text):)`"))
+            }
+        }
+        for assignment in assignments(in: model) {
+            guard let path = assignment.target.memberPath, path.count >= 2, path.last == "headers",
+                  path.contains(where: { $0.lowercased().contains("exporter") })
+            else { continue }
+            headerLists.append((assignment.value, "`\(path.joined(separator: "."))`"))
+        }
+
         var diagnostics: [Diagnostic] = []
-        for array in headerArrays(model) {
-            for element in array.elements {
-                guard let tuple = element.expression.as(TupleExprSyntax.self), tuple.elements.count == 2 else { continue }
-                let parts = Array(tuple.elements)
-                guard let name = parts[0].expression.stringLiteralValue, let value = parts[1].expression.as(StringLiteralExprSyntax.self),
-                      let text = value.representedLiteralValue, !text.isEmpty
+        let constants = stringConstants(in: model)
+        var reported: Set<SyntaxIdentifier> = []
+        for (list, usage) in headerLists {
+            for (nameLiteral, valueLiteral) in Self.headerPairs(in: list, constants: constants) where reported.insert(valueLiteral.id).inserted {
+                guard let name = nameLiteral.representedLiteralValue, let value = valueLiteral.representedLiteralValue,
+                      Self.isCredentialHeader(name), Self.looksLikeRealSecret(value)
                 else { continue }
-                let words = identifierWords(name)
-                let looksLikeCredential = text.hasPrefix("Bearer ") || text.hasPrefix("Basic ") || text.hasPrefix("ApiKey ")
-                guard words.contains(where: Self.credentialHeaderWords.contains) || looksLikeCredential,
-                      !text.hasPrefix("$"), !text.contains("REPLACE"), !text.contains("<")
-                else { continue }
-                diagnostics.append(model.diagnostic(
-                    "OTL210", at: value,
-                    message: "the exporter header `\(name)` has a credential written into the source code",
-                    why: "whoever can read the repository, its history or the built binary gets the key, and rotating it needs a new release",
-                    help: "read it at startup from the environment or a secret store (e.g. `ProcessInfo.processInfo.environment[\"OTLP_API_KEY\"]`); swift-otel and opentelemetry-swift's gRPC exporter also read `OTEL_EXPORTER_OTLP_HEADERS`"
+                let content = ByteRange(
+                    valueLiteral.openingQuote.endPositionBeforeTrailingTrivia.utf8Offset,
+                    valueLiteral.closingQuote.positionAfterSkippingLeadingTrivia.utf8Offset
+                )
+                diagnostics.append(model.sharedDiagnostic(
+                    "OTL210", at: valueLiteral,
+                    message: "the exporter header `\(name)` holds a literal credential in source code",
+                    why: "the value is written into \(usage): everyone with access to the repository, its history and the built binary can read it",
+                    help: "read it at run time instead: `ProcessInfo.processInfo.environment[\"OTLP_API_KEY\"]`, or leave the headers out of the code and set `OTEL_EXPORTER_OTLP_HEADERS` in the deployment (both opentelemetry-swift and swift-otel read it); then rotate the leaked credential",
+                    related: valueLiteral.isDescendant(of: list) ? [] : [model.related(list, "the constant is sent as the `\(name)` header here")],
+                    maskedRanges: [content]
                 ))
             }
         }
         return diagnostics
     }
 
-    /// `OtlpConfiguration(headers: [...])` and `config.….otlpExporter.headers = [...]`.
-    private func headerArrays(_ model: SwiftSourceModel) -> [ArrayExprSyntax] {
-        var arrays: [ArrayExprSyntax] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
-            guard let name = call.calleeName, name.hasSuffix("Configuration") || name.hasPrefix("Otlp") || name.hasPrefix("OTLP"),
-                  let array = call.argument("headers")?.expression.as(ArrayExprSyntax.self) else { continue }
-            arrays.append(array)
+    static func isExporterConfiguration(_ name: String) -> Bool {
+        let words = identifierWords(name)
+        return name == "OtlpConfiguration" || name.hasPrefix("Otlp") || name.hasPrefix("OTLP")
+            || name.hasPrefix("ZipkinTraceExporter") || (words.contains("exporter") && (words.contains("configuration") || words.contains("options")))
+    }
+
+    /// `[("name", "value"), ...]` tuples and `["name": "value"]` dictionaries, literal parts only.
+    static func headerPairs(in expression: ExprSyntax, constants: [String: StringLiteralExprSyntax]) -> [(StringLiteralExprSyntax, StringLiteralExprSyntax)] {
+        let expression = expression.unwrappingEffects
+        var pairs: [(StringLiteralExprSyntax, StringLiteralExprSyntax)] = []
+        if let array = expression.as(ArrayExprSyntax.self) {
+            for element in array.elements {
+                guard let tuple = element.expression.as(TupleExprSyntax.self), tuple.elements.count == 2 else { continue }
+                let parts = Array(tuple.elements)
+                if let name = parts[0].expression.as(StringLiteralExprSyntax.self),
+                   let value = resolvedStringLiteral(parts[1].expression, constants: constants) {
+                    pairs.append((name, value))
+                }
+            }
+        } else if let dictionary = expression.as(DictionaryExprSyntax.self), case .elements(let elements) = dictionary.content {
+            for element in elements {
+                if let name = element.key.as(StringLiteralExprSyntax.self), let value = resolvedStringLiteral(element.value, constants: constants) {
+                    pairs.append((name, value))
+                }
+            }
         }
-        for sequence in model.tree.descendants(SequenceExprSyntax.self) {
-            let elements = Array(sequence.elements)
-            guard elements.count == 3, elements[1].is(AssignmentExprSyntax.self), let path = elements[0].memberPath,
-                  path.last == "headers", path.dropLast().last == "otlpExporter", let array = elements[2].as(ArrayExprSyntax.self)
-            else { continue }
-            arrays.append(array)
+        return pairs
+    }
+
+    /// Header names that carry credentials: `authorization`, `x-api-key`, `api-key`, `dd-api-key`,
+    /// `x-honeycomb-team`, `signoz-access-token`, `lightstep-access-token`, `x-sf-token`, ….
+    static func isCredentialHeader(_ name: String) -> Bool {
+        let words = Set(identifierWords(name))
+        let credentialWords: Set<String> = [
+            "authorization", "auth", "token", "secret", "password", "passwd", "apikey", "key", "team", "license", "dsn", "credential",
+            "credentials", "signature",
+        ]
+        return !words.isDisjoint(with: credentialWords)
+    }
+
+    /// A value that is neither empty nor an obvious placeholder (`<token>`, `YOUR_API_KEY`, `${KEY}`, `xxx`, `000000`);
+    /// the same judgement as the configuration side of OTL210.
+    static func looksLikeRealSecret(_ rawValue: String) -> Bool {
+        var value = rawValue.trimmingCharacters(in: .whitespaces)
+        for scheme in ["Bearer ", "Basic ", "Api-Key ", "ApiKey ", "Token ", "Splunk "] where value.lowercased().hasPrefix(scheme.lowercased()) {
+            value = String(value.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces)
         }
-        return arrays
+        guard value.count >= 6, !value.contains("$") else { return false }
+        let lowered = value.lowercased()
+        let placeholders = [
+            "<", ">", "{{", "your", "xxx", "***", "...", "…", "placeholder", "changeme", "change-me", "change_me", "replace", "example",
+            "todo", "fixme", "redacted", "dummy", "insert",
+        ]
+        if placeholders.contains(where: { lowered.contains($0) }) { return false }
+        // `000000`, `aaaaaa`: dummy values.
+        return Set(lowered).count > 2
     }
 }

@@ -1,0 +1,96 @@
+// Measures one phase over a set of files, so Scripts/benchmark can compare otlint with bare parses of the
+// same files in the same run:
+//   OTLintBenchmark lint PATH...           the whole check (discovery, parse, rules), as `otlint check`
+//   OTLintBenchmark swift-parse PATH...    bare swift-syntax parse and full tree walk of every .swift file
+//   OTLintBenchmark swift-read PATH...     read every .swift file and nothing else
+//   OTLintBenchmark yaml-events PATH...    bare libyaml event loop over every compose file
+// Each prints one line: phase, files, seconds, files per second, peak resident memory in MiB.
+import CLibYAML
+import Foundation
+import OTLintCLI
+import OTLintCore
+import SwiftParser
+import SwiftSyntax
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let phase = arguments.first, arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: OTLintBenchmark lint|swift-parse|swift-read|yaml-events PATH...\n".utf8))
+    exit(2)
+}
+let paths = Array(arguments.dropFirst())
+
+/// Visits every node, as a rule pass over the whole tree would.
+final class FullWalk: SyntaxVisitor {
+    var tokens = 0
+    override func visit(_ token: TokenSyntax) -> SyntaxVisitorContinueKind {
+        tokens += 1
+        return .visitChildren
+    }
+}
+
+func files(matching predicate: @escaping (String) -> Bool) -> [String] {
+    Discovery(exclude: [], rootDirectory: FileManager.default.currentDirectoryPath, respectGitIgnore: false)
+        .discover(paths, wants: predicate).files.map(\.path)
+}
+
+func isCompose(_ path: String) -> Bool {
+    let name = (path as NSString).lastPathComponent
+    return (name.hasPrefix("docker-compose") || name.hasPrefix("compose")) && (name.hasSuffix(".yml") || name.hasSuffix(".yaml"))
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+let start = Date()
+var count = 0
+switch phase {
+case "lint":
+    let linter = Linter(analyzers: Analyzers.all, configuration: Configuration(), rootDirectory: FileManager.default.currentDirectoryPath)
+    linter.respectGitIgnore = false
+    let report = linter.lint(paths: paths)
+    count = report.checkedFiles.count
+    FileHandle.standardError.write(Data("findings: \(report.diagnostics.count), input errors: \(report.inputErrors.count)\n".utf8))
+case "swift-parse", "swift-read":
+    let swiftFiles = files { $0.hasSuffix(".swift") }
+    count = swiftFiles.count
+    let parse = phase == "swift-parse"
+    _ = ParallelMap.map(swiftFiles) { path -> Int in
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        guard parse else { return data.count }
+        let tree = Parser.parse(source: String(decoding: data, as: UTF8.self))
+        let walk = FullWalk(viewMode: .sourceAccurate)
+        walk.walk(tree)
+        return walk.tokens
+    }
+case "yaml-events":
+    let yamlFiles = files(matching: isCompose)
+    count = yamlFiles.count
+    _ = ParallelMap.map(yamlFiles) { path -> Int in
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        var bytes = [UInt8](data)
+        var parser = yaml_parser_t()
+        yaml_parser_initialize(&parser)
+        defer { yaml_parser_delete(&parser) }
+        var events = 0
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                let done = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                events += 1
+                if done { break }
+            }
+        }
+        return events
+    }
+default:
+    FileHandle.standardError.write(Data("unknown phase \(phase)\n".utf8))
+    exit(2)
+}
+let seconds = Date().timeIntervalSince(start)
+print(String(format: "%@ files=%d seconds=%.3f files_per_second=%.0f peak_mib=%.1f",
+             phase, count, seconds, Double(count) / max(seconds, 1e-9), peakMemoryMiB()))

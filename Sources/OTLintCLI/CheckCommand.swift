@@ -1,0 +1,225 @@
+import ArgumentParser
+import Foundation
+import OTLintCore
+
+/// `otlint check [PATH...]`: lint files and folders, optionally fixing what is safe to fix.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check compose files, env files and Swift sources for OpenTelemetry mistakes."
+    )
+
+    @Argument(help: "Files or folders to check (default: the current folder). `-` reads standard input (with --stdin-filename).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: String = "text"
+
+    @Option(name: .customLong("output-file"), help: "Write the report to this file instead of standard output.")
+    var outputFile: String?
+
+    @Flag(help: "Apply safe fixes to the files.")
+    var fix = false
+
+    @Flag(name: .customLong("unsafe-fixes"), help: "With --fix or --diff, also apply fixes that change behaviour.")
+    var unsafeFixes = false
+
+    @Flag(help: "Print the fixes as a unified diff and change nothing.")
+    var diff = false
+
+    @Option(parsing: .singleValue, help: "Only run these rules (IDs or prefixes, comma-separated, repeatable).")
+    var select: [String] = []
+
+    @Option(parsing: .singleValue, help: "Never run these rules (IDs or prefixes, comma-separated, repeatable).")
+    var ignore: [String] = []
+
+    @Option(help: "Treat every checked scope as this deployment environment (e.g. production, staging).")
+    var environment: String?
+
+    @Option(help: "Configuration file (default: the nearest .otlint.yml).")
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .otlint.yml files.")
+    var noConfig = false
+
+    @Flag(help: "Print findings only: no summary line.")
+    var quiet = false
+
+    @Flag(help: "Print the number of findings per rule instead of the findings.")
+    var statistics = false
+
+    @Flag(name: .customLong("exit-zero"), help: "Exit with 0 even when problems are found (input errors still exit 2).")
+    var exitZero = false
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning or info.")
+    var failOn: String = "info"
+
+    @Option(help: "Colour the text output: auto, always or never. `auto` colours a terminal unless NO_COLOR is set.")
+    var color: String = "auto"
+
+    @Option(name: .customLong("stdin-filename"), help: "Lint standard input as if it were this file (for editors); pass `-` as the path.")
+    var stdinFilename: String?
+
+    @Flag(name: .customLong("no-respect-gitignore"), help: "Also check files that git ignores.")
+    var noRespectGitignore = false
+
+    @Option(help: "Report only findings that this baseline file does not record.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record today's findings in this file (for adopting otlint on an existing project) and exit.")
+    var writeBaseline: String?
+
+    func validate() throws {
+        guard OutputFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown format `\(format)`: use \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard Severity(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning or info") }
+        guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color must be auto, always or never") }
+        if unsafeFixes && !fix && !diff { throw ValidationError("--unsafe-fixes needs --fix or --diff") }
+        if fix && diff { throw ValidationError("--fix and --diff exclude each other: --diff changes nothing") }
+        if writeBaseline != nil && (fix || diff) { throw ValidationError("--write-baseline records findings; it does not combine with --fix or --diff") }
+        if paths.contains("-") && stdinFilename == nil { throw ValidationError("reading standard input (`-`) needs --stdin-filename PATH") }
+    }
+
+    func run() throws {
+        let status = execute()
+        if status != ExitStatus.clean { throw ExitCode(status) }
+    }
+
+    private func execute() -> Int32 {
+        let knownRuleIDs = Set(Analyzers.all.flatMap(\.ruleIDs)).union([UnusedSuppressionRule.id]).union(RuleCatalog.documents.keys)
+        var configuration = Configuration()
+        let currentDirectory = FileManager.default.currentDirectoryPath
+        var rootDirectory = currentDirectory
+        if !noConfig, let configPath = config ?? ConfigurationFile.find(startingAt: currentDirectory) {
+            do {
+                try ConfigurationFile.load(configPath, into: &configuration, knownRuleIDs: knownRuleIDs)
+                rootDirectory = (URL(fileURLWithPath: configPath).standardizedFileURL.path as NSString).deletingLastPathComponent
+            } catch {
+                printError("\(error)")
+                return ExitStatus.error
+            }
+        }
+        for (option, values) in [("--select", select), ("--ignore", ignore)] {
+            let ids = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            if let bad = ids.first(where: { !RuleSelector.isValid($0, knownRuleIDs: knownRuleIDs) }) {
+                printError("error: \(option) `\(bad)` matches no rule (use an ID such as OTL101, a prefix such as OTL1, or ALL)")
+                return ExitStatus.error
+            }
+            if option == "--select", !ids.isEmpty { configuration.select = ids }
+            if option == "--ignore" { configuration.ignore += ids }
+        }
+        if let environment {
+            let tier = DeploymentTier.classify(environmentName: environment)
+            guard tier != .unknown else {
+                printError("error: --environment `\(environment)` is not a known environment name (e.g. production, prod, staging, development)")
+                return ExitStatus.error
+            }
+            configuration.forcedTier = tier
+            configuration.forcedEnvironmentName = environment
+        }
+
+        let loader = FileLoader()
+        let linter = Linter(analyzers: Analyzers.all, configuration: configuration, rootDirectory: rootDirectory, loader: loader)
+        linter.respectGitIgnore = !noRespectGitignore
+        var inputPaths = paths.isEmpty ? ["."] : paths
+        if let stdinFilename, let index = inputPaths.firstIndex(of: "-") {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            loader.provide(path: stdinFilename, text: String(decoding: data, as: UTF8.self))
+            inputPaths[index] = stdinFilename
+        }
+
+        var fixNotes: [String] = []
+        var output = ""
+        var report: LintReport
+        if fix || diff {
+            let session = FixSession(linter: linter, includeUnsafe: unsafeFixes, write: fix && stdinFilename == nil)
+            let outcome = session.run(paths: inputPaths)
+            report = outcome.report
+            for (diagnostic, reason) in outcome.rejected {
+                fixNotes.append("\(diagnostic.location.path):\(diagnostic.location.start.line):\(diagnostic.location.start.column): fix for \(diagnostic.ruleID) not applied: \(reason)")
+            }
+            if diff {
+                for path in outcome.changedFiles.keys.sorted() {
+                    let change = outcome.changedFiles[path]!
+                    output += UnifiedDiff.make(path: path, old: change.original, new: change.fixed)
+                }
+                if !quiet { fixNotes.append("Would fix \(outcome.fixed.count) \(outcome.fixed.count == 1 ? "problem" : "problems") in \(outcome.changedFiles.count) \(outcome.changedFiles.count == 1 ? "file" : "files").") }
+            } else if let stdinFilename, let change = outcome.changedFiles[stdinFilename] {
+                // Editors read the fixed text back from standard output.
+                print(change.fixed, terminator: "")
+                return exitStatus(for: report)
+            } else if !quiet, !outcome.fixed.isEmpty {
+                fixNotes.append("Fixed \(outcome.fixed.count) \(outcome.fixed.count == 1 ? "problem" : "problems") in \(outcome.changedFiles.count) \(outcome.changedFiles.count == 1 ? "file" : "files").")
+            }
+        } else {
+            report = linter.lint(paths: inputPaths)
+        }
+
+        if let writeBaseline {
+            let recorded = Baseline(diagnostics: report.diagnostics, loader: loader, rootDirectory: rootDirectory)
+            do {
+                try AtomicWriter.write(Array(recorded.rendered().utf8), to: writeBaseline)
+            } catch {
+                printError("\(error)")
+                return ExitStatus.error
+            }
+            for error in report.inputErrors { printError(error.oneLine) }
+            if !quiet { print("Recorded \(recorded.entries.count) \(recorded.entries.count == 1 ? "finding" : "findings") in \(writeBaseline).") }
+            return report.inputErrors.isEmpty ? ExitStatus.clean : ExitStatus.error
+        }
+        if let baseline {
+            do {
+                let loaded = try Baseline.load(baseline)
+                let filtered = loaded.filter(report.diagnostics, loader: loader, rootDirectory: rootDirectory)
+                report.diagnostics = filtered.new
+                if !quiet, filtered.absorbed > 0 {
+                    fixNotes.append("\(filtered.absorbed) known \(filtered.absorbed == 1 ? "finding" : "findings") hidden by the baseline \(baseline).")
+                }
+            } catch {
+                printError("\(error)")
+                return ExitStatus.error
+            }
+        }
+
+        let context = ReportContext(report: report, loader: loader, unsafeFixesEnabled: unsafeFixes, fixNotes: fixNotes, toolVersion: OTLintCommand.version)
+        if diff {
+            // The diff is the output; problems left unfixed are summarised on standard error.
+            for error in report.inputErrors { printError(error.oneLine) }
+            for note in fixNotes { printError(note) }
+        } else if statistics {
+            output += Statistics.render(context, format: format)
+        } else {
+            let useColor = color == "always" || (color == "auto" && outputFile == nil && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+            var rendered = OutputFormat(rawValue: format)!.reporter(color: useColor).render(context)
+            if quiet, format == "text" {
+                rendered = rendered.components(separatedBy: "\n").dropLast(2).joined(separator: "\n") + "\n"
+                if context.report.diagnostics.isEmpty && context.report.inputErrors.isEmpty { rendered = "" }
+            }
+            output += rendered
+        }
+        if let outputFile {
+            do {
+                try AtomicWriter.write(Array(output.utf8), to: outputFile)
+            } catch {
+                printError("\(error)")
+                return ExitStatus.error
+            }
+        } else {
+            print(output, terminator: "")
+        }
+        return exitStatus(for: report)
+    }
+
+    private func exitStatus(for report: LintReport) -> Int32 {
+        if !report.inputErrors.isEmpty { return ExitStatus.error }
+        let threshold = Severity(rawValue: failOn) ?? .info
+        if !exitZero, report.diagnostics.contains(where: { $0.severity >= threshold }) { return ExitStatus.findings }
+        return ExitStatus.clean
+    }
+
+    private func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

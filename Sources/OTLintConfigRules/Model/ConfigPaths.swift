@@ -1,0 +1,61 @@
+import Foundation
+
+/// Which configuration file a path is, from its name alone.
+public enum ConfigFileKind: Sendable, Hashable {
+    case compose
+    case env
+}
+
+/// Path helpers for configuration files: kinds, folders, templates.
+public enum ConfigPaths {
+    public static func fileName(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+    }
+
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// `docker-compose*.yml|yaml` and `compose*.yml|yaml` are compose files; `.env`, `.env.*` and `*.env`
+    /// are env files.
+    public static func kind(of path: String) -> ConfigFileKind? {
+        let name = fileName(path).lowercased()
+        if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            // `compose.yaml`, `compose.prod.yml`, `compose-dev.yml`, but not `composer.yml`.
+            let composeStems = ["docker-compose", "compose"]
+            if composeStems.contains(where: { stem in
+                name.hasPrefix(stem) && [".", "-", "_"].contains(name.dropFirst(stem.count).first)
+            }) { return .compose }
+            return nil
+        }
+        if name == ".env" || name.hasPrefix(".env.") || (name.hasSuffix(".env") && name.count > 4) { return .env }
+        return nil
+    }
+
+    /// Env files that document variables rather than being deployed (`.env.example`, `sample.env`): they are
+    /// checked for typos and invalid values, never for production-only rules.
+    public static func isTemplate(_ path: String) -> Bool {
+        let words = fileName(path).lowercased().split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" })
+        return words.contains { templateWords.contains(String($0)) }
+    }
+
+    static let templateWords: Set<String> = ["example", "examples", "sample", "template", "tmpl", "tpl", "dist", "defaults"]
+
+    /// `base/relative`, normalised (`./`, `..`), unless `relative` is absolute.
+    public static func resolve(_ relative: String, against base: String) -> String {
+        let joined = relative.hasPrefix("/") ? relative : (base == "." ? relative : base + "/" + relative)
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let path = parts.joined(separator: "/")
+        return joined.hasPrefix("/") ? "/" + path : (path.isEmpty ? "." : path)
+    }
+
+    /// The compose file names Compose looks for in a folder, in its order of preference.
+    public static let defaultComposeNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
+}

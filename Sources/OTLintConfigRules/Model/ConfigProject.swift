@@ -1,0 +1,51 @@
+import OTLintCore
+
+/// Everything the configuration rules know about one run: the compose files, the env files and the
+/// environment scopes built from them.
+public struct ConfigProject: Sendable {
+    public var composeFiles: [ComposeFile]
+    /// Every env file read (checked or context), by normalised path.
+    public var envFiles: [String: EnvFile]
+    /// Compose folders whose mounted collector config samples traces downstream.
+    public var collectorSampling = CollectorSampling()
+    public var scopes: [EnvironmentScope] {
+        didSet { layers = ConfigProject.indexLayers(scopes) }
+    }
+    /// "folder\0service" → indices of the scopes defining that service in that folder's compose files.
+    private var layers: [String: [Int]] = [:]
+
+    public init(composeFiles: [ComposeFile], envFiles: [String: EnvFile], scopes: [EnvironmentScope]) {
+        self.composeFiles = composeFiles
+        self.envFiles = envFiles
+        self.scopes = scopes
+        layers = ConfigProject.indexLayers(scopes)
+    }
+
+    private static func layerKey(_ scope: EnvironmentScope) -> String? {
+        guard case .composeService(let compose, let service) = scope.kind else { return nil }
+        return compose.directory + "\u{0}" + service.name
+    }
+
+    private static func indexLayers(_ scopes: [EnvironmentScope]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (position, scope) in scopes.enumerated() {
+            if let key = layerKey(scope) { index[key, default: []].append(position) }
+        }
+        return index
+    }
+
+    /// The compose services of the project, for rules that resolve host names or compare services.
+    public var services: [(file: ComposeFile, service: ComposeService)] {
+        composeFiles.flatMap { file in file.services.map { (file, $0) } }
+    }
+
+    /// The same service defined by other compose files of the same folder (`compose.yaml` and
+    /// `compose.override.yaml`, or a base file and `docker-compose.prod.yml` used together with `-f`). Until
+    /// multi-file projects are merged, rules that look for a missing setting check these too, so that a
+    /// setting made in the base file is not reported as missing in the override.
+    public func layeredScopes(of scope: EnvironmentScope) -> [EnvironmentScope] {
+        guard let key = ConfigProject.layerKey(scope), let indices = layers[key], indices.count > 1 else { return [] }
+        let path = scope.primaryFile.path
+        return indices.map { scopes[$0] }.filter { $0.primaryFile.path != path }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import OTLintCore
+
+/// Why a scope has its tier: a sentence and, when it comes from a file, where.
+public struct TierEvidence: Sendable {
+    public var description: String
+    public var location: SourceLocation?
+}
+
+/// A scope's deployment tier with the evidence that decided it.
+public struct TierAssessment: Sendable {
+    public var tier: DeploymentTier
+    public var evidence: TierEvidence?
+
+    public static let unknown = TierAssessment(tier: .unknown, evidence: nil)
+
+    public var isProduction: Bool { tier == .production }
+
+    /// "why" text for diagnostics.
+    public var explanation: String {
+        guard let evidence else { return "the deployment tier is unknown" }
+        if let location = evidence.location {
+            return "\(evidence.description) (\(ConfigPaths.fileName(location.path)):\(location.start.line))"
+        }
+        return evidence.description
+    }
+
+    public var related: [RelatedLocation] {
+        guard let evidence, let location = evidence.location else { return [] }
+        return [RelatedLocation(location: location, message: "this makes it production: \(evidence.description)")]
+    }
+}
+
+/// Decides a scope's tier, strongest evidence first: `--environment`, `.otlint.yml` tier patterns, the
+/// deployment environment in `OTEL_RESOURCE_ATTRIBUTES`, then file and folder names.
+public enum DeploymentTierResolver {
+    /// Resource attribute keys naming the deployment environment, standard first.
+    static let environmentKeys = ["deployment.environment.name", "deployment.environment", "environment", "env", "deployment_environment"]
+
+    public static func assess(definitions: [VariableDefinition], path: String, configuration: Configuration,
+                              rootDirectory: String) -> TierAssessment {
+        if let forced = configuration.forcedTier {
+            let name = configuration.forcedEnvironmentName.map { "`--environment \($0)`" } ?? "`--environment`"
+            return TierAssessment(tier: forced, evidence: TierEvidence(description: "\(name) was given", location: nil))
+        }
+        let relative = relativePath(path, root: rootDirectory)
+        if let configured = configuration.configuredTier(forRelativePath: relative) {
+            return TierAssessment(tier: configured, evidence: TierEvidence(
+                description: "`.otlint.yml` marks `\(relative)` as \(configured.rawValue)", location: nil))
+        }
+        if let attributes = definitions.last(where: { $0.name == "OTEL_RESOURCE_ATTRIBUTES" }), let value = attributes.value {
+            let pairs = ResourceAttributes.parse(value)
+            for key in environmentKeys {
+                guard let environment = pairs.last(where: { $0.key == key })?.value else { continue }
+                let tier = DeploymentTier.classify(environmentName: environment)
+                if tier != .unknown {
+                    return TierAssessment(tier: tier, evidence: TierEvidence(
+                        description: "`\(key)=\(environment)` in OTEL_RESOURCE_ATTRIBUTES", location: attributes.valueLocation))
+                }
+            }
+        }
+        let components = relative.split(separator: "/").map { String($0).lowercased() }
+        if let name = components.last {
+            let words = name.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" }).map(String.init)
+            for word in words where word != "env" && word != "yml" && word != "yaml" && word != "docker" && word != "compose" {
+                let tier = DeploymentTier.classify(environmentName: word)
+                if tier != .unknown {
+                    return TierAssessment(tier: tier, evidence: TierEvidence(description: "the file name `\(ConfigPaths.fileName(path))`", location: nil))
+                }
+            }
+        }
+        for folder in components.dropLast().reversed() {
+            let tier = DeploymentTier.classify(environmentName: folder)
+            if tier != .unknown {
+                return TierAssessment(tier: tier, evidence: TierEvidence(description: "the folder `\(folder)/`", location: nil))
+            }
+        }
+        return .unknown
+    }
+
+    static func relativePath(_ path: String, root: String) -> String {
+        var relative = path
+        if !root.isEmpty, root != ".", relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
+        while relative.hasPrefix("./") { relative.removeFirst(2) }
+        return relative
+    }
+}
+
+/// `OTEL_RESOURCE_ATTRIBUTES` as `key=value,...` pairs (percent-decoded, trimmed), leniently: malformed items
+/// are skipped here (a dedicated rule reports them).
+public enum ResourceAttributes {
+    public static func parse(_ value: String) -> [(key: String, value: String)] {
+        value.split(separator: ",").compactMap { item in
+            guard let equals = item.firstIndex(of: "=") else { return nil }
+            let key = item[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = item[item.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            return (key.removingPercentEncoding ?? key, value.removingPercentEncoding ?? value)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import OTLintCore
+
+/// Builds environment scopes from parsed compose and env files, reading context files (a compose file's
+/// `.env`, `env_file:` entries) through the run's loader, each once.
+final class ScopeBuilder {
+    private let context: AnalysisContext
+    private var envFiles: [String: EnvFile] = [:]
+    private var failedPaths: Set<String> = []
+    private(set) var inputErrors: [InputError] = []
+
+    init(context: AnalysisContext, checkedEnvFiles: [EnvFile]) {
+        self.context = context
+        for file in checkedEnvFiles { envFiles[ScopeBuilder.key(file.source.path)] = file }
+    }
+
+    static func key(_ path: String) -> String { ConfigPaths.resolve(path, against: ".") }
+
+    /// An env file by path, parsed once; nil when it cannot be read (the error is reported once).
+    private func envFile(at path: String) -> EnvFile? {
+        let key = ScopeBuilder.key(path)
+        if let file = envFiles[key] { return file }
+        if failedPaths.contains(key) { return nil }
+        switch context.loader.load(path) {
+        case .success(let source):
+            let (file, errors) = EnvFileParser.parse(source)
+            inputErrors += errors
+            envFiles[key] = file
+            return file
+        case .failure(let error):
+            failedPaths.insert(key)
+            inputErrors.append(error)
+            return nil
+        }
+    }
+
+    func build(composeFiles: [ComposeFile], checkedEnvFiles: [EnvFile]) -> ConfigProject {
+        var scopes: [EnvironmentScope] = []
+        var usedEnvFiles = Set<String>()
+        for compose in composeFiles {
+            let dotEnvPath = ConfigPaths.resolve(".env", against: compose.directory)
+            usedEnvFiles.insert(ScopeBuilder.key(dotEnvPath))
+            let dotEnv = context.loader.exists(dotEnvPath) ? envFile(at: dotEnvPath) : nil
+            let projectBindings = dotEnv.map { bindings(of: definitions(of: $0, fallback: nil)) } ?? [:]
+            let projectLookup: Interpolator.Lookup = { projectBindings[$0] }
+            // An env_file shared by many services of this compose file is interpolated once.
+            var envFileDefinitions: [String: [VariableDefinition]] = [:]
+            for service in compose.services {
+                var definitions: [VariableDefinition] = []
+                var tierPaths = [compose.source.path]
+                for reference in service.envFiles {
+                    let path = Interpolator(lookup: projectLookup).interpolate(reference.path, file: nil, baseOffset: nil).text
+                    guard let path else { continue }
+                    let resolved = ConfigPaths.resolve(path, against: compose.directory)
+                    usedEnvFiles.insert(ScopeBuilder.key(resolved))
+                    guard context.loader.exists(resolved) else {
+                        if reference.required {
+                            inputErrors.append(InputError(
+                                path: compose.source.path, position: compose.source.lineColumn(at: reference.range.start),
+                                message: "env file `\(path)` of service `\(service.name)` does not exist (resolved to `\(resolved)`); mark it `required: false` if it is optional"))
+                        }
+                        continue
+                    }
+                    tierPaths.append(resolved)
+                    let key = ScopeBuilder.key(resolved)
+                    if let cached = envFileDefinitions[key] {
+                        definitions += cached
+                        continue
+                    }
+                    guard let file = envFile(at: resolved) else { continue }
+                    let fileDefinitions = self.definitions(of: file, fallback: projectLookup)
+                    envFileDefinitions[key] = fileDefinitions
+                    definitions += fileDefinitions
+                }
+                for entry in service.environment {
+                    definitions.append(definition(of: entry, in: compose, lookup: projectLookup))
+                }
+                var tier = TierAssessment.unknown
+                for path in tierPaths {
+                    tier = DeploymentTierResolver.assess(definitions: definitions, path: path,
+                                                         configuration: context.configuration, rootDirectory: context.rootDirectory)
+                    if tier.tier != .unknown { break }
+                }
+                scopes.append(EnvironmentScope(kind: .composeService(compose, service), definitions: definitions, tier: tier,
+                                               isTemplate: false))
+            }
+        }
+        for file in checkedEnvFiles {
+            let key = ScopeBuilder.key(file.source.path)
+            if usedEnvFiles.contains(key) { continue }
+            // A `.env` beside a compose file that was not checked is still that project's interpolation source.
+            if ConfigPaths.fileName(file.source.path) == ".env" {
+                let directory = ConfigPaths.directory(of: file.source.path)
+                if ConfigPaths.defaultComposeNames.contains(where: { context.loader.exists(ConfigPaths.resolve($0, against: directory)) }) {
+                    continue
+                }
+            }
+            let definitions = definitions(of: file, fallback: nil)
+            let isTemplate = ConfigPaths.isTemplate(file.source.path)
+            let tier = isTemplate ? TierAssessment(tier: .nonProduction, evidence: TierEvidence(
+                description: "`\(ConfigPaths.fileName(file.source.path))` is a template", location: nil))
+                : DeploymentTierResolver.assess(definitions: definitions, path: file.source.path,
+                                                configuration: context.configuration, rootDirectory: context.rootDirectory)
+            scopes.append(EnvironmentScope(kind: .envFile(file), definitions: definitions, tier: tier, isTemplate: isTemplate))
+        }
+        return ConfigProject(composeFiles: composeFiles, envFiles: envFiles, scopes: scopes)
+    }
+
+    private func bindings(of definitions: [VariableDefinition]) -> [String: InterpolationBinding] {
+        var result: [String: InterpolationBinding] = [:]
+        for definition in definitions {
+            result[definition.name] = InterpolationBinding(value: definition.value, site: definition.valueSite)
+        }
+        return result
+    }
+
+    /// The definitions of an env file: values interpolated with earlier lines of the same file, then `fallback`.
+    func definitions(of file: EnvFile, fallback: Interpolator.Lookup?) -> [VariableDefinition] {
+        var local: [String: InterpolationBinding] = [:]
+        var result: [VariableDefinition] = []
+        for entry in file.entries {
+            let site = entry.valueRange.map {
+                ValueSite(file: file.source, range: $0, editableRange: entry.isVerbatim ? entry.contentRange : nil)
+            }
+            var value = entry.value
+            var interpolation: InterpolatedValue?
+            if let raw = entry.value, entry.quoting != .singleQuoted, raw.contains("$") {
+                let lookup: Interpolator.Lookup = { name in local[name] ?? fallback?(name) }
+                let result = Interpolator(backslashEscapesDollar: true, lookup: lookup)
+                    .interpolate(raw, file: file.source, baseOffset: entry.isVerbatim ? entry.contentRange?.start : nil)
+                interpolation = result
+                value = result.text
+            }
+            let definition = VariableDefinition(
+                name: entry.key, value: value, source: .envFile, file: file.source, keyRange: entry.keyRange, keyIsExact: true,
+                writtenSite: site, interpolation: interpolation, entryRange: entry.statementRange)
+            local[entry.key] = InterpolationBinding(value: value, site: definition.valueSite)
+            result.append(definition)
+        }
+        return result
+    }
+
+    private func definition(of entry: ComposeEnvironmentEntry, in compose: ComposeFile,
+                            lookup: @escaping Interpolator.Lookup) -> VariableDefinition {
+        var value = entry.template
+        var interpolation: InterpolatedValue?
+        if let template = entry.template, template.contains("$") {
+            let result = Interpolator(lookup: lookup).interpolate(template, file: compose.source,
+                                                                  baseOffset: entry.valueSite?.editableRange?.start)
+            interpolation = result
+            value = result.text
+        }
+        let exact = compose.source.slice(entry.keyRange) == entry.key
+        return VariableDefinition(name: entry.key, value: value, source: .composeEnvironment(entry.style), file: compose.source,
+                                  keyRange: entry.keyRange, keyIsExact: exact, writtenSite: entry.valueSite,
+                                  interpolation: interpolation, entryRange: entry.entryRange, isInherited: entry.isMerged)
+    }
+}

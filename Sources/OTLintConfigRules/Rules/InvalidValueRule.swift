@@ -1,0 +1,132 @@
+import Foundation
+import OTLintCore
+
+/// OTL002: a value that is not of its variable's type or enum: SDKs ignore it (or read it as false) and
+/// silently fall back to the default.
+struct InvalidValueRule: ScopeRule {
+    let id = "OTL002"
+
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for definition in scope.effectiveDefinitions {
+            guard let spec = VariableCatalog.spec(definition.name), let value = definition.value, !value.isEmpty else { continue }
+            if let diagnostic = check(definition, value: value, spec: spec) { diagnostics.append(diagnostic) }
+        }
+        return diagnostics
+    }
+
+    static let truthy: Set<String> = ["1", "yes", "y", "on", "enabled", "enable", "t"]
+    static let falsy: Set<String> = ["0", "no", "n", "off", "disabled", "disable", "f"]
+
+    private func check(_ definition: VariableDefinition, value: String, spec: VariableSpec) -> Diagnostic? {
+        let name = definition.name
+        let fallback = spec.defaultValue.map { " and the default `\($0)` applies" } ?? " and the setting is ignored"
+        switch spec.type {
+        case .boolean:
+            let lower = value.lowercased()
+            if lower == "true" || lower == "false" { return nil }
+            let trimmed = lower.trimmingCharacters(in: .whitespaces)
+            var fix: Fix?
+            if trimmed == "true" || InvalidValueRule.truthy.contains(trimmed) {
+                fix = definition.valueReplacement("true").map {
+                    Fix(title: "write `true`", edits: [$0], applicability: .unsafe)
+                }
+            } else if trimmed == "false" || InvalidValueRule.falsy.contains(trimmed) {
+                // The value already reads as false: spelling it `false` keeps the behaviour.
+                fix = definition.valueReplacement("false").map {
+                    Fix(title: "write `false`", edits: [$0], applicability: .safe)
+                }
+            }
+            return valueDiagnostic(definition,
+                message: "`\(name)` is a boolean: \(quoted(value)) is read as false (only `true` is true)",
+                why: "the OpenTelemetry specification accepts only `true` or `false` (any case); every other value means false",
+                help: "write `true` or `false`", fix: fix)
+        case .integer(let minimum):
+            if let number = Int(value), number >= minimum, number <= Int(Int32.max) { return nil }
+            let range = minimum == 0 ? "a non-negative integer" : "a positive integer"
+            return valueDiagnostic(definition,
+                message: "`\(name)` must be \(range), got \(quoted(value)); SDKs ignore it\(fallback)",
+                help: "write \(range) up to 2147483647")
+        case .duration, .timeout:
+            if let number = Int(value), number >= 0 { return nil }
+            var fix: Fix?
+            var help = "write a whole number of milliseconds"
+            if let milliseconds = InvalidValueRule.milliseconds(value) {
+                help = "write `\(milliseconds)` (milliseconds)"
+                if !name.hasPrefix("OTEL_EXPORTER_") {
+                    fix = definition.valueReplacement(String(milliseconds)).map {
+                        Fix(title: "write `\(milliseconds)` milliseconds", edits: [$0], applicability: .unsafe)
+                    }
+                }
+            }
+            return valueDiagnostic(definition,
+                message: "`\(name)` is a duration in whole milliseconds, got \(quoted(value)); SDKs ignore it\(fallback)",
+                help: help, fix: fix)
+        case .enumeration:
+            let lower = value.lowercased()
+            if spec.values.contains(lower) || spec.extraValues.contains(lower) { return nil }
+            return enumDiagnostic(definition, item: value, itemOffset: 0, spec: spec, fallback: fallback)
+        case .enumerationList:
+            var offset = 0
+            for item in value.split(separator: ",", omittingEmptySubsequences: false) {
+                defer { offset += item.utf8.count + 1 }
+                let trimmed = item.trimmingCharacters(in: .whitespaces)
+                let lower = trimmed.lowercased()
+                if trimmed.isEmpty || spec.values.contains(lower) || spec.extraValues.contains(lower) { continue }
+                let leading = item.utf8.count - item.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
+                return enumDiagnostic(definition, item: trimmed, itemOffset: offset + leading, spec: spec, fallback: fallback)
+            }
+            return nil
+        case .url, .string, .keyValueList:
+            return nil
+        }
+    }
+
+    private func enumDiagnostic(_ definition: VariableDefinition, item: String, itemOffset: Int, spec: VariableSpec,
+                                fallback: String) -> Diagnostic {
+        let name = definition.name
+        let lower = item.lowercased()
+        let choices = spec.values.map { "`\($0)`" }.joined(separator: ", ")
+        var message = "\(quoted(item)) is not a valid value of `\(name)` (\(choices)); SDKs ignore it\(fallback)"
+        var suggestion: String?
+        if name.hasSuffix("_EXPORTER") && lower == "jaeger" {
+            message = "the `jaeger` exporter no longer exists (removed from the specification in v1.23.0); Jaeger accepts OTLP"
+            suggestion = "otlp"
+        } else if name.hasSuffix("_PROTOCOL") && (lower == "http" || lower == "https" || lower == "http/proto" || lower == "protobuf") {
+            suggestion = "http/protobuf"
+        } else if name.hasSuffix("_PROTOCOL") && lower == "json" {
+            suggestion = "http/json"
+        } else {
+            suggestion = spec.values.first { EditDistance.between(lower, $0, limit: 2) <= 2 }
+        }
+        var fix: Fix?
+        var location = definition.valueLocation
+        let itemRange = itemOffset..<(itemOffset + item.utf8.count)
+        if let site = definition.valueSite, let itemLocation = site.location(ofValueBytes: itemRange) {
+            location = itemLocation
+            if let suggestion, !definition.isInherited || definition.interpolation?.soleSite != nil {
+                fix = Fix(title: "write `\(suggestion)`",
+                          edits: [TextEdit(path: site.file.path, range: itemLocation.range, replacement: suggestion)],
+                          applicability: .unsafe)
+            }
+        }
+        return Diagnostic(ruleID: id, severity: severity, message: message, location: location,
+                          why: "the specification says an unknown value is ignored with a warning, so the default behaviour silently applies",
+                          help: suggestion.map { "did you mean `\($0)`?" } ?? "use one of \(choices)",
+                          related: definition.valueRelated, fix: fix)
+    }
+
+    private func quoted(_ value: String) -> String { "`\(value)`" }
+
+    /// `5s`, `250ms`, `1m`, `1h` → milliseconds.
+    static func milliseconds(_ value: String) -> Int? {
+        let text = value.trimmingCharacters(in: .whitespaces).lowercased()
+        for (unit, factor) in [("ms", 1.0), ("s", 1000.0), ("m", 60_000.0), ("h", 3_600_000.0)] where text.hasSuffix(unit) {
+            guard let number = Double(text.dropLast(unit.count)), number >= 0 else { return nil }
+            let result = number * factor
+            guard result == result.rounded(), result <= Double(Int32.max) else { return nil }
+            return Int(result)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import OTLintCore
+
+/// A rule over one environment scope (a compose service, a standalone env file).
+///
+/// To add one: make a type conforming to `ScopeRule` in its own file, write `Rules/OTLxxx.md`, and append the
+/// type to `ConfigAnalyzer.rules`. Read variables with `scope.setting(_:)` (winning, non-empty definition),
+/// treat a nil `value` as "cannot judge", point at `definition.valueLocation` / `keyLocation`, add
+/// `definition.valueRelated` and, for production-only rules, `scope.tier.explanation` and `tier.related`.
+public protocol ScopeRule: Sendable {
+    var id: String { get }
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic]
+}
+
+extension ScopeRule {
+    /// The default severity from the rule's document.
+    public var severity: Severity { RuleCatalog.defaultSeverity(id) }
+
+    /// A diagnostic about a definition's value, pointing where the value is really written.
+    func valueDiagnostic(_ definition: VariableDefinition, message: String, severity: Severity? = nil, why: String? = nil,
+                         help: String? = nil, related: [RelatedLocation] = [], fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(ruleID: id, severity: severity ?? self.severity, message: message, location: definition.valueLocation, why: why,
+                   help: help, related: definition.valueRelated + related, fix: fix)
+    }
+}
+
+/// Adds a new variable next to an existing definition, in the same style (env line, compose mapping entry,
+/// compose list item), keeping everything else byte for byte.
+enum EntryInsertion {
+    static func after(_ anchor: VariableDefinition, name: String, value: String) -> TextEdit? {
+        guard !anchor.isInherited else { return nil }
+        let file = anchor.file
+        let bytes = file.bytes
+        let line = file.lineIndex(containing: max(anchor.entryRange.end - 1, anchor.entryRange.start))
+        let lineStart = file.lineStarts[line]
+        var lineEnd = line + 1 < file.lineStarts.count ? file.lineStarts[line + 1] - 1 : bytes.count
+        let hasNewline = line + 1 < file.lineStarts.count
+        let crlf = hasNewline && lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r")
+        if crlf { lineEnd -= 1 }
+        let lineBreak = crlf ? "\r\n" : "\n"
+        // The indentation of the line the anchor's key is on.
+        let keyLine = file.lineIndex(containing: anchor.keyRange.start)
+        let keyLineStart = file.lineStarts[keyLine]
+        let prefix = file.slice(ByteRange(keyLineStart, anchor.keyRange.start))
+        let entry: String
+        switch anchor.source {
+        case .envFile:
+            let exported = prefix.trimmingCharacters(in: .whitespaces).hasPrefix("export") ? "export " : ""
+            entry = exported + "\(name)=\(value)"
+            guard prefix.allSatisfy({ $0 == " " || $0 == "\t" }) || !exported.isEmpty else { return nil }
+            return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd), replacement: lineBreak + entry)
+        case .composeEnvironment(.mapping):
+            guard prefix.allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
+            let quote = anchor.writtenSite.map { bytes[$0.range.start] } ?? 0
+            let quoted = quote == UInt8(ascii: "\"") ? "\"\(value)\"" : quote == UInt8(ascii: "'") ? "'\(value)'" : YAMLQuoting.plainSafe(value)
+            entry = prefix + "\(name): \(quoted)"
+        case .composeEnvironment(.list):
+            // `      - KEY=value` or `      - "KEY=value"`.
+            let trimmed = prefix.trimmingCharacters(in: .whitespaces)
+            guard trimmed == "-" || trimmed == "- \"" || trimmed == "-\"" || trimmed == "- '" || trimmed.isEmpty else { return nil }
+            var itemPrefix = prefix
+            var closing = ""
+            if prefix.hasSuffix("\"") { closing = "\"" }
+            if prefix.hasSuffix("'") { closing = "'" }
+            if trimmed.isEmpty {
+                // The key is not at the start of the item (a quoted item): rebuild from the dash.
+                let dashPrefix = file.slice(ByteRange(keyLineStart, max(keyLineStart, anchor.entryRange.start)))
+                guard dashPrefix.trimmingCharacters(in: .whitespaces) == "-" else { return nil }
+                itemPrefix = dashPrefix
+            }
+            entry = itemPrefix + "\(name)=\(value)" + closing
+        }
+        return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd), replacement: lineBreak + entry)
+    }
+}
+
+enum YAMLQuoting {
+    /// A value written plain when YAML reads it back as the same string, else double-quoted (numbers and
+    /// booleans too, so `0.10` stays a string).
+    static func plainSafe(_ value: String) -> String {
+        let lower = value.lowercased()
+        let typed = Double(value) != nil || ["true", "false", "yes", "no", "on", "off", "null", "~"].contains(lower)
+        let special = typed || value.contains(where: { ":#{}[],&*!|>'\"%@`".contains($0) }) || value.hasPrefix(" ") || value.hasSuffix(" ")
+        return special || value.isEmpty ? "\"\(value)\"" : value
+    }
+}
+
+/// A URL as an endpoint variable holds it, with byte offsets so a finding can point at the port or the path.
+struct EndpointURL {
+    var scheme: String?
+    var host: String
+    var port: Int?
+    /// Byte range of the port digits in the value.
+    var portRange: Range<Int>?
+    var path: String
+    /// Byte range of the path in the value (empty at the end of the authority when there is no path).
+    var pathRange: Range<Int>
+
+    init?(_ value: String) {
+        let bytes = Array(value.utf8)
+        var index = 0
+        if let separator = value.range(of: "://") {
+            scheme = String(value[..<separator.lowerBound]).lowercased()
+            index = value.utf8.distance(from: value.startIndex, to: separator.upperBound)
+        }
+        let hostStart = index
+        if index < bytes.count && bytes[index] == UInt8(ascii: "[") {
+            while index < bytes.count && bytes[index] != UInt8(ascii: "]") { index += 1 }
+            if index < bytes.count { index += 1 }
+        } else {
+            while index < bytes.count && ![UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(bytes[index]) {
+                index += 1
+            }
+        }
+        host = String(decoding: bytes[hostStart..<index], as: UTF8.self)
+        guard !host.isEmpty else { return nil }
+        if index < bytes.count && bytes[index] == UInt8(ascii: ":") {
+            let portStart = index + 1
+            index += 1
+            while index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+            portRange = portStart..<index
+            port = Int(String(decoding: bytes[portStart..<index], as: UTF8.self))
+        }
+        let pathStart = index
+        while index < bytes.count && bytes[index] != UInt8(ascii: "?") && bytes[index] != UInt8(ascii: "#") { index += 1 }
+        path = String(decoding: bytes[pathStart..<index], as: UTF8.self)
+        pathRange = pathStart..<index
+    }
+}
+
+/// The OTLP export settings one signal uses, per-signal variables over base ones.
+struct SignalExport {
+    var signal: String
+    var endpoint: VariableDefinition?
+    var endpointIsPerSignal: Bool
+    var protocolDefinition: VariableDefinition?
+
+    /// The explicitly configured protocol (lower case), nil when unset or unknown.
+    var explicitProtocol: String? { protocolDefinition?.value?.trimmingCharacters(in: .whitespaces).lowercased() }
+
+    var signalPath: String { "/v1/\(signal.lowercased())" }
+
+    /// The signals exported over OTLP in a scope (exporter unset, or a list containing `otlp`).
+    static func all(in scope: EnvironmentScope) -> [SignalExport] {
+        VariableCatalog.signals.compactMap { signal in
+            if let exporter = scope.setting("OTEL_\(signal)_EXPORTER") {
+                guard let value = exporter.value?.lowercased() else { return nil }
+                let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard names.contains(where: { $0 == "otlp" || $0.hasPrefix("otlp_proto") || $0 == "otlp_json_http" }) else { return nil }
+            }
+            let perSignal = scope.setting("OTEL_EXPORTER_OTLP_\(signal)_ENDPOINT")
+            return SignalExport(signal: signal, endpoint: perSignal ?? scope.setting("OTEL_EXPORTER_OTLP_ENDPOINT"),
+                                endpointIsPerSignal: perSignal != nil,
+                                protocolDefinition: scope.setting("OTEL_EXPORTER_OTLP_\(signal)_PROTOCOL") ?? scope.setting("OTEL_EXPORTER_OTLP_PROTOCOL"))
+        }
+    }
+}
+
+extension EnvironmentScope {
+    /// Whether the process is set up to export telemetry: an exporter or OTLP variable is set, and the SDK is
+    /// not disabled.
+    var configuresTelemetry: Bool {
+        if setting("OTEL_SDK_DISABLED")?.value?.lowercased() == "true" { return false }
+        let exporters = ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].map { setting($0)?.value?.lowercased() }
+        if exporters.allSatisfy({ $0 == "none" }) { return false }
+        return effectiveDefinitions.contains { definition in
+            guard definition.isSet else { return false }
+            if definition.name.hasPrefix("OTEL_EXPORTER_OTLP_") { return true }
+            if ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].contains(definition.name) {
+                return definition.value.map { $0.lowercased() != "none" } ?? false
+            }
+            return false
+        }
+    }
+}

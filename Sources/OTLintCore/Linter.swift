@@ -1,0 +1,162 @@
+import Foundation
+
+/// What one run found.
+public struct LintReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var inputErrors: [InputError] = []
+    /// Files that were read and handed to an analyzer.
+    public var checkedFiles: [String] = []
+    /// Findings silenced by inline suppressions.
+    public var suppressedCount = 0
+
+    public init() {}
+}
+
+/// Runs discovery, the analyzers and the filters (rule selection, per-path ignores, severity overrides,
+/// inline suppressions) for one set of paths.
+public final class Linter: @unchecked Sendable {
+    public let analyzers: [any Analyzer]
+    public let configuration: Configuration
+    public let rootDirectory: String
+    public let loader: FileLoader
+    public var respectGitIgnore = true
+
+    public init(analyzers: [any Analyzer], configuration: Configuration, rootDirectory: String, loader: FileLoader = FileLoader()) {
+        self.analyzers = analyzers
+        self.configuration = configuration
+        self.rootDirectory = rootDirectory
+        self.loader = loader
+    }
+
+    /// Every rule ID some analyzer (or the linter itself) can report.
+    public var knownRuleIDs: Set<String> {
+        Set(analyzers.flatMap(\.ruleIDs)).union([UnusedSuppressionRule.id])
+    }
+
+    /// Discovers files under `paths` and checks them.
+    public func lint(paths: [String]) -> LintReport {
+        let discovery = Discovery(exclude: configuration.exclude, rootDirectory: rootDirectory, respectGitIgnore: respectGitIgnore)
+        // Text given on stdin (`--stdin-filename`) need not exist on disk: it is an explicit file.
+        let provided = paths.filter(loader.isProvided)
+        let found = discovery.discover(paths.filter { !loader.isProvided($0) }) { path in self.analyzers.contains { $0.claims(path: path) } }
+        var report = lint(files: provided.map { ($0, true) } + found.files)
+        report.inputErrors = found.errors + report.inputErrors
+        return report
+    }
+
+    /// Checks a known list of files (explicit files may be claimed under any name).
+    public func lint(files: [(path: String, explicit: Bool)]) -> LintReport {
+        var report = LintReport()
+        let claimed: [(path: String, analyzers: [Int])] = files.compactMap { file in
+            let owners = analyzers.indices.filter { index in
+                file.explicit ? analyzers[index].claimsExplicitly(path: file.path) : analyzers[index].claims(path: file.path)
+            }
+            return owners.isEmpty ? nil : (file.path, owners)
+        }
+        let loaded = loadInParallel(claimed.map(\.path))
+        var perAnalyzer = [[SourceFile]](repeating: [], count: analyzers.count)
+        for (index, entry) in claimed.enumerated() {
+            switch loaded[index] {
+            case .success(let file):
+                report.checkedFiles.append(file.path)
+                for owner in entry.analyzers { perAnalyzer[owner].append(file) }
+            case .failure(let error):
+                report.inputErrors.append(error)
+            }
+        }
+        let context = AnalysisContext(loader: loader, configuration: configuration, rootDirectory: rootDirectory)
+        let results = ParallelMap.map(Array(analyzers.indices)) { index in
+            self.analyzers[index].analyze(perAnalyzer[index], context: context)
+        }
+        var raw: [Diagnostic] = []
+        for result in results {
+            raw += result.diagnostics
+            report.inputErrors += result.inputErrors
+        }
+        let filtered = applyFilters(raw, checkedFiles: report.checkedFiles)
+        report.diagnostics = filtered.diagnostics.sorted(by: Diagnostic.outputOrder)
+        report.suppressedCount = filtered.suppressedCount
+        report.inputErrors = Array(Set(report.inputErrors)).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
+        return report
+    }
+
+    private func loadInParallel(_ paths: [String]) -> [Result<SourceFile, InputError>] {
+        ParallelMap.map(paths) { self.loader.load($0) }
+    }
+
+    private func applyFilters(_ diagnostics: [Diagnostic], checkedFiles: [String]) -> (diagnostics: [Diagnostic], suppressedCount: Int) {
+        var suppressionsByPath: [String: [Suppression]] = [:]
+        func suppressions(for path: String) -> [Suppression] {
+            if let cached = suppressionsByPath[path] { return cached }
+            let found = (try? loader.load(path).get()).map(SuppressionScanner.scan) ?? []
+            suppressionsByPath[path] = found
+            return found
+        }
+        var used = Set<UsedSuppression>()
+        var kept: [Diagnostic] = []
+        var suppressedCount = 0
+        var seen = Set<Diagnostic>()
+        for var diagnostic in diagnostics {
+            guard configuration.isEnabled(diagnostic.ruleID) else { continue }
+            let relative = RelativePath.of(diagnostic.location.path, to: rootDirectory)
+            if configuration.isIgnored(diagnostic.ruleID, inRelativePath: relative) { continue }
+            if let override = configuration.severityOverrides[diagnostic.ruleID] { diagnostic.severity = override }
+            let fileSuppressions = suppressions(for: diagnostic.location.path)
+            if let index = fileSuppressions.firstIndex(where: { $0.covers(diagnostic) }) {
+                let suppression = fileSuppressions[index]
+                let matchedID = suppression.ruleIDs.first { $0 == diagnostic.ruleID } ?? "ALL"
+                used.insert(UsedSuppression(path: diagnostic.location.path, index: index, ruleID: matchedID))
+                suppressedCount += 1
+                continue
+            }
+            // A diagnostic reached through two scopes (a shared env_file) is reported once.
+            if seen.insert(diagnostic).inserted { kept.append(diagnostic) }
+        }
+        if configuration.isEnabled(UnusedSuppressionRule.id) {
+            for path in checkedFiles {
+                guard let file = try? loader.load(path).get() else { continue }
+                let relative = RelativePath.of(path, to: rootDirectory)
+                if configuration.isIgnored(UnusedSuppressionRule.id, inRelativePath: relative) { continue }
+                let fileSuppressions = suppressions(for: path)
+                for (index, suppression) in fileSuppressions.enumerated() {
+                    let usedIDs = Set(suppression.ruleIDs.filter { used.contains(UsedSuppression(path: path, index: index, ruleID: $0)) })
+                    if let diagnostic = UnusedSuppressionRule.check(
+                        suppression, usedIDs: usedIDs, in: file, knownRuleIDs: knownRuleIDs, isEnabled: configuration.isEnabled
+                    ) {
+                        kept.append(diagnostic)
+                    }
+                }
+            }
+        }
+        return (kept, suppressedCount)
+    }
+
+    private struct UsedSuppression: Hashable {
+        var path: String
+        var index: Int
+        var ruleID: String
+    }
+}
+
+/// `DispatchQueue.concurrentPerform` over an array, keeping the order of results.
+public enum ParallelMap {
+    public static func map<Input, Output>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
+        guard inputs.count > 1 else { return inputs.map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            let box = UncheckedBox(inputs: inputs, transform: transform, results: .allocate(capacity: inputs.count))
+            box.results.initialize(repeating: nil)
+            defer { box.results.deallocate() }
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                // Each iteration writes its own slot only.
+                box.results[index] = box.transform(box.inputs[index])
+            }
+            return box.results.map { $0! }
+        }
+    }
+
+    private struct UncheckedBox<Input, Output>: @unchecked Sendable {
+        let inputs: [Input]
+        let transform: (Input) -> Output
+        let results: UnsafeMutableBufferPointer<Output?>
+    }
+}

@@ -1,0 +1,44 @@
+/// GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
+/// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    public func render(_ context: ReportContext) -> String {
+        var output = ""
+        for error in context.report.inputErrors {
+            var properties = "file=\(escapeProperty(error.path))"
+            if let position = error.position { properties += ",line=\(position.line),col=\(position.column)" }
+            output += "::error \(properties),title=otlint input error::\(escapeData(error.message))\n"
+        }
+        for diagnostic in context.report.diagnostics {
+            let command = switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "notice"
+            }
+            let location = diagnostic.location
+            var properties = "file=\(escapeProperty(location.path)),line=\(location.start.line),col=\(location.start.column)"
+            properties += ",endLine=\(location.end.line),endColumn=\(location.end.column)"
+            let name = RuleCatalog.document(diagnostic.ruleID)?.name
+            properties += ",title=\(escapeProperty(diagnostic.ruleID + (name.map { " \($0)" } ?? "")))"
+            var message = diagnostic.message
+            if let why = diagnostic.why { message += "\nwhy: \(why)" }
+            if let help = diagnostic.help { message += "\nhelp: \(help)" }
+            if let fix = diagnostic.fix { message += "\nfix\(fix.applicability == .unsafe ? " (unsafe)" : ""): \(fix.title)" }
+            output += "::\(command) \(properties)::\(escapeData(message))\n"
+        }
+        return output
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+import Foundation

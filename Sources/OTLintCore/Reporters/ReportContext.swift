@@ -1,0 +1,48 @@
+/// Everything a reporter prints from: the findings, the input errors, and the run's counts.
+public struct ReportContext: Sendable {
+    public var report: LintReport
+    /// Reads file text for source excerpts and for turning fix edits into line/column positions.
+    public var loader: FileLoader
+    /// Whether `--unsafe-fixes` was given (the summary counts fixable problems accordingly).
+    public var unsafeFixesEnabled: Bool
+    /// Lines printed after a fix run ("Fixed 3 problems.") or fix failures.
+    public var fixNotes: [String]
+    public var toolVersion: String
+
+    public init(report: LintReport, loader: FileLoader, unsafeFixesEnabled: Bool = false, fixNotes: [String] = [], toolVersion: String) {
+        self.report = report
+        self.loader = loader
+        self.unsafeFixesEnabled = unsafeFixesEnabled
+        self.fixNotes = fixNotes
+        self.toolVersion = toolVersion
+    }
+
+    public var safeFixableCount: Int { report.diagnostics.filter { $0.fix?.applicability == .safe }.count }
+    public var unsafeFixableCount: Int { report.diagnostics.filter { $0.fix?.applicability == .unsafe }.count }
+
+    public func count(_ severity: Severity) -> Int { report.diagnostics.filter { $0.severity == severity }.count }
+
+    /// Line/column of a fix edit, resolved against the file it edits.
+    public func location(of edit: TextEdit) -> SourceLocation? {
+        (try? loader.load(edit.path).get())?.location(edit.range)
+    }
+}
+
+/// Turns a run's results into one output format.
+public protocol Reporter {
+    func render(_ context: ReportContext) -> String
+}
+
+/// The output formats of `--format`.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, github
+
+    public func reporter(color: Bool) -> any Reporter {
+        switch self {
+        case .text: TextReporter(color: color)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
+        }
+    }
+}

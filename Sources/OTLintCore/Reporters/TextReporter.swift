@@ -1,0 +1,114 @@
+/// The human format: one header line per finding (`path:line:col: severity[ID] message`), the source line
+/// with the range underlined, then why / help / fix / related lines, and a summary.
+public struct TextReporter: Reporter {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ context: ReportContext) -> String {
+        var output = ""
+        for error in context.report.inputErrors {
+            output += paint(error.oneLine, .red) + "\n"
+        }
+        for diagnostic in context.report.diagnostics {
+            output += render(diagnostic, context: context)
+        }
+        for note in context.fixNotes { output += note + "\n" }
+        output += summary(context) + "\n"
+        return output
+    }
+
+    private func render(_ diagnostic: Diagnostic, context: ReportContext) -> String {
+        let location = diagnostic.location
+        let severityColor: ANSI = switch diagnostic.severity {
+        case .error: .red
+        case .warning: .yellow
+        case .info: .blue
+        }
+        var output = "\(paint("\(location.path):\(location.start.line):\(location.start.column)", .bold)): "
+        output += paint("\(diagnostic.severity.rawValue)[\(diagnostic.ruleID)]", severityColor) + " \(diagnostic.message)\n"
+        let gutterWidth = String(location.start.line).count + 1
+        let gutter = String(repeating: " ", count: gutterWidth)
+        if let file = try? context.loader.load(location.path).get(), location.start.line <= file.lineCount {
+            let line = maskedLine(location.start.line, of: file, masking: diagnostic.maskedRanges)
+            let startColumn = location.start.column
+            let endColumn = location.end.line == location.start.line ? location.end.column : line.count + 1
+            let prefix = line.prefix(startColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+            let underline = String(repeating: "^", count: max(1, min(endColumn, line.count + 1) - startColumn))
+            output += "\(gutter)\(paint("|", .blue))\n"
+            output += "\(paint(String(location.start.line).padding(toLength: gutterWidth, withPad: " ", startingAt: 0), .blue))\(paint("|", .blue)) \(line)\n"
+            output += "\(gutter)\(paint("|", .blue)) \(prefix)\(paint(underline, severityColor))\n"
+        }
+        if let why = diagnostic.why { output += "\(gutter)= why: \(why)\n" }
+        for related in diagnostic.related {
+            output += "\(gutter)= note: \(related.message) (\(related.location.path):\(related.location.start.line):\(related.location.start.column))\n"
+        }
+        if let help = diagnostic.help { output += "\(gutter)= help: \(help)\n" }
+        if let fix = diagnostic.fix {
+            output += "\(gutter)= fix\(fix.applicability == .unsafe ? " (unsafe)" : ""): \(fix.title)\n"
+        }
+        return output
+    }
+
+    /// The source line with secret ranges replaced by `****`, so excerpts never print a secret.
+    private func maskedLine(_ line: Int, of file: SourceFile, masking ranges: [ByteRange]) -> String {
+        let text = String(file.lineText(line))
+        guard !ranges.isEmpty else { return text }
+        let lineStart = file.lineStarts[line - 1]
+        var bytes = Array(text.utf8)
+        for range in ranges.sorted(by: { $0.start > $1.start }) {
+            let start = max(range.start - lineStart, 0)
+            let end = min(range.end - lineStart, bytes.count)
+            guard start < end else { continue }
+            bytes.replaceSubrange(start..<end, with: Array(String(repeating: "*", count: min(end - start, 4)).utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func summary(_ context: ReportContext) -> String {
+        let report = context.report
+        let files = report.checkedFiles.count
+        let fileWord = files == 1 ? "file" : "files"
+        var parts: [String] = []
+        if report.diagnostics.isEmpty {
+            parts.append("No problems found in \(files) \(fileWord)")
+        } else {
+            let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                let count = context.count(severity)
+                guard count > 0 else { return nil }
+                let word = switch severity {
+                case .error: count == 1 ? "error" : "errors"
+                case .warning: count == 1 ? "warning" : "warnings"
+                case .info: "info"
+                }
+                return "\(count) \(word)"
+            }
+            let problemWord = report.diagnostics.count == 1 ? "problem" : "problems"
+            parts.append("Found \(report.diagnostics.count) \(problemWord) (\(counts.joined(separator: ", "))) in \(files) \(fileWord)")
+        }
+        var text = parts.joined()
+        let safe = context.safeFixableCount
+        let unsafe = context.unsafeFixableCount
+        if context.unsafeFixesEnabled, safe + unsafe > 0 {
+            text += "; \(safe + unsafe) fixable with --fix --unsafe-fixes"
+        } else {
+            if safe > 0 { text += "; \(safe) fixable with --fix" }
+            if unsafe > 0 { text += "; \(unsafe) more with --unsafe-fixes" }
+        }
+        if !report.inputErrors.isEmpty {
+            text += "; \(report.inputErrors.count) \(report.inputErrors.count == 1 ? "file" : "files") could not be checked"
+        }
+        if report.suppressedCount > 0 { text += " (\(report.suppressedCount) suppressed inline)" }
+        return text + "."
+    }
+
+    private enum ANSI: String {
+        case red = "31;1", yellow = "33;1", blue = "34;1", bold = "1"
+    }
+
+    private func paint(_ text: String, _ style: ANSI) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import XCTest
+
+/// The command line as a user meets it: exit codes, formats, fixes, suppressions, baselines, stdin.
+final class CommandLineTests: XCTestCase {
+    static let simpleProcessor = """
+    import OpenTelemetryApi
+    import OpenTelemetrySdk
+
+    func makeProcessor(exporter: SpanExporter) -> SpanProcessor {
+        // keep this comment
+        return SimpleSpanProcessor(spanExporter: exporter)
+    }
+
+    """
+
+    func testFindingsExitOneAndTextFormatPointsAtTheToken() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("Sources/App/Tracing.swift", Self.simpleProcessor)
+        let result = try OTLintBinary.run(["check", "--no-config", "."], in: scratch.path)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("Sources/App/Tracing.swift:6:12: warning[OTL201]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("6 |     return SimpleSpanProcessor(spanExporter: exporter)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Found 1 problem (1 warning) in 1 file; 1 fixable with --fix."), result.stdout)
+        XCTAssertFalse(result.stdout.contains("\u{1B}["), "no colour when not on a terminal")
+    }
+
+    func testCleanProjectExitsZero() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("Sources/App/main.swift", "print(\"hello\")\n")
+        let result = try OTLintBinary.run(["check", "--no-config", "."], in: scratch.path)
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.contains("No problems found"), result.stdout)
+    }
+
+    func testFailOnAndExitZero() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        XCTAssertEqual(try OTLintBinary.run(["check", "--no-config", "--fail-on", "error", "."], in: scratch.path).status, 0)
+        XCTAssertEqual(try OTLintBinary.run(["check", "--no-config", "--exit-zero", "."], in: scratch.path).status, 0)
+        XCTAssertEqual(try OTLintBinary.run(["check", "--no-config", "--fail-on", "warning", "."], in: scratch.path).status, 1)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try OTLintBinary.run(["check", "--format", "xml"], in: scratch.path).status, 2)
+        XCTAssertEqual(try OTLintBinary.run(["check", "--select", "OTL9"], in: scratch.path).status, 2)
+        XCTAssertEqual(try OTLintBinary.run(["check", "--fix", "--diff"], in: scratch.path).status, 2)
+        XCTAssertEqual(try OTLintBinary.run(["explain", "OTL000"], in: scratch.path).status, 2)
+    }
+
+    func testJSONFormatHasStableFields() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        let result = try OTLintBinary.run(["check", "--no-config", "--format", "json", "."], in: scratch.path)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["version"] as? Int, 1)
+        let diagnostic = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)
+        XCTAssertEqual(diagnostic["rule"] as? String, "OTL201")
+        XCTAssertEqual(diagnostic["name"] as? String, "simple-span-processor")
+        XCTAssertEqual(diagnostic["line"] as? Int, 6)
+        XCTAssertEqual(diagnostic["column"] as? Int, 12)
+        let fix = try XCTUnwrap(diagnostic["fix"] as? [String: Any])
+        XCTAssertEqual(fix["applicability"] as? String, "safe")
+        let summary = try XCTUnwrap(object["summary"] as? [String: Any])
+        XCTAssertEqual(summary["problems"] as? Int, 1)
+        XCTAssertEqual(summary["fixable"] as? Int, 1)
+    }
+
+    func testSARIFValidatesAgainstTheSchema() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        try scratch.writeBytes("Bad.swift", [0x66, 0x00, 0x01])
+        let result = try OTLintBinary.run(["check", "--no-config", "--format", "sarif", "--output-file", "out.sarif", "."], in: scratch.path)
+        XCTAssertEqual(result.status, 2, "an unreadable input makes the exit code 2")
+        // The published OASIS schema, kept as a fixture; validated with Python's jsonschema (installed by .ci/run).
+        let schemaPath = Repository.root.appendingPathComponent("Tests/Fixtures/schemas/sarif-schema-2.1.0.json").path
+        let validation = Process()
+        validation.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validation.arguments = ["python3", "-c", """
+        import json, sys, jsonschema
+        document = json.load(open(sys.argv[1]))
+        jsonschema.validate(document, json.load(open(sys.argv[2])))
+        run = document["runs"][0]
+        assert run["results"][0]["ruleId"] == "OTL201", run["results"]
+        assert run["results"][0]["fixes"], "fix missing"
+        assert run["invocations"][0]["toolExecutionNotifications"], "input error missing"
+        assert any(rule["id"] == "OTL201" and rule["help"]["markdown"] for rule in run["tool"]["driver"]["rules"])
+        """, scratch.path + "/out.sarif", schemaPath]
+        let errorOutput = Pipe()
+        validation.standardError = errorOutput
+        try validation.run()
+        let message = String(decoding: errorOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validation.waitUntilExit()
+        XCTAssertEqual(validation.terminationStatus, 0, "SARIF output does not validate against the 2.1.0 schema:\n\(message.suffix(2000))")
+    }
+
+    func testGitHubFormat() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        let result = try OTLintBinary.run(["check", "--no-config", "--format", "github", "."], in: scratch.path)
+        XCTAssertTrue(result.stdout.hasPrefix("::warning file=A.swift,line=6,col=12,endLine=6,endColumn="), result.stdout)
+        XCTAssertTrue(result.stdout.contains("title=OTL201 simple-span-processor::"), result.stdout)
+    }
+
+    func testFixIsAtomicPreservingAndIdempotent() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        let diff = try OTLintBinary.run(["check", "--no-config", "--diff", "."], in: scratch.path)
+        XCTAssertTrue(diff.stdout.contains("-    return SimpleSpanProcessor(spanExporter: exporter)\n+    return BatchSpanProcessor(spanExporter: exporter)"), diff.stdout)
+        XCTAssertEqual(try scratch.read("A.swift"), Self.simpleProcessor, "--diff changes nothing")
+        let fixed = try OTLintBinary.run(["check", "--no-config", "--fix", "."], in: scratch.path)
+        XCTAssertEqual(fixed.status, 0, fixed.stdout)
+        XCTAssertTrue(fixed.stdout.contains("Fixed 1 problem in 1 file."), fixed.stdout)
+        XCTAssertEqual(try scratch.read("A.swift"), Self.simpleProcessor.replacingOccurrences(of: "SimpleSpanProcessor", with: "BatchSpanProcessor"))
+        let again = try OTLintBinary.run(["check", "--no-config", "--fix", "."], in: scratch.path)
+        XCTAssertEqual(again.status, 0)
+        XCTAssertFalse(again.stdout.contains("Fixed"), again.stdout)
+    }
+
+    func testInlineSuppressionAndUnusedSuppression() throws {
+        let scratch = try ScratchDirectory()
+        let suppressed = Self.simpleProcessor.replacingOccurrences(
+            of: "    // keep this comment\n",
+            with: "    // otlint:disable-next-line OTL201 -- in-memory exporter in a smoke test\n")
+        try scratch.write("A.swift", suppressed)
+        let quiet = try OTLintBinary.run(["check", "--no-config", "."], in: scratch.path)
+        XCTAssertEqual(quiet.status, 0, quiet.stdout)
+        XCTAssertTrue(quiet.stdout.contains("1 suppressed inline"), quiet.stdout)
+
+        try scratch.write("B.swift", "// otlint:disable-next-line OTL201\nlet x = 1\n")
+        let unused = try OTLintBinary.run(["check", "--no-config", "."], in: scratch.path)
+        XCTAssertEqual(unused.status, 1)
+        XCTAssertTrue(unused.stdout.contains("B.swift:1:1: warning[OTL007]"), unused.stdout)
+        _ = try OTLintBinary.run(["check", "--no-config", "--fix", "."], in: scratch.path)
+        XCTAssertEqual(try scratch.read("B.swift"), "let x = 1\n")
+        XCTAssertEqual(try scratch.read("A.swift"), suppressed, "a used suppression stays")
+    }
+
+    func testBaselineSurvivesShiftedLinesAndReportsNewFindings() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        let written = try OTLintBinary.run(["check", "--no-config", "--write-baseline", "baseline.json", "."], in: scratch.path)
+        XCTAssertEqual(written.status, 0, written.stdout + written.stderr)
+        try scratch.write("A.swift", "// a new header\n// another line\n\n" + Self.simpleProcessor)
+        let known = try OTLintBinary.run(["check", "--no-config", "--baseline", "baseline.json", "."], in: scratch.path)
+        XCTAssertEqual(known.status, 0, known.stdout)
+        try scratch.write("B.swift", Self.simpleProcessor.replacingOccurrences(of: "exporter)", with: "otherExporter)"))
+        let fresh = try OTLintBinary.run(["check", "--no-config", "--baseline", "baseline.json", "."], in: scratch.path)
+        XCTAssertEqual(fresh.status, 1)
+        XCTAssertTrue(fresh.stdout.contains("B.swift:6:12: warning[OTL201]"), fresh.stdout)
+        XCTAssertFalse(fresh.stdout.contains("A.swift"), fresh.stdout)
+    }
+
+    func testStdinIsLintedAsTheGivenPath() throws {
+        let scratch = try ScratchDirectory()
+        let result = try OTLintBinary.run(["check", "--no-config", "--stdin-filename", "Sources/App/T.swift", "-"], in: scratch.path, stdin: Self.simpleProcessor)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("Sources/App/T.swift:6:12: warning[OTL201]"), result.stdout)
+        let fixed = try OTLintBinary.run(["check", "--no-config", "--fix", "--stdin-filename", "T.swift", "-"], in: scratch.path, stdin: Self.simpleProcessor)
+        XCTAssertEqual(fixed.stdout, Self.simpleProcessor.replacingOccurrences(of: "SimpleSpanProcessor", with: "BatchSpanProcessor"))
+    }
+
+    func testStatisticsAndConfigurationFile() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        let stats = try OTLintBinary.run(["check", "--no-config", "--statistics", "."], in: scratch.path)
+        XCTAssertTrue(stats.stdout.contains("1  OTL201  simple-span-processor  [1 fixable]"), stats.stdout)
+        try scratch.write(".otlint.yml", "severity:\n  OTL201: error\n")
+        let overridden = try OTLintBinary.run(["check", "."], in: scratch.path)
+        XCTAssertTrue(overridden.stdout.contains("error[OTL201]"), overridden.stdout)
+        try scratch.write(".otlint.yml", "per-path-ignores:\n  \"*.swift\": [OTL2]\n")
+        XCTAssertEqual(try OTLintBinary.run(["check", "."], in: scratch.path).status, 0)
+        try scratch.write(".otlint.yml", "selectt: [OTL1]\n")
+        let bad = try OTLintBinary.run(["check", "."], in: scratch.path)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains(".otlint.yml:1:1: error: unknown setting `selectt`"), bad.stderr)
+    }
+
+    func testRulesAndExplainWorkFromTheBinary() throws {
+        let scratch = try ScratchDirectory()
+        let rules = try OTLintBinary.run(["rules"], in: scratch.path)
+        XCTAssertTrue(rules.stdout.contains("OTL201  simple-span-processor"), rules.stdout)
+        let explain = try OTLintBinary.run(["explain", "OTL201"], in: scratch.path)
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertTrue(explain.stdout.contains("## Why it matters"), explain.stdout)
+    }
+}

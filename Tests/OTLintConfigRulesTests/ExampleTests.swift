@@ -1,0 +1,54 @@
+import Foundation
+import OTLintCore
+@testable import OTLintConfigRules
+import XCTest
+
+/// Checks the example projects under Examples/: each README lists exactly what otlint reports
+/// (`file:line:column: RULE message` lines in its first code block).
+final class ExampleTests: XCTestCase {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples")
+
+    struct Finding: Hashable, CustomStringConvertible {
+        var file: String, line: Int, column: Int, rule: String
+        var description: String { "\(file):\(line):\(column): \(rule)" }
+    }
+
+    func findings(of name: String) throws -> (actual: [Finding], messages: [String], errors: [InputError]) {
+        let root = Self.examples.appendingPathComponent(name).path
+        let loader = FileLoader()
+        let analyzer = ConfigAnalyzer()
+        let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+        let files = names.map { root + "/" + $0 }.filter(analyzer.claims(path:)).compactMap { try? loader.load($0).get() }
+        let result = analyzer.analyze(files, context: AnalysisContext(loader: loader, configuration: Configuration(), rootDirectory: root))
+        let sorted = result.diagnostics.sorted(by: Diagnostic.outputOrder)
+        let actual = sorted.map { Finding(file: ConfigPaths.fileName($0.location.path), line: $0.location.start.line,
+                                          column: $0.location.start.column, rule: $0.ruleID) }
+        let messages = sorted.map { "\(ConfigPaths.fileName($0.location.path)):\($0.location.start.line):\($0.location.start.column): \($0.ruleID) \($0.message)" }
+        return (actual, messages, result.inputErrors)
+    }
+
+    func expected(in name: String) throws -> [Finding] {
+        let readme = try String(contentsOfFile: Self.examples.appendingPathComponent(name).path + "/README.md", encoding: .utf8)
+        return readme.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: ":", maxSplits: 3)
+            guard parts.count == 4, let row = Int(parts[1]), let column = Int(parts[2]) else { return nil }
+            let rule = parts[3].trimmingCharacters(in: .whitespaces).prefix(while: { $0 != " " })
+            guard rule.hasPrefix("OTL") else { return nil }
+            return Finding(file: String(parts[0]), line: row, column: column, rule: String(rule))
+        }
+    }
+
+    func testBadExampleReportsExactlyWhatItsReadmeSays() throws {
+        let (actual, messages, errors) = try findings(of: "python-fastapi-jaeger")
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(actual, try expected(in: "python-fastapi-jaeger"), "actual:\n" + messages.joined(separator: "\n"))
+    }
+
+    func testFixedExampleIsClean() throws {
+        let (actual, messages, errors) = try findings(of: "python-fastapi-jaeger-fixed")
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(actual, [], messages.joined(separator: "\n"))
+        XCTAssertEqual(try expected(in: "python-fastapi-jaeger-fixed"), [])
+    }
+}

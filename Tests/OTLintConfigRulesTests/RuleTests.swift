@@ -1,0 +1,247 @@
+import OTLintCore
+@testable import OTLintConfigRules
+import XCTest
+
+final class UnknownVariableRuleTests: XCTestCase {
+    func testRenameFixInEnvFile() throws {
+        let project = try TestProject([".env": "OTEL_SERVICE_NAME=a\nOTEL_EXPORTER_OTLP_TRACE_ENDPOINT=http://c:4318/v1/traces # x\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL001").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 1))
+        XCTAssertEqual(diagnostic.location.end, LineColumn(line: 2, column: 34))
+        XCTAssertTrue(diagnostic.message.contains("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
+        XCTAssertEqual(diagnostic.fix?.applicability, .unsafe)
+        try project.assertFix("OTL001", file: ".env",
+                              becomes: "OTEL_SERVICE_NAME=a\nOTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://c:4318/v1/traces # x\n")
+    }
+
+    func testListStyleComposeAndNearestName() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  api:\n    environment:\n      - OTEL_PROPAGATOR=tracecontext\n      - OTEL_EXPORTER_OTLP_ENDPOIN=http://c:4318\n"])
+        let diagnostics = project.diagnostics("OTL001")
+        XCTAssertEqual(diagnostics.map(\.location.start), [LineColumn(line: 4, column: 9), LineColumn(line: 5, column: 9)])
+        XCTAssertTrue(diagnostics[1].message.contains("did you mean `OTEL_EXPORTER_OTLP_ENDPOINT`"))
+    }
+
+    func testQuietForFamiliesFarNamesAndNoFixWhenTargetExists() throws {
+        let quiet = try TestProject([".env": "OTEL_PYTHON_LOG_CORRELATION=true\nOTEL_JAVAAGENT_ENABLED=false\nOTEL_MY_COMPANY_FLAG=1\nNOT_OTEL=1\n"])
+        XCTAssertEqual(quiet.diagnostics("OTL001").map(\.message), [])
+        let inverted = try TestProject([".env": "OTEL_SDK_ENABLED=true\nOTEL_EXPORTER_OTLP_ENABLED=true\n"])
+        XCTAssertTrue(inverted.diagnostics("OTL001").allSatisfy { $0.fix == nil })
+        let both = try TestProject([".env": "OTEL_SERVICENAME=a\nOTEL_SERVICE_NAME=b\n"])
+        XCTAssertNil(try XCTUnwrap(both.diagnostics("OTL001").first).fix)
+    }
+}
+
+final class InvalidValueRuleTests: XCTestCase {
+    func testBooleanFixes() throws {
+        let falsy = try TestProject([".env": "OTEL_SDK_DISABLED=0\n"])
+        XCTAssertEqual(falsy.diagnostics("OTL002").first?.fix?.applicability, .safe)
+        try falsy.assertFix("OTL002", file: ".env", becomes: "OTEL_SDK_DISABLED=false\n")
+        let truthy = try TestProject([".env": "OTEL_EXPORTER_OTLP_INSECURE=\"yes\"\n"])
+        XCTAssertEqual(truthy.diagnostics("OTL002").first?.location.start, LineColumn(line: 1, column: 29))
+        XCTAssertEqual(truthy.diagnostics("OTL002").first?.fix?.applicability, .unsafe)
+        try truthy.assertFix("OTL002", file: ".env", becomes: "OTEL_EXPORTER_OTLP_INSECURE=\"true\"\n")
+    }
+
+    func testDurationsIntegersAndEnums() throws {
+        let project = try TestProject([".env": "OTEL_BSP_SCHEDULE_DELAY=5s\nOTEL_BSP_MAX_QUEUE_SIZE=-1\nOTEL_PROPAGATORS=tracecontext, b3multy\nOTEL_LOG_LEVEL=DEBUG\nOTEL_EXPORTER_OTLP_COMPRESSION=gzip\n"])
+        let diagnostics = project.diagnostics("OTL002")
+        XCTAssertEqual(diagnostics.count, 3)
+        XCTAssertEqual(diagnostics[2].location.start, LineColumn(line: 3, column: 32), "points at the list item")
+        XCTAssertEqual(diagnostics[2].location.end, LineColumn(line: 3, column: 39))
+        try project.assertFix("OTL002", file: ".env", becomes: "OTEL_BSP_SCHEDULE_DELAY=5000\nOTEL_BSP_MAX_QUEUE_SIZE=-1\nOTEL_PROPAGATORS=tracecontext, b3multy\nOTEL_LOG_LEVEL=DEBUG\nOTEL_EXPORTER_OTLP_COMPRESSION=gzip\n")
+    }
+
+    func testProtocolSuggestionAndUnknownValuesStayQuiet() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_PROTOCOL: http\n      OTEL_SDK_DISABLED: ${DISABLED}\n"])
+        let diagnostics = project.diagnostics("OTL002")
+        XCTAssertEqual(diagnostics.count, 1)
+        try project.assertFix("OTL002", file: "docker-compose.yml", becomes: "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf\n      OTEL_SDK_DISABLED: ${DISABLED}\n")
+    }
+}
+
+final class FullSamplingInProductionRuleTests: XCTestCase {
+    let production = "OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=production\n"
+
+    func testComposeMappingFixEditsInPlaceAndAddsTheArgument() throws {
+        let compose = """
+        services:
+          api:
+            environment:
+              OTEL_SERVICE_NAME: "api"
+              OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318"
+              OTEL_TRACES_SAMPLER: "always_on" # keep everything
+              OTEL_PROPAGATORS: "tracecontext"
+
+        """
+        let project = try TestProject(["docker-compose.prod.yml": compose])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL101").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 6, column: 28))
+        XCTAssertTrue(diagnostic.why?.contains("docker-compose.prod.yml") == true)
+        try project.assertFix("OTL101", file: "docker-compose.prod.yml", becomes: """
+        services:
+          api:
+            environment:
+              OTEL_SERVICE_NAME: "api"
+              OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318"
+              OTEL_TRACES_SAMPLER: "parentbased_traceidratio" # keep everything
+              OTEL_TRACES_SAMPLER_ARG: "0.1"
+              OTEL_PROPAGATORS: "tracecontext"
+
+        """)
+        XCTAssertEqual(project.diagnostics("OTL101").map(\.message), [])
+    }
+
+    func testEnvFileRatioOneAndArgumentWithoutSampler() throws {
+        let ratio = try TestProject([".env": production + "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_TRACES_SAMPLER=traceidratio\nOTEL_TRACES_SAMPLER_ARG=1\n"])
+        XCTAssertEqual(ratio.diagnostics("OTL101").first?.location.start, LineColumn(line: 4, column: 25))
+        XCTAssertNotNil(ratio.diagnostics("OTL101").first?.related.first { $0.location.start.line == 1 })
+        try ratio.assertFix("OTL101", file: ".env", becomes: production + "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_TRACES_SAMPLER=parentbased_traceidratio\nOTEL_TRACES_SAMPLER_ARG=0.1\n")
+        let argumentOnly = try TestProject([".env.production": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_TRACES_SAMPLER_ARG=0.1\n"])
+        XCTAssertEqual(argumentOnly.diagnostics("OTL101").count, 1)
+        try argumentOnly.assertFix("OTL101", file: ".env.production", becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_TRACES_SAMPLER_ARG=0.1\nOTEL_TRACES_SAMPLER=parentbased_traceidratio\n")
+    }
+
+    func testInterpolatedSamplerIsFixedInDotEnvAndListStyleInsertion() throws {
+        let project = try TestProject([
+            "docker-compose.prod.yml": "services:\n  api:\n    environment:\n      - OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n      - OTEL_TRACES_SAMPLER=${SAMPLER}\n",
+            ".env": "SAMPLER=always_on\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL101").first)
+        XCTAssertTrue(diagnostic.location.path.hasSuffix("/.env"))
+        XCTAssertEqual(diagnostic.related.first?.location.start.line, 5)
+        try project.apply(try XCTUnwrap(diagnostic.fix))
+        XCTAssertEqual(try project.read(".env"), "SAMPLER=parentbased_traceidratio\n")
+        XCTAssertEqual(try project.read("docker-compose.prod.yml"), "services:\n  api:\n    environment:\n      - OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n      - OTEL_TRACES_SAMPLER=${SAMPLER}\n      - OTEL_TRACES_SAMPLER_ARG=0.1\n")
+        XCTAssertEqual(project.diagnostics("OTL101").map(\.message), [])
+    }
+
+    func testUnsetSamplerIsInfoAndQuietOutsideProduction() throws {
+        let unset = try TestProject(["docker-compose.prod.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://c:4318\n"])
+        XCTAssertEqual(unset.diagnostics("OTL101").first?.severity, .info)
+        try unset.assertFix("OTL101", file: "docker-compose.prod.yml", becomes: "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://c:4318\n      OTEL_TRACES_SAMPLER: parentbased_traceidratio\n      OTEL_TRACES_SAMPLER_ARG: \"0.1\"\n")
+        let quiet = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://c:4318\n      OTEL_TRACES_SAMPLER: always_on\n",
+            ".env.example": production + "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_TRACES_SAMPLER=always_on\n",
+            "prod.env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_TRACES_SAMPLER=${UNKNOWN}\n",
+        ])
+        XCTAssertEqual(quiet.diagnostics("OTL101").map(\.message), [])
+    }
+}
+
+final class InvalidSamplerArgumentRuleTests: XCTestCase {
+    func testPercentFixOutOfRangeAndIgnoredArgument() throws {
+        let percent = try TestProject([".env": "OTEL_TRACES_SAMPLER=parentbased_traceidratio\nOTEL_TRACES_SAMPLER_ARG=10%\n"])
+        try percent.assertFix("OTL102", file: ".env", becomes: "OTEL_TRACES_SAMPLER=parentbased_traceidratio\nOTEL_TRACES_SAMPLER_ARG=0.1\n")
+        let range = try TestProject([".env": "OTEL_TRACES_SAMPLER=traceidratio\nOTEL_TRACES_SAMPLER_ARG=5\n"])
+        let diagnostic = try XCTUnwrap(range.diagnostics("OTL102").first)
+        XCTAssertNil(diagnostic.fix)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 25))
+        let ignored = try TestProject([".env": "OTEL_TRACES_SAMPLER=always_off\nOTEL_TRACES_SAMPLER_ARG=0.5\n"])
+        XCTAssertEqual(ignored.diagnostics("OTL102").first?.severity, .info)
+        let good = try TestProject([".env": "OTEL_TRACES_SAMPLER=traceidratio\nOTEL_TRACES_SAMPLER_ARG=0\n"])
+        XCTAssertEqual(good.diagnostics("OTL102").map(\.message), [])
+    }
+}
+
+final class EndpointProtocolMismatchRuleTests: XCTestCase {
+    func testPortFixAndPerSignalProtocol() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4317\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(project.diagnostics("OTL203").count, 1, "one finding for the three signals sharing the endpoint")
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 1, column: 46))
+        XCTAssertEqual(diagnostic.location.end, LineColumn(line: 1, column: 50))
+        XCTAssertEqual(diagnostic.fix?.applicability, .safe)
+        try project.assertFix("OTL203", file: ".env", becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n")
+        let perSignal = try TestProject([".env": "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://collector:4317\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\nOTEL_EXPORTER_OTLP_TRACES_PROTOCOL=grpc\nOTEL_METRICS_EXPORTER=none\nOTEL_LOGS_EXPORTER=none\n"])
+        XCTAssertEqual(perSignal.diagnostics("OTL203").map(\.message), [])
+    }
+
+    func testForeignPortsAndUnsetProtocol() throws {
+        let zipkin = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://zipkin:9411\n"])
+        XCTAssertEqual(zipkin.diagnostics("OTL203").count, 1)
+        XCTAssertNil(zipkin.diagnostics("OTL203").first?.fix)
+        let unset = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4317\n"])
+        XCTAssertEqual(unset.diagnostics("OTL203").map(\.message), [])
+        let zipkinExporter = try TestProject([".env": "OTEL_TRACES_EXPORTER=zipkin\nOTEL_METRICS_EXPORTER=none\nOTEL_LOGS_EXPORTER=none\nOTEL_EXPORTER_OTLP_ENDPOINT=http://zipkin:9411\n"])
+        XCTAssertEqual(zipkinExporter.diagnostics("OTL203").map(\.message), [])
+    }
+}
+
+final class SignalPathInEndpointRuleTests: XCTestCase {
+    func testBaseEndpointFix() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: \"http://collector:4318/v1/traces\"\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL204").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 4, column: 58))
+        try project.assertFix("OTL204", file: "docker-compose.yml", becomes: "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: \"http://collector:4318\"\n")
+    }
+
+    func testPerSignalEndpointWithoutPath() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://collector:4318\n"])
+        try project.assertFix("OTL204", file: ".env", becomes: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://collector:4318/v1/traces\n")
+        let grpc = try TestProject([".env": "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://collector:4317\nOTEL_EXPORTER_OTLP_PROTOCOL=grpc\n"])
+        XCTAssertEqual(grpc.diagnostics("OTL204").map(\.message), [])
+        let wrongSignal = try TestProject([".env": "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT=http://collector:4318/v1/traces\n"])
+        XCTAssertEqual(wrongSignal.diagnostics("OTL204").count, 1)
+    }
+}
+
+final class MissingServiceNameRuleTests: XCTestCase {
+    func testComposeFixAddsTheServiceName() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  worker:\n    environment:\n      - OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL301").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 3))
+        try project.assertFix("OTL301", file: "docker-compose.yml", becomes: "services:\n  worker:\n    environment:\n      - OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n      - OTEL_SERVICE_NAME=worker\n")
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
+    }
+
+    func testQuietWhenNamedUnknownDisabledOrNotExporting() throws {
+        let project = try TestProject([
+            "a.env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_RESOURCE_ATTRIBUTES=service.name=a\n",
+            "b.env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_SERVICE_NAME=${NAME}\n",
+            "c.env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\nOTEL_SDK_DISABLED=true\n",
+            "d.env": "OTEL_TRACES_EXPORTER=none\nOTEL_PROPAGATORS=tracecontext\n",
+            ".env.example": "OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
+    }
+}
+
+final class InterpolatedValueTests: XCTestCase {
+    func testCompositeValuesArePointedAtButNeverEditedInside() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_SERVICE_NAME: api\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://${HOST}:4317\n      OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf\n",
+            ".env": "HOST=collector\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 5, column: 36))
+        XCTAssertNil(diagnostic.fix)
+    }
+
+    func testNestedDefaultIsNotEditable() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_SDK_DISABLED: ${A:-${B:-1}}\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL002").first)
+        XCTAssertNil(diagnostic.fix)
+    }
+
+    func testSharedAnchorIsNotEdited() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "x-otel: &otel\n  OTEL_EXPORTER_OTLP_ENDPOINT: http://c:4317\nservices:\n  api:\n    environment:\n      <<: *otel\n      OTEL_SERVICE_NAME: api\n      OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(diagnostic.location.start.line, 2)
+        XCTAssertNil(diagnostic.fix)
+    }
+}
+
+final class LayeredComposeFileTests: XCTestCase {
+    func testSettingsInTheBaseFileCountForTheOverride() throws {
+        let project = try TestProject([
+            "compose.yaml": "services:\n  api:\n    environment:\n      OTEL_SERVICE_NAME: api\n      OTEL_TRACES_SAMPLER: parentbased_traceidratio\n      OTEL_TRACES_SAMPLER_ARG: \"0.1\"\n",
+            "compose.prod.yaml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL101").map(\.message), [])
+    }
+}
