@@ -201,12 +201,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             let useColor = color == "always" || (color == "auto" && outputFile == nil && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
-            var rendered = OutputFormat(rawValue: format)!.reporter(color: useColor).render(context)
-            if quiet, format == "text" {
-                rendered = rendered.components(separatedBy: "\n").dropLast(2).joined(separator: "\n") + "\n"
-                if context.report.diagnostics.isEmpty && context.report.inputErrors.isEmpty { rendered = "" }
-            }
-            output += rendered
+            output += OutputFormat(rawValue: format)!.reporter(color: useColor, showsSummary: !quiet).render(context)
         }
         if let outputFile {
             do {

@@ -37,9 +37,9 @@ public protocol Reporter {
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
 
-    public func reporter(color: Bool) -> any Reporter {
+    public func reporter(color: Bool, showsSummary: Bool = true) -> any Reporter {
         switch self {
-        case .text: TextReporter(color: color)
+        case .text: TextReporter(color: color, showsSummary: showsSummary)
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()

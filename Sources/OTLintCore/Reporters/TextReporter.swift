@@ -2,9 +2,12 @@
 /// with the range underlined, then why / help / fix / related lines, and a summary.
 public struct TextReporter: Reporter {
     public var color: Bool
+    /// `--quiet` prints the findings only: no summary line.
+    public var showsSummary: Bool
 
-    public init(color: Bool) {
+    public init(color: Bool, showsSummary: Bool = true) {
         self.color = color
+        self.showsSummary = showsSummary
     }
 
     public func render(_ context: ReportContext) -> String {
@@ -15,6 +18,7 @@ public struct TextReporter: Reporter {
         for diagnostic in context.report.diagnostics {
             output += render(diagnostic, context: context)
         }
+        guard showsSummary else { return output }
         for note in context.fixNotes { output += note + "\n" }
         output += summary(context) + "\n"
         return output
