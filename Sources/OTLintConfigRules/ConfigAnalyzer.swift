@@ -65,6 +65,7 @@ public struct ConfigAnalyzer: Analyzer {
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
         project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)
+        project.composeVariantIndex = ComposeProjectVariant.index(project)
         return (project, errors + builder.inputErrors)
     }
 }

@@ -8,6 +8,8 @@ public struct ConfigProject: Sendable {
     public var envFiles: [String: EnvFile]
     /// Compose folders whose mounted collector config samples traces downstream.
     public var collectorSampling = CollectorSampling()
+    /// Folder → the compose project variants Compose merges there (built once per run).
+    public var composeVariantIndex: [String: [ComposeProjectVariant]] = [:]
     public var scopes: [EnvironmentScope] {
         didSet { layers = ConfigProject.indexLayers(scopes) }
     }
