@@ -10,6 +10,11 @@ public struct ConfigAnalyzer: Analyzer {
         UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
         EndpointProtocolMismatchRule(), SignalPathInEndpointRule(), MissingServiceNameRule(),
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
+        ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
+        BatchLimitsRule(), MalformedEndpointRule(),
+        DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
+        MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
+        DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
     ]
 
     /// The rule IDs this analyzer reports.

@@ -1,0 +1,79 @@
+import OTLintCore
+
+/// OTL004: one variable defined twice in one scope with different values. Only one value reaches the process;
+/// the other is dead configuration that misleads whoever reads it.
+struct ConflictingDefinitionsRule: ScopeRule {
+    let id = "OTL004"
+
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen = Set<String>()
+        for definition in scope.definitions where seen.insert(definition.name).inserted {
+            let all = scope.allDefinitions(definition.name)
+            guard all.count > 1, let winner = all.last else { continue }
+            for (index, overridden) in all.dropLast().enumerated() {
+                // The entry that directly overrides this one (for the explanation) and the one that finally wins.
+                let next = all[index + 1]
+                if let diagnostic = conflict(overridden, next: next, winner: winner, scope: scope, project: project) {
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func conflict(_ overridden: VariableDefinition, next: VariableDefinition, winner: VariableDefinition,
+                          scope: EnvironmentScope, project: ConfigProject) -> Diagnostic? {
+        let name = overridden.name
+        let sameFile = overridden.file.path == next.file.path
+        // A key written twice in one YAML mapping: Compose refuses the whole file, whatever the values.
+        if sameFile, case .composeEnvironment(.mapping) = overridden.source, case .composeEnvironment(.mapping) = next.source,
+           !overridden.isInherited, !next.isInherited {
+            return Diagnostic(
+                ruleID: id, severity: .error,
+                message: "`\(name)` is written twice in the `environment:` mapping of \(scope.displayName): Compose refuses to load the file",
+                location: overridden.keyLocation,
+                why: "a YAML mapping cannot hold the same key twice; `docker compose` stops with `mapping key \"\(name)\" already defined`",
+                help: "keep one `\(name)` entry (the other is at \(next.keyPosition))",
+                related: [RelatedLocation(location: next.keyLocation, message: "`\(name)` is written again here")])
+        }
+        // An unknown value (from the shell) cannot be compared.
+        guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
+        let reason = precedence(overridden, over: winner)
+        var severity = self.severity
+        // A shared env file overridden by one service is the usual way to specialise a default: say it quietly.
+        if !sameFile, case .envFile = overridden.source, Self.scopeCount(using: overridden.file.path, in: project) > 1 {
+            severity = .info
+        }
+        let keptText = kept.isEmpty ? "an empty value (which unsets it)" : "`\(kept)`"
+        let lostText = lost.isEmpty ? "an empty value" : "`\(lost)`"
+        let place = winner.file.path == overridden.file.path ? "" : " in \(winner.originDescription)"
+        return Diagnostic(
+            ruleID: id, severity: severity,
+            message: "`\(name)` is set twice for \(scope.displayName): \(lostText) here is overridden by \(keptText)\(place) (\(winner.keyPosition))",
+            location: overridden.valueSite == nil ? overridden.keyLocation : overridden.valueLocation,
+            why: "\(reason), so the process sees \(keptText) and this definition has no effect",
+            help: "remove the definition that is not meant, or give both the same value",
+            related: overridden.valueRelated + [RelatedLocation(location: winner.valueSite == nil ? winner.keyLocation : winner.valueLocation,
+                                                                message: "this definition wins")])
+    }
+
+    /// Why `later` wins over `earlier` (Compose precedence).
+    private func precedence(_ earlier: VariableDefinition, over later: VariableDefinition) -> String {
+        switch (earlier.source, later.source) {
+        case (.envFile, .composeEnvironment):
+            return "Compose gives a service's `environment:` precedence over its `env_file:` files"
+        case (.envFile, .envFile) where earlier.file.path != later.file.path:
+            return "of a service's `env_file:` files, a later file overrides an earlier one"
+        case (.envFile, .envFile):
+            return "when an env file sets a variable twice, the last line wins"
+        default:
+            return "when `environment:` sets a variable twice, the last entry wins"
+        }
+    }
+
+    /// How many scopes read a file (an env file shared by several services).
+    static func scopeCount(using path: String, in project: ConfigProject) -> Int {
+        project.scopes.filter { scope in scope.definitions.contains { $0.file.path == path } }.count
+    }
+}

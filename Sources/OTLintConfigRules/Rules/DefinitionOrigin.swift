@@ -1,0 +1,18 @@
+import OTLintCore
+
+/// Words for where a definition is written, for messages that compare two definitions.
+extension VariableDefinition {
+    /// "`environment:` of `docker-compose.yml`" or "env file `.env.common`".
+    var originDescription: String {
+        let name = ConfigPaths.fileName(file.path)
+        switch source {
+        case .composeEnvironment: return "`environment:` of `\(name)`"
+        case .envFile: return "env file `\(name)`"
+        }
+    }
+
+    /// `file:line` of the key, for messages.
+    var keyPosition: String {
+        "\(ConfigPaths.fileName(file.path)):\(keyLocation.start.line)"
+    }
+}

@@ -1,0 +1,78 @@
+import OTLintCore
+
+/// OTL207: the Jaeger exporter (`OTEL_TRACES_EXPORTER=jaeger`) or its `OTEL_EXPORTER_JAEGER_*` variables. The
+/// exporter was removed from the specification (v1.23.0) and from current SDKs; Jaeger takes OTLP on 4317/4318.
+struct DeprecatedJaegerExporterRule: ScopeRule {
+    let id = "OTL207"
+
+    static let why = "the Jaeger exporter was removed from the specification in v1.23.0 (2023) and from current SDKs, which then export no traces; Jaeger ≥ 1.46 and Jaeger v2 receive OTLP on 4317 (gRPC) and 4318 (HTTP)"
+
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let host = jaegerHost(scope)
+        let endpointSuggestion = "OTEL_EXPORTER_OTLP_ENDPOINT=http://\(host ?? "<jaeger-host>"):4318"
+        if let exporter = scope.setting("OTEL_TRACES_EXPORTER"), let value = exporter.value {
+            var offset = 0
+            for item in value.split(separator: ",", omittingEmptySubsequences: false) {
+                defer { offset += item.utf8.count + 1 }
+                let trimmed = item.trimmingCharacters(in: .whitespaces)
+                guard trimmed.lowercased() == "jaeger" else { continue }
+                let leading = item.utf8.count - item.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
+                let range = (offset + leading)..<(offset + leading + trimmed.utf8.count)
+                var location = exporter.valueLocation
+                var fix: Fix?
+                if let site = exporter.valueSite, let itemLocation = site.location(ofValueBytes: range) {
+                    location = itemLocation
+                    if !exporter.isInherited || exporter.interpolation?.soleSite != nil {
+                        fix = Fix(title: "export with `otlp`", edits: [TextEdit(path: site.file.path, range: itemLocation.range, replacement: "otlp")],
+                                  applicability: .unsafe)
+                    }
+                }
+                diagnostics.append(Diagnostic(
+                    ruleID: id, severity: severity,
+                    message: "the `jaeger` traces exporter no longer exists: export to Jaeger with `otlp`",
+                    location: location, why: Self.why,
+                    help: "set `OTEL_TRACES_EXPORTER=otlp` and `\(endpointSuggestion)` (protocol `http/protobuf`), or port 4317 with `grpc`",
+                    related: exporter.valueRelated, fix: fix))
+            }
+        }
+        for definition in scope.effectiveDefinitions where definition.name.hasPrefix("OTEL_EXPORTER_JAEGER_") && definition.isSet {
+            diagnostics.append(Diagnostic(
+                ruleID: id, severity: severity,
+                message: "`\(definition.name)` belongs to the removed Jaeger exporter: \(replacement(for: definition, host: host))",
+                location: definition.keyLocation, why: Self.why,
+                help: "configure OTLP instead: `OTEL_TRACES_EXPORTER=otlp`, `\(endpointSuggestion)`"))
+        }
+        return diagnostics
+    }
+
+    /// The Jaeger host the old settings point at, to write the OTLP endpoint for it.
+    private func jaegerHost(_ scope: EnvironmentScope) -> String? {
+        if let endpoint = scope.setting("OTEL_EXPORTER_JAEGER_ENDPOINT")?.value, let url = EndpointURL(endpoint), url.host != "" {
+            return url.host
+        }
+        if let host = scope.setting("OTEL_EXPORTER_JAEGER_AGENT_HOST")?.value?.trimmingCharacters(in: .whitespaces), !host.isEmpty {
+            return host
+        }
+        return nil
+    }
+
+    /// What replaces one Jaeger variable in OTLP terms.
+    private func replacement(for definition: VariableDefinition, host: String?) -> String {
+        let target = host ?? "<jaeger-host>"
+        switch definition.name.dropFirst("OTEL_EXPORTER_JAEGER_".count) {
+        case "ENDPOINT", "AGENT_HOST":
+            return "use `OTEL_EXPORTER_OTLP_ENDPOINT=http://\(target):4318` (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://\(target):4318/v1/traces`)"
+        case "AGENT_PORT":
+            return "the agent ports 6831/6832 are gone from Jaeger ≥ 1.63; use port 4318 (OTLP/HTTP) or 4317 (OTLP/gRPC)"
+        case "PROTOCOL":
+            return "use `OTEL_EXPORTER_OTLP_PROTOCOL` (`http/protobuf` for port 4318, `grpc` for port 4317)"
+        case "TIMEOUT":
+            return "use `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT` (milliseconds)"
+        case "USER", "PASSWORD":
+            return "send credentials with `OTEL_EXPORTER_OTLP_TRACES_HEADERS` (`authorization=Basic%20…`), interpolated from an untracked file"
+        default:
+            return "use the matching `OTEL_EXPORTER_OTLP_*` variable"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import OTLintCore
+
+/// OTL405 (configuration part): a key of `OTEL_RESOURCE_ATTRIBUTES` that the semantic conventions renamed.
+/// `deployment.environment` is left to OTL303, which treats it with the other environment keys.
+struct DeprecatedResourceKeyRule: ScopeRule {
+    let id = "OTL405"
+
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        guard let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value else { return [] }
+        let items = ResourceAttributeItem.parse(value)
+        let keys = Set(items.compactMap(\.key))
+        return items.compactMap { item in
+            guard let key = item.key, let range = item.keyRange, key != "deployment.environment",
+                  NonStandardResourceKeyRule.standardKeys[key] == nil, let rename = ResourceKeyRenames.byOldName[key] else { return nil }
+            let choices = rename.replacement.split(separator: "|").map { "`\($0)`" }
+            let replacement = choices.joined(separator: rename.note.lowercased().contains("split") ? " and " : " or ")
+            var fix: Fix?
+            if rename.isMechanical, !keys.contains(rename.replacement), item.rawKey == key {
+                fix = definition.edit(inValue: range, replacement: rename.replacement).map {
+                    Fix(title: "rename `\(key)` to `\(rename.replacement)`", edits: [$0], applicability: .safe)
+                }
+            }
+            let note = rename.note.isEmpty ? "" : " (\(rename.note))"
+            return Diagnostic(
+                ruleID: id, severity: severity,
+                message: "`\(key)` in `OTEL_RESOURCE_ATTRIBUTES` is deprecated: use \(replacement)",
+                location: definition.location(inValue: range),
+                why: "semantic conventions \(rename.since) renamed `\(key)`\(note); backends and dashboards query the new name, so data under the old one is missed",
+                help: keys.contains(rename.replacement) ? "`\(rename.replacement)` is already set: remove `\(key)`" : "rename the key to \(replacement)",
+                related: definition.valueRelated, fix: fix)
+        }
+    }
+}

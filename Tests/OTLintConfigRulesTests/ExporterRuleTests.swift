@@ -1,0 +1,201 @@
+import OTLintCore
+@testable import OTLintConfigRules
+import XCTest
+
+final class MalformedEndpointRuleTests: XCTestCase {
+    func testMissingSchemeIsAnErrorForHTTPAndFixAddsIt() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\nOTEL_EXPORTER_OTLP_ENDPOINT='collector:4318' # note\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL205").first)
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 29))
+        XCTAssertEqual(diagnostic.fix?.applicability, .unsafe)
+        try project.assertFix("OTL205", file: ".env",
+                              becomes: "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\nOTEL_EXPORTER_OTLP_ENDPOINT='http://collector:4318' # note\n")
+        XCTAssertEqual(project.diagnostics("OTL205").count, 0)
+    }
+
+    func testMissingSchemeWithGRPCIsAWarningAndPort443GetsHTTPS() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_PROTOCOL=grpc\nOTEL_EXPORTER_OTLP_ENDPOINT=api.vendor.example.com:443\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL205").first)
+        XCTAssertEqual(diagnostic.severity, .warning)
+        XCTAssertEqual(diagnostic.fix?.edits.first?.replacement, "https://")
+    }
+
+    func testWrongSchemeBadPortAndGRPCPathInCompose() throws {
+        let compose = """
+        x-otel: &otel
+          OTEL_EXPORTER_OTLP_PROTOCOL: grpc # shared
+        services:
+          api:
+            environment:
+              <<: *otel
+              OTEL_EXPORTER_OTLP_ENDPOINT: "grpc://collector:4317"
+              OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: http://collector:4317/v1/traces
+              OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: 'http://collector:43l7'
+
+        """
+        let project = try TestProject(["docker-compose.yml": compose])
+        let diagnostics = project.diagnostics("OTL205")
+        XCTAssertEqual(diagnostics.count, 3)
+        XCTAssertEqual(diagnostics[0].location.start, LineColumn(line: 7, column: 37), "the scheme")
+        XCTAssertEqual(diagnostics[0].location.end, LineColumn(line: 7, column: 41))
+        XCTAssertEqual(diagnostics[1].location.start, LineColumn(line: 8, column: 64), "the path")
+        XCTAssertEqual(diagnostics[2].location.start, LineColumn(line: 9, column: 59), "the port")
+        XCTAssertTrue(diagnostics[2].message.contains("`43l7`"), diagnostics[2].message)
+        try project.assertFix("OTL205", file: "docker-compose.yml",
+                              becomes: compose.replacingOccurrences(of: "\"grpc://collector:4317\"", with: "\"http://collector:4317\""))
+        try project.assertFix("OTL205", file: "docker-compose.yml", becomes: compose
+            .replacingOccurrences(of: "\"grpc://collector:4317\"", with: "\"http://collector:4317\"")
+            .replacingOccurrences(of: "http://collector:4317/v1/traces", with: "http://collector:4317"))
+    }
+
+    func testValidAndUnknownEndpointsAreQuiet() throws {
+        let project = try TestProject([".env": """
+            OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.vendor.example.com
+            OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://[::1]:4318/v1/traces
+            OTEL_EXPORTER_OTLP_METRICS_ENDPOINT=${METRICS_URL}
+            OTEL_EXPORTER_OTLP_LOGS_ENDPOINT=
+            OTEL_EXPORTER_ZIPKIN_ENDPOINT=http://zipkin:9411/api/v2/spans
+
+            """])
+        XCTAssertEqual(project.diagnostics("OTL205").map(\.message), [])
+    }
+}
+
+final class DeprecatedJaegerExporterRuleTests: XCTestCase {
+    func testExporterItemAndJaegerVariablesWithTheHost() throws {
+        let project = try TestProject([".env": "OTEL_TRACES_EXPORTER=console, jaeger\nOTEL_EXPORTER_JAEGER_ENDPOINT=http://tracing:14250\nOTEL_EXPORTER_JAEGER_PASSWORD=hunter22\n"])
+        let diagnostics = project.diagnostics("OTL207")
+        XCTAssertEqual(diagnostics.count, 3)
+        XCTAssertEqual(diagnostics[0].location.start, LineColumn(line: 1, column: 31))
+        XCTAssertTrue(diagnostics[0].help?.contains("http://tracing:4318") == true, diagnostics[0].help ?? "")
+        XCTAssertEqual(diagnostics[1].location.start, LineColumn(line: 2, column: 1), "the variable name")
+        XCTAssertFalse(diagnostics[2].message.contains("hunter22"))
+        try project.assertFix("OTL207", file: ".env",
+                              becomes: "OTEL_TRACES_EXPORTER=console, otlp\nOTEL_EXPORTER_JAEGER_ENDPOINT=http://tracing:14250\nOTEL_EXPORTER_JAEGER_PASSWORD=hunter22\n")
+    }
+
+    func testOTLPAndEmptyJaegerVariablesAreQuiet() throws {
+        let project = try TestProject([".env": "OTEL_TRACES_EXPORTER=otlp\nOTEL_EXPORTER_JAEGER_ENDPOINT=\n"])
+        XCTAssertEqual(project.diagnostics("OTL207").map(\.message), [])
+    }
+}
+
+final class InsecureRemoteExportRuleTests: XCTestCase {
+    func testPlaintextToRemoteHostInProductionWithHeadersIsAnError() throws {
+        let project = try TestProject([".env.production": "OTEL_EXPORTER_OTLP_ENDPOINT=http://otlp.vendor.example.com:4318\nOTEL_EXPORTER_OTLP_HEADERS=api-key=${KEY}\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL209").first)
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 1, column: 29))
+        XCTAssertEqual(diagnostic.location.end, LineColumn(line: 1, column: 33), "the scheme")
+        XCTAssertTrue(diagnostic.why?.contains("`.env.production`") == true)
+        try project.assertFix("OTL209", file: ".env.production",
+                              becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.vendor.example.com:4318\nOTEL_EXPORTER_OTLP_HEADERS=api-key=${KEY}\n")
+    }
+
+    func testInsecureFlagWithoutScheme() throws {
+        let project = try TestProject(["deploy/prod/docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: ingest.vendor.example.com:4317\n      OTEL_EXPORTER_OTLP_TRACES_INSECURE: \"true\"\n"])
+        let diagnostics = project.diagnostics("OTL209")
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertEqual(diagnostics.first?.severity, .warning)
+        XCTAssertEqual(diagnostics.first?.location.start, LineColumn(line: 5, column: 43))
+    }
+
+    func testLocalPrivateProjectHostsAndOtherTiersAreQuiet() throws {
+        let project = try TestProject([
+            "docker-compose.prod.yml": """
+            services:
+              api:
+                environment:
+                  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: http://otel.collector.example.com:4318/v1/traces
+                  OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: http://10.0.3.4:4318/v1/metrics
+                  OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: http://collector.observability.svc.cluster.local:4318/v1/logs
+              otel-gw:
+                image: otel/opentelemetry-collector:0.120.0
+                networks:
+                  default:
+                    aliases: [otel.collector.example.com]
+
+            """,
+            ".env.production": "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318\n",
+            ".env.development": "OTEL_EXPORTER_OTLP_ENDPOINT=http://otlp.vendor.example.com:4318\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL209").map(\.message), [])
+    }
+
+    func testHostClassification() {
+        let empty = ConfigProject(composeFiles: [], envFiles: [:], scopes: [])
+        for host in ["api.honeycomb.io", "8.8.8.8", "[2001:db8::1]", "otlp.eu01.nr-data.net"] {
+            XCTAssertTrue(EndpointHost.isRemote(host, project: empty), host)
+        }
+        for host in ["collector", "localhost", "127.0.0.1", "192.168.1.20", "172.20.0.5", "[::1]", "[fd00::2]", "otel.internal",
+                     "host.docker.internal", "jaeger.local"] {
+            XCTAssertFalse(EndpointHost.isRemote(host, project: empty), host)
+        }
+    }
+}
+
+final class SecretInExporterHeadersRuleTests: XCTestCase {
+    func testLiteralCredentialIsMaskedEverywhere() throws {
+        let secret = "sk_live_9f8e7d6c5b4a"
+        let project = try TestProject(["otel.env": "# vendor\nOTEL_EXPORTER_OTLP_HEADERS=x-tenant=shop,Authorization=Bearer%20\(secret)\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL210").first)
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 56))
+        XCTAssertEqual(diagnostic.maskedRanges, [diagnostic.location.range])
+        let file = try project.read("otel.env")
+        XCTAssertEqual(String(decoding: Array(file.utf8)[diagnostic.location.range.start..<diagnostic.location.range.end], as: UTF8.self),
+                       "Bearer%20\(secret)", "the masked bytes are the secret")
+        for text in [diagnostic.message, diagnostic.why ?? "", diagnostic.help ?? ""] + diagnostic.related.map(\.message) {
+            XCTAssertFalse(text.contains(secret), text)
+            XCTAssertFalse(text.contains("9f8e7d"), text)
+        }
+    }
+
+    func testSecretInterpolatedFromATrackedFileIsReportedWhereItIsWritten() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    env_file: vendor.env\n    environment:\n      OTEL_EXPORTER_OTLP_HEADERS: \"x-honeycomb-team=${HONEYCOMB_KEY:-hcaik_01j9qz3v5x7k2m8n}\"\n",
+            "vendor.env": "OTEL_EXPORTER_OTLP_TRACES_HEADERS=api-key=abcdef0123456789\n",
+        ])
+        let diagnostics = project.diagnostics("OTL210").sorted(by: Diagnostic.outputOrder)
+        XCTAssertEqual(diagnostics.count, 2)
+        XCTAssertEqual(diagnostics[0].location.start, LineColumn(line: 5, column: 70), "the default text in the compose file")
+        XCTAssertEqual(diagnostics[0].maskedRanges, [diagnostics[0].location.range])
+        XCTAssertTrue(diagnostics[1].location.path.hasSuffix("vendor.env"))
+    }
+
+    func testShellValuesIgnoredFilesAndPlaceholdersAreFine() throws {
+        let project = try TestProject([
+            "docker-compose.yml": """
+            services:
+              api:
+                environment:
+                  OTEL_EXPORTER_OTLP_HEADERS: "authorization=Bearer ${TOKEN}"
+                  OTEL_EXPORTER_OTLP_TRACES_HEADERS: api-key=${API_KEY}
+                  OTEL_EXPORTER_OTLP_METRICS_HEADERS: "x-scope-orgid=tenant-1"
+                  OTEL_EXPORTER_OTLP_LOGS_HEADERS: "api-key=<your-api-key>"
+
+            """,
+            ".env": "API_KEY=abcdef0123456789\n",
+            ".env.example": "OTEL_EXPORTER_OTLP_HEADERS=authorization=Bearer%20changeme\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL210").map(\.message), [])
+    }
+
+    func testGitIgnoredFileIsFineAndTrackedFileIsNot() throws {
+        let project = try TestProject([
+            ".gitignore": "secrets.env\n",
+            "secrets.env": "OTEL_EXPORTER_OTLP_HEADERS=api-key=abcdef0123456789\n",
+            "shared.env": "OTEL_EXPORTER_OTLP_HEADERS=api-key=abcdef0123456789\n",
+        ])
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", project.root, "init", "-q"]
+        try git.run()
+        git.waitUntilExit()
+        try XCTSkipUnless(git.terminationStatus == 0, "git is not available")
+        let diagnostics = project.diagnostics("OTL210")
+        XCTAssertEqual(diagnostics.map { ConfigPaths.fileName($0.location.path) }, ["shared.env"])
+        XCTAssertTrue(diagnostics.first?.why?.contains("not git-ignored") == true, diagnostics.first?.why ?? "")
+    }
+}
