@@ -15,6 +15,7 @@ public struct ConfigAnalyzer: Analyzer {
         DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
         MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
         DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
+        IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]
 
     /// The rule IDs this analyzer reports.
@@ -71,6 +72,7 @@ public struct ConfigAnalyzer: Analyzer {
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
         project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)
         project.composeVariantIndex = ComposeProjectVariant.index(project)
+        project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)
         return (project, errors + builder.inputErrors)
     }
 }
