@@ -112,6 +112,16 @@ public struct ComposeProjectVariant: Sendable {
 }
 
 extension ConfigProject {
+    /// The scopes rules check: every merged compose service of every variant (so a setting in the base file
+    /// and one in the environment file are judged together) and every standalone env file.
+    public var ruleScopes: [EnvironmentScope] {
+        guard !composeVariantIndex.isEmpty else { return scopes }
+        let merged = composeVariantIndex.keys.sorted().flatMap { folder in
+            composeVariantIndex[folder, default: []].flatMap { $0.services.map(\.scope) }
+        }
+        return merged + scopes.filter { if case .envFile = $0.kind { true } else { false } }
+    }
+
     /// The project variants of the folder a compose file is in that include that file.
     public func composeVariants(including path: String) -> [ComposeProjectVariant] {
         let directory = ConfigPaths.directory(of: path)
@@ -128,18 +138,24 @@ extension ConfigProject {
 extension ComposeProjectVariant {
     /// Every folder's variants: base (+ override), and base + each environment file. A folder without a base
     /// file: each file on its own (an override alone counts as a file of its own).
-    public static func index(_ project: ConfigProject) -> [String: [ComposeProjectVariant]] {
+    /// `assessTier` decides the tier of a merged service that none of its layers decides: from the merged
+    /// definitions and the variant's file names (`docker-compose.prod.yml` makes every service of that variant
+    /// production).
+    public typealias TierAssessor = @Sendable (_ definitions: [VariableDefinition], _ path: String) -> TierAssessment
+
+    public static func index(_ project: ConfigProject, assessTier: TierAssessor? = nil) -> [String: [ComposeProjectVariant]] {
         let scopesByService = Dictionary(
             project.scopes.compactMap { scope -> (String, EnvironmentScope)? in
                 guard case .composeService(let compose, let service) = scope.kind else { return nil }
                 return (compose.source.path + "\u{0}" + service.name, scope)
             }, uniquingKeysWith: { first, _ in first })
         return Dictionary(grouping: project.composeFiles, by: \.directory).mapValues { files in
-            variants(of: files, scopesByService: scopesByService)
+            variants(of: files, scopesByService: scopesByService, assessTier: assessTier)
         }
     }
 
-    private static func variants(of files: [ComposeFile], scopesByService: [String: EnvironmentScope]) -> [ComposeProjectVariant] {
+    private static func variants(of files: [ComposeFile], scopesByService: [String: EnvironmentScope],
+                                 assessTier: TierAssessor?) -> [ComposeProjectVariant] {
         guard let directory = files.first?.directory else { return [] }
         let names = files.map { ConfigPaths.fileName($0.source.path).lowercased() }
         let baseIndex = ConfigPaths.defaultComposeNames.lazy.compactMap { names.firstIndex(of: $0) }.first
@@ -170,8 +186,16 @@ extension ComposeProjectVariant {
             let services = order.map { name -> MergedComposeService in
                 let serviceLayers = layers[name] ?? []
                 let layerScopes = serviceLayers.compactMap { scopesByService[$0.file.source.path + "\u{0}" + name] }
-                return MergedComposeService(name: name, layers: serviceLayers,
-                                            scope: ComposeFileRoles.merge(layerScopes, last: serviceLayers[serviceLayers.count - 1]))
+                var scope = ComposeFileRoles.merge(layerScopes, last: serviceLayers[serviceLayers.count - 1])
+                if set.count > 1, let assessTier {
+                    // The merged environment and the variant's files, environment file first.
+                    let envFilePaths = scope.definitions.filter { if case .envFile = $0.source { true } else { false } }.map(\.file.path)
+                    for path in set.reversed().map(\.source.path) + envFilePaths.reversed() {
+                        let tier = assessTier(scope.definitions, path)
+                        if tier.tier != .unknown { scope.tier = tier; break }
+                    }
+                }
+                return MergedComposeService(name: name, layers: serviceLayers, scope: scope)
             }
             return ComposeProjectVariant(directory: directory, files: set, services: services)
         }

@@ -13,6 +13,12 @@ enum TelemetryBackends {
 
     static func isBackend(_ service: MergedComposeService) -> Bool { service.facts.isBackend }
 
+    /// An OpenTelemetry Collector distribution (or Grafana Alloy / Agent, collectors too).
+    static func isCollector(_ image: ImageReference) -> Bool {
+        image.name.hasPrefix("otelcol") || image.name.contains("opentelemetry-collector") || image.name.contains("otel-collector")
+            || image.repository == "grafana/alloy" || image.repository == "grafana/agent"
+    }
+
     static func receivesOTLP(_ image: ImageReference) -> Bool {
          otlpReceiverRepositories.contains { image.repository == $0 || image.repository.hasSuffix("/" + $0) }
             || image.name.hasPrefix("otelcol") || image.name.contains("opentelemetry-collector")

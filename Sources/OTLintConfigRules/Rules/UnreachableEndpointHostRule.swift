@@ -32,8 +32,10 @@ struct UnreachableEndpointHostRule: ScopeRule {
             if target.isLoopback {
                 // A collector or backend forwarding to itself (or to a sidecar port) knows what it does.
                 if TelemetryBackends.isBackend(service) { continue }
+                // A collector is where applications send; backends behind it are the collector's business.
                 let receivers = variant.services.filter { $0.facts.receivesOTLP && $0.name != service.name }
-                diagnostics.append(loopback(target, service: service, receivers: receivers))
+                let collectors = receivers.filter { $0.facts.image.map(TelemetryBackends.isCollector) ?? false }
+                diagnostics.append(loopback(target, service: service, receivers: collectors.isEmpty ? receivers : collectors))
             } else if let diagnostic = unknownHost(target, service: service, variant: variant) {
                 diagnostics.append(diagnostic)
             }
