@@ -15,6 +15,7 @@ public struct ConfigAnalyzer: Analyzer {
         DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
         MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
         DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
+        IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]
 
     /// The rule IDs this analyzer reports.
@@ -31,7 +32,7 @@ public struct ConfigAnalyzer: Analyzer {
     public func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult {
         let (project, inputErrors) = ConfigAnalyzer.buildProject(files, context: context)
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
-        let scopes = project.scopes
+        let scopes = project.ruleScopes
         let results = ConcurrentResults<[Diagnostic]>(count: scopes.count)
         DispatchQueue.concurrentPerform(iterations: scopes.count) { index in
             results[index] = rules.flatMap { $0.check(scopes[index], project: project) }
@@ -70,6 +71,11 @@ public struct ConfigAnalyzer: Analyzer {
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
         project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)
+        let configuration = context.configuration, root = context.rootDirectory
+        project.composeVariantIndex = ComposeProjectVariant.index(project) { definitions, path in
+            DeploymentTierResolver.assess(definitions: definitions, path: path, configuration: configuration, rootDirectory: root)
+        }
+        project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)
         return (project, errors + builder.inputErrors)
     }
 }

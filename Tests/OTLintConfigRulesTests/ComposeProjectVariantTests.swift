@@ -74,3 +74,19 @@ final class ComposeProjectVariantTests: XCTestCase {
         XCTAssertTrue(SemanticVersion([1, 45, 9]) < SemanticVersion([1, 46]))
     }
 }
+
+final class MergedScopeRuleTests: XCTestCase {
+    func testSettingsSplitOverBaseAndEnvironmentFileAreJudgedTogether() throws {
+        // The exporter is configured in the base file, the production sampler in the environment file: only the
+        // merged service is both production and exporting.
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    image: example/api:1\n    environment:\n      OTEL_SERVICE_NAME: api\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n  collector:\n    image: otel/opentelemetry-collector:0.115.0\n",
+            "docker-compose.prod.yml": "services:\n  api:\n    environment:\n      OTEL_TRACES_SAMPLER: always_on\n",
+        ])
+        let diagnostics = project.diagnostics("OTL101")
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertTrue(diagnostics.first?.location.path.hasSuffix("docker-compose.prod.yml") == true)
+        XCTAssertTrue(diagnostics.first?.why?.contains("docker-compose.prod.yml") == true, "the variant's file name is the evidence")
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
+    }
+}

@@ -293,3 +293,38 @@ final class CollectorSamplingTests: XCTestCase {
         XCTAssertEqual(missing.analyze().inputErrors, [])
     }
 }
+
+final class SwiftSDKRuleTests: XCTestCase {
+    func manifest(_ url: String, _ requirement: String) -> String {
+        "// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"api\", dependencies: [\n    .package(url: \"\(url)\", \(requirement)),\n])\n"
+    }
+
+    func testOpenTelemetrySwiftIgnoresEndpointAndSamplerButNotWhatTheCodeReads() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    build: ./api\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n      OTEL_TRACES_SAMPLER: always_on\n      OTEL_RESOURCE_ATTRIBUTES: service.name=api\n      OTEL_SERVICE_NAME: api\n",
+            "api/Package.swift": manifest("https://github.com/open-telemetry/opentelemetry-swift-core.git", "exact: \"2.5.1\""),
+            "api/Sources/API/main.swift": "let endpoint = ProcessInfo.processInfo.environment[\"OTEL_EXPORTER_OTLP_ENDPOINT\"]\n",
+        ])
+        let diagnostics = project.diagnostics("OTL005")
+        XCTAssertEqual(diagnostics.map(\.location.start.line), [6, 8])
+        XCTAssertTrue(diagnostics[0].message.contains("opentelemetry-swift 2.5.1"))
+        XCTAssertEqual(diagnostics[0].related.first?.location.start.line, 4, "the dependency is the evidence")
+    }
+
+    func testSwiftOTelVersionsAndUnpinnedDependencies() throws {
+        let compose = "services:\n  api:\n    build: .\n    environment:\n      OTEL_TRACES_SAMPLER: xray\n      OTEL_PROPAGATORS: tracecontext, baggage\n      OTEL_TRACES_EXPORTER: otlp,console\n      OTEL_EXPORTER_OTLP_INSECURE: \"true\"\n"
+        let current = try TestProject(["docker-compose.yml": compose,
+                                       "Package.swift": manifest("https://github.com/swift-otel/swift-otel.git", "from: \"1.6.0\"")])
+        let unsupported = current.diagnostics("OTL006")
+        XCTAssertEqual(unsupported.map(\.location.start), [LineColumn(line: 5, column: 28), LineColumn(line: 7, column: 34)],
+                       "the list with a space does not parse in swift-otel, so it cannot crash")
+        XCTAssertEqual(current.diagnostics("OTL005").map(\.location.start.line), [8])
+        let old = try TestProject(["docker-compose.yml": compose,
+                                   "Package.swift": manifest("https://github.com/swift-otel/swift-otel.git", "\"0.11.0\"..<\"0.12.0\"")])
+        XCTAssertEqual(old.diagnostics("OTL006").map(\.message), [])
+        XCTAssertEqual(old.diagnostics("OTL005").map(\.location.start.line), [5])
+        let branch = try TestProject(["docker-compose.yml": compose,
+                                      "Package.swift": manifest("https://github.com/swift-otel/swift-otel.git", "branch: \"main\"")])
+        XCTAssertEqual(branch.diagnostics("OTL006").map(\.message) + branch.diagnostics("OTL005").map(\.message), [])
+    }
+}

@@ -26,7 +26,7 @@ final class RuleDocumentTests: XCTestCase {
             XCTAssertFalse(document.examples.filter { $0.verdict == .good }.isEmpty, "\(id) has no Good example")
             // Group blocks: each ungrouped block is its own project; blocks under one subheading form one.
             var projects: [(verdict: RuleDocument.Example.Verdict, files: [String: String], label: String)] = []
-            for (index, example) in document.examples.enumerated() where example.kind != "swift" {  // Swift examples: OTLintSwiftRulesTests
+            for (index, example) in document.examples.enumerated() where example.kind != "swift" || example.fileName == "Package.swift" {  // Swift examples: OTLintSwiftRulesTests (a manifest is context here)
                 let name = example.fileName ?? Self.defaultFileName(example.kind)
                 if let group = example.group, let last = projects.indices.last, projects[last].label == "\(example.verdict.rawValue)/\(group)" {
                     projects[last].files[name] = example.code

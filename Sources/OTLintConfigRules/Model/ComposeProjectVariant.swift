@@ -9,7 +9,18 @@ public struct MergedComposeService: Sendable {
     public var layers: [(file: ComposeFile, service: ComposeService)]
     /// The merged environment: `env_file` entries of every layer in order, then `environment:` entries of
     /// every layer in order (a later file wins per variable), each definition keeping the file it is written in.
-    public var scope: EnvironmentScope
+    public var scope: EnvironmentScope {
+        didSet { facts = ServiceFacts(self) }
+    }
+    /// Facts rules compare across services, computed once per run.
+    private(set) var facts: ServiceFacts
+
+    init(name: String, layers: [(file: ComposeFile, service: ComposeService)], scope: EnvironmentScope) {
+        self.name = name
+        self.layers = layers
+        self.scope = scope
+        facts = ServiceFacts(name: name, layers: layers, scope: scope)
+    }
 
     /// The last layer, where a finding about the service as a whole points (the file that completes it).
     public var primary: (file: ComposeFile, service: ComposeService) { layers[layers.count - 1] }
@@ -40,12 +51,38 @@ public struct MergedComposeService: Sendable {
 
     /// Every name other containers of the project reach this service by: its service name, network aliases,
     /// `container_name`, `hostname`.
-    public var reachableNames: Set<String> {
+    public var reachableNames: Set<String> { facts.reachableNames }
+
+    static func reachableNames(name: String, layers: [(file: ComposeFile, service: ComposeService)]) -> Set<String> {
         var names: Set<String> = [name]
+        let networkAliases = layers.flatMap(\.service.networkAliases)
+        let containerName = layers.lazy.reversed().compactMap(\.service.containerName).first
+        let hostname = layers.lazy.reversed().compactMap(\.service.hostname).first
         for alias in networkAliases { names.insert(alias.text) }
         if let containerName { names.insert(containerName.text) }
         if let hostname { names.insert(hostname.text) }
         return names
+    }
+}
+
+/// What rules ask about every other service of a project, computed once when the project is indexed.
+struct ServiceFacts: Sendable {
+    var reachableNames: Set<String>
+    var image: ImageReference?
+    var receivesOTLP: Bool
+    var isBackend: Bool
+    var configuresTelemetry: Bool
+
+    init(name: String, layers: [(file: ComposeFile, service: ComposeService)], scope: EnvironmentScope) {
+        reachableNames = MergedComposeService.reachableNames(name: name, layers: layers)
+        image = layers.lazy.reversed().compactMap(\.service.image).first.flatMap { ImageReference($0.text) }
+        receivesOTLP = image.map(TelemetryBackends.receivesOTLP) ?? false
+        isBackend = image.map(TelemetryBackends.isBackend) ?? false
+        configuresTelemetry = scope.configuresTelemetry
+    }
+
+    init(_ service: MergedComposeService) {
+        self.init(name: service.name, layers: service.layers, scope: service.scope)
     }
 }
 
@@ -70,22 +107,56 @@ public struct ComposeProjectVariant: Sendable {
 
     /// Every host name a container of this project can reach another container by.
     public var reachableNames: Set<String> {
-        services.reduce(into: Set<String>()) { $0.formUnion($1.reachableNames) }
+        services.reduce(into: Set<String>()) { $0.formUnion($1.facts.reachableNames) }
     }
 }
 
 extension ConfigProject {
+    /// The scopes rules check: every merged compose service of every variant (so a setting in the base file
+    /// and one in the environment file are judged together) and every standalone env file.
+    public var ruleScopes: [EnvironmentScope] {
+        guard !composeVariantIndex.isEmpty else { return scopes }
+        let merged = composeVariantIndex.keys.sorted().flatMap { folder in
+            composeVariantIndex[folder, default: []].flatMap { $0.services.map(\.scope) }
+        }
+        return merged + scopes.filter { if case .envFile = $0.kind { true } else { false } }
+    }
+
     /// The project variants of the folder a compose file is in that include that file.
     public func composeVariants(including path: String) -> [ComposeProjectVariant] {
         let directory = ConfigPaths.directory(of: path)
         return composeVariants(inFolder: directory).filter { $0.files.contains { $0.source.path == path } }
     }
 
-    /// The variants of one folder's compose files: base (+ override), and base + each environment file. A folder
-    /// without a base file: each file on its own (plus its override, if any).
+    /// The variants of one folder's compose files (from the index built with the project, else computed).
     public func composeVariants(inFolder directory: String) -> [ComposeProjectVariant] {
-        let files = composeFiles.filter { $0.directory == directory }
-        guard !files.isEmpty else { return [] }
+        if let indexed = composeVariantIndex[directory] { return indexed }
+        return ComposeProjectVariant.index(self)[directory] ?? []
+    }
+}
+
+extension ComposeProjectVariant {
+    /// Every folder's variants: base (+ override), and base + each environment file. A folder without a base
+    /// file: each file on its own (an override alone counts as a file of its own).
+    /// `assessTier` decides the tier of a merged service that none of its layers decides: from the merged
+    /// definitions and the variant's file names (`docker-compose.prod.yml` makes every service of that variant
+    /// production).
+    public typealias TierAssessor = @Sendable (_ definitions: [VariableDefinition], _ path: String) -> TierAssessment
+
+    public static func index(_ project: ConfigProject, assessTier: TierAssessor? = nil) -> [String: [ComposeProjectVariant]] {
+        let scopesByService = Dictionary(
+            project.scopes.compactMap { scope -> (String, EnvironmentScope)? in
+                guard case .composeService(let compose, let service) = scope.kind else { return nil }
+                return (compose.source.path + "\u{0}" + service.name, scope)
+            }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(grouping: project.composeFiles, by: \.directory).mapValues { files in
+            variants(of: files, scopesByService: scopesByService, assessTier: assessTier)
+        }
+    }
+
+    private static func variants(of files: [ComposeFile], scopesByService: [String: EnvironmentScope],
+                                 assessTier: TierAssessor?) -> [ComposeProjectVariant] {
+        guard let directory = files.first?.directory else { return [] }
         let names = files.map { ConfigPaths.fileName($0.source.path).lowercased() }
         let baseIndex = ConfigPaths.defaultComposeNames.lazy.compactMap { names.firstIndex(of: $0) }.first
         let overrideIndex = ComposeFileRoles.overrideNames.lazy.compactMap { names.firstIndex(of: $0) }.first
@@ -103,11 +174,6 @@ extension ConfigProject {
             if let overrideIndex { fileSets.append([files[overrideIndex]]) }
             for other in others { fileSets.append([files[other]]) }
         }
-        let scopesByService = Dictionary(
-            scopes.compactMap { scope -> (String, EnvironmentScope)? in
-                guard case .composeService(let compose, let service) = scope.kind else { return nil }
-                return (compose.source.path + "\u{0}" + service.name, scope)
-            }, uniquingKeysWith: { first, _ in first })
         return fileSets.map { set in
             var order: [String] = []
             var layers: [String: [(file: ComposeFile, service: ComposeService)]] = [:]
@@ -120,8 +186,16 @@ extension ConfigProject {
             let services = order.map { name -> MergedComposeService in
                 let serviceLayers = layers[name] ?? []
                 let layerScopes = serviceLayers.compactMap { scopesByService[$0.file.source.path + "\u{0}" + name] }
-                return MergedComposeService(name: name, layers: serviceLayers,
-                                            scope: ComposeFileRoles.merge(layerScopes, last: serviceLayers[serviceLayers.count - 1]))
+                var scope = ComposeFileRoles.merge(layerScopes, last: serviceLayers[serviceLayers.count - 1])
+                if set.count > 1, let assessTier {
+                    // The merged environment and the variant's files, environment file first.
+                    let envFilePaths = scope.definitions.filter { if case .envFile = $0.source { true } else { false } }.map(\.file.path)
+                    for path in set.reversed().map(\.source.path) + envFilePaths.reversed() {
+                        let tier = assessTier(scope.definitions, path)
+                        if tier.tier != .unknown { scope.tier = tier; break }
+                    }
+                }
+                return MergedComposeService(name: name, layers: serviceLayers, scope: scope)
             }
             return ComposeProjectVariant(directory: directory, files: set, services: services)
         }

@@ -8,6 +8,10 @@ public struct ConfigProject: Sendable {
     public var envFiles: [String: EnvFile]
     /// Compose folders whose mounted collector config samples traces downstream.
     public var collectorSampling = CollectorSampling()
+    /// Folder → the compose project variants Compose merges there (built once per run).
+    public var composeVariantIndex: [String: [ComposeProjectVariant]] = [:]
+    /// Build context folder → the Swift OpenTelemetry SDK its `Package.swift` depends on.
+    public var swiftSDKs: [String: DetectedSwiftSDK] = [:]
     public var scopes: [EnvironmentScope] {
         didSet { layers = ConfigProject.indexLayers(scopes) }
     }

@@ -9,17 +9,25 @@ enum TelemetryBackends {
     ]
 
     /// Whether a service's image is a collector or backend that receives OTLP.
-    static func receivesOTLP(_ service: MergedComposeService) -> Bool {
-        guard let text = service.image?.text, let image = ImageReference(text) else { return false }
-        return otlpReceiverRepositories.contains { image.repository == $0 || image.repository.hasSuffix("/" + $0) }
+    static func receivesOTLP(_ service: MergedComposeService) -> Bool { service.facts.receivesOTLP }
+
+    static func isBackend(_ service: MergedComposeService) -> Bool { service.facts.isBackend }
+
+    /// An OpenTelemetry Collector distribution (or Grafana Alloy / Agent, collectors too).
+    static func isCollector(_ image: ImageReference) -> Bool {
+        image.name.hasPrefix("otelcol") || image.name.contains("opentelemetry-collector") || image.name.contains("otel-collector")
+            || image.repository == "grafana/alloy" || image.repository == "grafana/agent"
+    }
+
+    static func receivesOTLP(_ image: ImageReference) -> Bool {
+         otlpReceiverRepositories.contains { image.repository == $0 || image.repository.hasSuffix("/" + $0) }
             || image.name.hasPrefix("otelcol") || image.name.contains("opentelemetry-collector")
     }
 
     /// Whether a service is itself part of the telemetry pipeline (collector, backend, Zipkin, Prometheus): its
     /// own endpoint variables configure forwarding, not an application.
-    static func isBackend(_ service: MergedComposeService) -> Bool {
-        if receivesOTLP(service) { return true }
-        guard let text = service.image?.text, let image = ImageReference(text) else { return false }
+    static func isBackend(_ image: ImageReference) -> Bool {
+        if receivesOTLP(image) { return true }
         return ["openzipkin/zipkin", "openzipkin/zipkin-slim", "prom/prometheus", "grafana/grafana", "grafana/loki"]
             .contains(image.repository)
     }

@@ -23,11 +23,11 @@ struct DuplicateServiceNameRule: ScopeRule {
         guard case .composeService(let file, let service) = scope.kind else { return [] }
         var diagnostics: [Diagnostic] = []
         for variant in project.composeVariants(including: file.source.path) {
-            guard let merged = variant.service(named: service.name), merged.scope.configuresTelemetry,
+            guard let merged = variant.service(named: service.name), merged.facts.configuresTelemetry,
                   let reported = Self.reportedName(merged.scope) else { continue }
             // Report on every service after the first one that uses the name, pointing back at the first.
             let earlier = variant.services.prefix { $0.name != merged.name }.first { other in
-                other.scope.configuresTelemetry && Self.reportedName(other.scope)?.name == reported.name
+                other.facts.configuresTelemetry && Self.reportedName(other.scope)?.name == reported.name
             }
             guard let first = earlier, let firstReported = Self.reportedName(first.scope) else { continue }
             // Instances of one service told apart by `service.instance.id` are what the name is for.

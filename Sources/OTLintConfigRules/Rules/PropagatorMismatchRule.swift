@@ -68,7 +68,7 @@ struct PropagatorMismatchRule: ScopeRule {
     /// A service whose propagation matters: an application (not a collector or backend) that exports telemetry
     /// and whose propagators are known.
     private func participant(_ service: MergedComposeService) -> Propagation? {
-        guard service.scope.configuresTelemetry, !TelemetryBackends.isBackend(service) else { return nil }
+        guard service.facts.configuresTelemetry, !service.facts.isBackend else { return nil }
         guard let propagation = Self.propagation(service.scope), !propagation.traceFormats.isEmpty else { return nil }
         return propagation
     }

@@ -27,13 +27,15 @@ struct UnreachableEndpointHostRule: ScopeRule {
         if let mode = service.networkMode?.text.lowercased(), mode == "host" || mode.hasPrefix("service:") || mode.hasPrefix("container:") {
             return []
         }
-        let receivers = variant.services.filter { TelemetryBackends.receivesOTLP($0) && $0.name != service.name }
         var diagnostics: [Diagnostic] = []
         for target in targets {
             if target.isLoopback {
                 // A collector or backend forwarding to itself (or to a sidecar port) knows what it does.
                 if TelemetryBackends.isBackend(service) { continue }
-                diagnostics.append(loopback(target, service: service, receivers: receivers))
+                // A collector is where applications send; backends behind it are the collector's business.
+                let receivers = variant.services.filter { $0.facts.receivesOTLP && $0.name != service.name }
+                let collectors = receivers.filter { $0.facts.image.map(TelemetryBackends.isCollector) ?? false }
+                diagnostics.append(loopback(target, service: service, receivers: collectors.isEmpty ? receivers : collectors))
             } else if let diagnostic = unknownHost(target, service: service, variant: variant) {
                 diagnostics.append(diagnostic)
             }
@@ -68,7 +70,9 @@ struct UnreachableEndpointHostRule: ScopeRule {
         // IP addresses, Docker's own names and anything with a dot (a real domain, a Kubernetes or internal zone
         // name) may well resolve: never judged.
         if target.isIPAddress || Self.dockerHosts.contains(host) || host.contains(".") || host.contains("%") { return nil }
-        var known = Set(variant.reachableNames.map { $0.lowercased() })
+        let reachable = variant.reachableNames
+        if reachable.contains(host) { return nil }
+        var known = Set(reachable.map { $0.lowercased() })
         for (_, node) in variant.services.flatMap({ $0.listField("extra_hosts") }) + variant.services.flatMap({ $0.listField("links") }) {
             guard let text = node.scalar else { continue }
             // `extra_hosts: ["name:ip"]` / `"name=ip"`, `links: ["service:alias"]`.
