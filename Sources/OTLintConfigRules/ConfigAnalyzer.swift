@@ -9,6 +9,7 @@ public struct ConfigAnalyzer: Analyzer {
     static let rules: [any ScopeRule] = [
         UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
         EndpointProtocolMismatchRule(), SignalPathInEndpointRule(), MissingServiceNameRule(),
+        UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
         BatchLimitsRule(), MalformedEndpointRule(),
         DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
@@ -67,7 +68,8 @@ public struct ConfigAnalyzer: Analyzer {
             }
         }
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
-        let project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
+        var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
+        project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)
         return (project, errors + builder.inputErrors)
     }
 }

@@ -52,6 +52,31 @@ public final class FileLoader: @unchecked Sendable {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
+    /// Reads the whole file straight into one array (no intermediate `Data`), tolerating a file that grows or
+    /// shrinks while it is read.
+    private static func readBytes(_ path: String, expectedSize: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: expectedSize + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let received = bytes.withUnsafeMutableBytes { buffer in
+                posixRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if received < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if received == 0 { break }
+            count += received
+            if count > maximumFileSize { break }
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
     private static func read(_ path: String) -> Result<SourceFile, InputError> {
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -70,20 +95,17 @@ public final class FileLoader: @unchecked Sendable {
                 message: "file is too large to check (\(status.st_size) bytes; the limit is \(maximumFileSize))"
             ))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let bytes = readBytes(path, expectedSize: Int(status.st_size)) else {
             return .failure(InputError(path: path, message: "cannot read file: \(String(cString: strerror(errno)))"))
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            return .failure(InputError(path: path, message: "cannot read file: \(error.localizedDescription)"))
-        }
-        let bytes = [UInt8](data)
         if let problem = TextValidation.problem(in: bytes) {
             return .failure(InputError(path: path, position: problem.position, message: problem.message))
         }
         return .success(SourceFile(path: path, bytes: bytes))
     }
+}
+
+/// `read(2)`; named apart from `FileLoader.read`, which would shadow it.
+private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -66,7 +66,7 @@ public enum AtomicWriter {
         var written = 0
         let ok: Bool = bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                let count = posixWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count <= 0 { return false }
                 written += count
             }
@@ -85,4 +85,9 @@ public enum AtomicWriter {
         public var cause: String
         public var description: String { "\(path): error: cannot write fix: \(cause)" }
     }
+}
+
+/// `write(2)`; named apart from `AtomicWriter.write`, which would shadow it.
+private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

@@ -42,21 +42,40 @@ public final class SourceFile: @unchecked Sendable {
     public let path: String
     /// The UTF-8 bytes of the file.
     public let bytes: [UInt8]
-    /// The text, decoded once.
-    public let text: String
-    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
 
-    public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
-        self.text = String(decoding: bytes, as: UTF8.self)
+    // The decoded text and the line index are built on first use: a file that a pre-filter skips (most
+    // Swift files of a project) never pays for them.
+    private let lock = NSLock()
+    private var cachedText: String?
+    private var cachedLineStarts: [Int]?
+
+    /// The text, decoded once.
+    public var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedText { return cachedText }
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        cachedText = decoded
+        return decoded
+    }
+
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public var lineStarts: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedLineStarts { return cachedLineStarts }
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(index + 1)
         }
-        self.lineStarts = starts
+        cachedLineStarts = starts
+        return starts
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
     }
 
     public convenience init(path: String, text: String) {
@@ -67,6 +86,7 @@ public final class SourceFile: @unchecked Sendable {
 
     /// The 0-based line index that contains `offset`.
     public func lineIndex(containing offset: Int) -> Int {
+        let lineStarts = self.lineStarts
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -78,6 +98,7 @@ public final class SourceFile: @unchecked Sendable {
 
     /// 1-based line and column of a byte offset.
     public func lineColumn(at offset: Int) -> LineColumn {
+        let lineStarts = self.lineStarts
         let clamped = min(max(offset, 0), bytes.count)
         let line = lineIndex(containing: clamped)
         var column = 1
@@ -93,6 +114,7 @@ public final class SourceFile: @unchecked Sendable {
 
     /// Byte offset of a 0-based line and 0-based column counted in Unicode scalars (the way libyaml counts).
     public func byteOffset(line: Int, scalarColumn: Int) -> Int {
+        let lineStarts = self.lineStarts
         guard line < lineStarts.count else { return bytes.count }
         var index = lineStarts[line]
         var remaining = scalarColumn
@@ -106,6 +128,7 @@ public final class SourceFile: @unchecked Sendable {
 
     /// The text of a 1-based line, without its line break.
     public func lineText(_ line: Int) -> Substring {
+        let lineStarts = self.lineStarts
         guard line >= 1 && line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count

@@ -6,6 +6,8 @@ public struct ConfigProject: Sendable {
     public var composeFiles: [ComposeFile]
     /// Every env file read (checked or context), by normalised path.
     public var envFiles: [String: EnvFile]
+    /// Compose folders whose mounted collector config samples traces downstream.
+    public var collectorSampling = CollectorSampling()
     public var scopes: [EnvironmentScope] {
         didSet { layers = ConfigProject.indexLayers(scopes) }
     }

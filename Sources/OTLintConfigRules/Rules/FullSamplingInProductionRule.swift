@@ -9,6 +9,8 @@ struct FullSamplingInProductionRule: ScopeRule {
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard scope.tier.isProduction, !scope.isTemplate, scope.configuresTelemetry else { return [] }
+        // A collector of the project samples downstream: keeping every trace in the SDK is intended.
+        if project.collectorSampling.evidence(for: scope) != nil { return [] }
         if let exporter = scope.setting("OTEL_TRACES_EXPORTER") {
             guard let value = exporter.value, value.lowercased() != "none" else { return [] }
         }

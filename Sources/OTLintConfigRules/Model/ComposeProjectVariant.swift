@@ -1,0 +1,152 @@
+import OTLintCore
+import OTLintYAML
+
+/// One service as Compose sees it after merging the files of a project variant: the same service name in
+/// `compose.yaml` and `compose.override.yaml` (or a base file and `docker-compose.prod.yml`) is one service.
+public struct MergedComposeService: Sendable {
+    public var name: String
+    /// Every definition of the service, in merge order (base file first).
+    public var layers: [(file: ComposeFile, service: ComposeService)]
+    /// The merged environment: `env_file` entries of every layer in order, then `environment:` entries of
+    /// every layer in order (a later file wins per variable), each definition keeping the file it is written in.
+    public var scope: EnvironmentScope
+
+    /// The last layer, where a finding about the service as a whole points (the file that completes it).
+    public var primary: (file: ComposeFile, service: ComposeService) { layers[layers.count - 1] }
+
+    /// Scalar fields: the last file that sets them wins.
+    public var image: ComposeScalar? { layers.lazy.reversed().compactMap(\.service.image).first }
+    public var networkMode: ComposeScalar? { layers.lazy.reversed().compactMap(\.service.networkMode).first }
+    public var containerName: ComposeScalar? { layers.lazy.reversed().compactMap(\.service.containerName).first }
+    public var hostname: ComposeScalar? { layers.lazy.reversed().compactMap(\.service.hostname).first }
+    public var buildContext: ComposeScalar? { layers.lazy.reversed().compactMap(\.service.buildContext).first }
+    /// Lists merge by appending.
+    public var networkAliases: [ComposeScalar] { layers.flatMap(\.service.networkAliases) }
+    public var dependsOn: [String] { layers.flatMap { $0.service.dependsOn.map(\.text) } }
+    public var ports: [ComposeScalar] { layers.flatMap(\.service.ports) }
+
+    /// A raw field of the service, from the last layer that has it (for fields the compose model does not keep).
+    public func field(_ key: String) -> (file: ComposeFile, node: YAMLNode)? {
+        for layer in layers.reversed() {
+            if let node = layer.service.node[key], !node.isNull { return (layer.file, node) }
+        }
+        return nil
+    }
+
+    /// Every value of a list field over all layers (`extra_hosts`, `links`, `volumes`).
+    public func listField(_ key: String) -> [(file: ComposeFile, node: YAMLNode)] {
+        layers.flatMap { layer in (layer.service.node[key]?.sequence ?? []).map { (layer.file, $0) } }
+    }
+
+    /// Every name other containers of the project reach this service by: its service name, network aliases,
+    /// `container_name`, `hostname`.
+    public var reachableNames: Set<String> {
+        var names: Set<String> = [name]
+        for alias in networkAliases { names.insert(alias.text) }
+        if let containerName { names.insert(containerName.text) }
+        if let hostname { names.insert(hostname.text) }
+        return names
+    }
+}
+
+/// The compose files of one folder that Compose merges into one project: the base file (`compose.yaml` /
+/// `docker-compose.yml`) with its override file, or the base file with one environment file given by `-f`
+/// (`docker-compose.prod.yml`). Mappings merge by key, `environment` merges by variable, `env_file` lists append,
+/// scalars override (compose-spec `13-merge.md`).
+public struct ComposeProjectVariant: Sendable {
+    public var directory: String
+    /// The files in merge order.
+    public var files: [ComposeFile]
+    public var services: [MergedComposeService]
+
+    /// For messages: "`docker-compose.yml` + `docker-compose.prod.yml`".
+    public var displayName: String {
+        files.map { "`\(ConfigPaths.fileName($0.source.path))`" }.joined(separator: " + ")
+    }
+
+    public func service(named name: String) -> MergedComposeService? {
+        services.first { $0.name == name }
+    }
+
+    /// Every host name a container of this project can reach another container by.
+    public var reachableNames: Set<String> {
+        services.reduce(into: Set<String>()) { $0.formUnion($1.reachableNames) }
+    }
+}
+
+extension ConfigProject {
+    /// The project variants of the folder a compose file is in that include that file.
+    public func composeVariants(including path: String) -> [ComposeProjectVariant] {
+        let directory = ConfigPaths.directory(of: path)
+        return composeVariants(inFolder: directory).filter { $0.files.contains { $0.source.path == path } }
+    }
+
+    /// The variants of one folder's compose files: base (+ override), and base + each environment file. A folder
+    /// without a base file: each file on its own (plus its override, if any).
+    public func composeVariants(inFolder directory: String) -> [ComposeProjectVariant] {
+        let files = composeFiles.filter { $0.directory == directory }
+        guard !files.isEmpty else { return [] }
+        let names = files.map { ConfigPaths.fileName($0.source.path).lowercased() }
+        let baseIndex = ConfigPaths.defaultComposeNames.lazy.compactMap { names.firstIndex(of: $0) }.first
+        let overrideIndex = ComposeFileRoles.overrideNames.lazy.compactMap { names.firstIndex(of: $0) }.first
+        var fileSets: [[ComposeFile]] = []
+        let others = files.indices.filter { $0 != baseIndex && $0 != overrideIndex }
+            // A second base name (`compose.yaml` beside `docker-compose.yml`) is not merged: Compose picks one.
+            .filter { !ConfigPaths.defaultComposeNames.contains(names[$0]) }
+        if let baseIndex {
+            fileSets.append([files[baseIndex]] + (overrideIndex.map { [files[$0]] } ?? []))
+            for other in others { fileSets.append([files[baseIndex], files[other]]) }
+            for index in files.indices where index != baseIndex && ConfigPaths.defaultComposeNames.contains(names[index]) {
+                fileSets.append([files[index]])
+            }
+        } else {
+            if let overrideIndex { fileSets.append([files[overrideIndex]]) }
+            for other in others { fileSets.append([files[other]]) }
+        }
+        let scopesByService = Dictionary(
+            scopes.compactMap { scope -> (String, EnvironmentScope)? in
+                guard case .composeService(let compose, let service) = scope.kind else { return nil }
+                return (compose.source.path + "\u{0}" + service.name, scope)
+            }, uniquingKeysWith: { first, _ in first })
+        return fileSets.map { set in
+            var order: [String] = []
+            var layers: [String: [(file: ComposeFile, service: ComposeService)]] = [:]
+            for file in set {
+                for service in file.services {
+                    if layers[service.name] == nil { order.append(service.name) }
+                    layers[service.name, default: []].append((file, service))
+                }
+            }
+            let services = order.map { name -> MergedComposeService in
+                let serviceLayers = layers[name] ?? []
+                let layerScopes = serviceLayers.compactMap { scopesByService[$0.file.source.path + "\u{0}" + name] }
+                return MergedComposeService(name: name, layers: serviceLayers,
+                                            scope: ComposeFileRoles.merge(layerScopes, last: serviceLayers[serviceLayers.count - 1]))
+            }
+            return ComposeProjectVariant(directory: directory, files: set, services: services)
+        }
+    }
+}
+
+/// What each compose file name means to Compose, and how service scopes merge.
+enum ComposeFileRoles {
+    static let overrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml",
+                                "docker-compose.override.yml"]
+
+    /// Merges the scopes of one service's layers: env_file definitions first (lists append), then environment
+    /// entries (a later file wins per variable). The tier is the one of the latest layer that has one: the
+    /// environment file (`docker-compose.prod.yml`) decides the variant's tier.
+    static func merge(_ layers: [EnvironmentScope], last: (file: ComposeFile, service: ComposeService)) -> EnvironmentScope {
+        if layers.count == 1 { return layers[0] }
+        if layers.isEmpty {
+            return EnvironmentScope(kind: .composeService(last.file, last.service), definitions: [], tier: .unknown, isTemplate: false)
+        }
+        func isEnvFile(_ definition: VariableDefinition) -> Bool {
+            if case .envFile = definition.source { return true } else { return false }
+        }
+        let definitions = layers.flatMap { $0.definitions.filter(isEnvFile) } + layers.flatMap { $0.definitions.filter { !isEnvFile($0) } }
+        let tier = layers.reversed().first { $0.tier.tier != .unknown }?.tier ?? .unknown
+        return EnvironmentScope(kind: .composeService(last.file, last.service), definitions: definitions, tier: tier,
+                                isTemplate: layers.contains(where: \.isTemplate))
+    }
+}

@@ -1,0 +1,75 @@
+import OTLintCore
+
+/// OTL604: services of one compose project that share no trace-context propagator: a request crossing from one
+/// to the other starts a new trace.
+struct PropagatorMismatchRule: ScopeRule {
+    let id = "OTL604"
+
+    /// Propagators that carry the trace context (baggage does not).
+    static let traceFormats: Set<String> = ["tracecontext", "b3", "b3multi", "jaeger", "xray", "ottrace"]
+    static let specDefault = ["tracecontext", "baggage"]
+
+    /// A service's propagators: its `OTEL_PROPAGATORS` list or the spec default; nil when unknown.
+    struct Propagation {
+        var names: [String]
+        var definition: VariableDefinition?
+        /// The trace formats, with `b3multi` read as `b3` (B3 propagators extract both header styles).
+        var traceFormats: Set<String> {
+            Set(names.map { $0 == "b3multi" ? "b3" : $0 }).intersection(PropagatorMismatchRule.traceFormats)
+        }
+        var display: String { names.map { "`\($0)`" }.joined(separator: ", ") + (definition == nil ? " (the default)" : "") }
+    }
+
+    static func propagation(_ scope: EnvironmentScope) -> Propagation? {
+        guard let definition = scope.setting("OTEL_PROPAGATORS") else { return Propagation(names: specDefault, definition: nil) }
+        guard let value = definition.value else { return nil }
+        let names = value.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // `none` turns propagation off on purpose; unknown names are OTL603's business.
+        if names.contains("none") || names.contains(where: { !VariableCatalog.propagators.contains($0) }) { return nil }
+        return Propagation(names: names, definition: definition)
+    }
+
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        guard case .composeService(let file, let service) = scope.kind else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for variant in project.composeVariants(including: file.source.path) {
+            guard let merged = variant.service(named: service.name), let own = participant(merged),
+                  let definition = own.definition else { continue }
+            // Only an explicit setting is reported (a service on the default is the reference point).
+            let others = variant.services.filter { $0.name != merged.name }.compactMap { other in
+                participant(other).map { (service: other, propagation: $0) }
+            }
+            let disjoint = others.filter { own.traceFormats.isDisjoint(with: $0.propagation.traceFormats) }
+            guard let firstOther = disjoint.first else { continue }
+            let names = disjoint.prefix(3).map { "`\($0.service.name)` (\($0.propagation.display))" }.joined(separator: ", ")
+                + (disjoint.count > 3 ? " and \(disjoint.count - 3) more" : "")
+            let wanted = firstOther.propagation.traceFormats.contains("tracecontext") ? "tracecontext"
+                : firstOther.propagation.names.first { Self.traceFormats.contains($0) } ?? "tracecontext"
+            var fix: Fix?
+            if let value = definition.value, disjoint.allSatisfy({ $0.propagation.traceFormats.contains(wanted) }),
+               let edit = definition.valueReplacement(wanted + "," + value.trimmingCharacters(in: .whitespaces)) {
+                fix = Fix(title: "also propagate `\(wanted)`: OTEL_PROPAGATORS=\(wanted),\(value.trimmingCharacters(in: .whitespaces))",
+                          edits: [edit], applicability: .unsafe)
+            }
+            diagnostics.append(Diagnostic(
+                ruleID: id, severity: severity,
+                message: "service `\(merged.name)` propagates only \(own.display), which \(names) cannot read: traces between them break apart",
+                location: definition.valueLocation,
+                why: "a trace continues across a call only when the caller injects a header format the callee extracts; `\(merged.name)` and \(disjoint.count == 1 ? "`\(firstOther.service.name)`" : "these services") share no trace propagator in \(variant.displayName)",
+                help: "list a common propagator in every service, e.g. `OTEL_PROPAGATORS=\(wanted),\(own.names.joined(separator: ","))` (extraction tries each listed format)",
+                related: definition.valueRelated + disjoint.prefix(3).compactMap { other in
+                    other.propagation.definition.map { RelatedLocation(location: $0.valueLocation, message: "`\(other.service.name)` propagates \(other.propagation.display)") }
+                },
+                fix: fix))
+        }
+        return diagnostics
+    }
+
+    /// A service whose propagation matters: an application (not a collector or backend) that exports telemetry
+    /// and whose propagators are known.
+    private func participant(_ service: MergedComposeService) -> Propagation? {
+        guard service.scope.configuresTelemetry, !TelemetryBackends.isBackend(service) else { return nil }
+        guard let propagation = Self.propagation(service.scope), !propagation.traceFormats.isEmpty else { return nil }
+        return propagation
+    }
+}

@@ -1,0 +1,132 @@
+import OTLintCore
+import OTLintYAML
+
+/// OTL206: a compose service exports to a host it cannot reach: `localhost` (the container itself), or a name
+/// that is no service, alias, `container_name` or `hostname` of the project (most often a typo).
+struct UnreachableEndpointHostRule: ScopeRule {
+    let id = "OTL206"
+
+    /// Hosts Docker resolves itself.
+    static let dockerHosts: Set<String> = ["host.docker.internal", "gateway.docker.internal", "host-gateway", "kubernetes.docker.internal"]
+
+    func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        guard case .composeService(let file, let service) = scope.kind else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for variant in project.composeVariants(including: file.source.path) {
+            guard let merged = variant.service(named: service.name) else { continue }
+            diagnostics += check(merged, in: variant)
+        }
+        return diagnostics
+    }
+
+    private func check(_ service: MergedComposeService, in variant: ComposeProjectVariant) -> [Diagnostic] {
+        let targets = EndpointTarget.all(in: service.scope)
+        guard !targets.isEmpty else { return [] }
+        // `network_mode: host` / `service:x` / `container:x` share another network namespace: localhost and
+        // names resolve there, not in the project network.
+        if let mode = service.networkMode?.text.lowercased(), mode == "host" || mode.hasPrefix("service:") || mode.hasPrefix("container:") {
+            return []
+        }
+        let receivers = variant.services.filter { TelemetryBackends.receivesOTLP($0) && $0.name != service.name }
+        var diagnostics: [Diagnostic] = []
+        for target in targets {
+            if target.isLoopback {
+                // A collector or backend forwarding to itself (or to a sidecar port) knows what it does.
+                if TelemetryBackends.isBackend(service) { continue }
+                diagnostics.append(loopback(target, service: service, receivers: receivers))
+            } else if let diagnostic = unknownHost(target, service: service, variant: variant) {
+                diagnostics.append(diagnostic)
+            }
+        }
+        return diagnostics
+    }
+
+    private func loopback(_ target: EndpointTarget, service: MergedComposeService, receivers: [MergedComposeService]) -> Diagnostic {
+        var fix: Fix?
+        var help = "use the collector's service name as the host (containers of one compose project reach each other by service name), or set `network_mode: host` if the collector runs on the host"
+        if receivers.count == 1, let receiver = receivers.first {
+            help = "send to the `\(receiver.name)` service: replace `\(target.host)` with `\(receiver.name)`"
+            if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
+               let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.hostBytes) {
+                fix = Fix(title: "send to `\(receiver.name)` instead of `\(target.host)`",
+                          edits: [TextEdit(path: site.file.path, range: location.range, replacement: receiver.name)],
+                          applicability: .unsafe)
+            }
+        }
+        return Diagnostic(
+            ruleID: id, severity: severity,
+            message: "service `\(service.name)` exports to `\(target.host)`, which inside its container is the container itself: the telemetry never reaches a collector",
+            location: target.hostLocation,
+            why: "each compose service runs in its own network namespace, so `\(target.host)` in `\(target.definition.name)` is the `\(service.name)` container, where nothing listens on port \(target.url.port.map(String.init) ?? "the default port")",
+            help: help,
+            related: target.definition.valueRelated,
+            fix: fix)
+    }
+
+    private func unknownHost(_ target: EndpointTarget, service: MergedComposeService, variant: ComposeProjectVariant) -> Diagnostic? {
+        let host = target.host
+        // IP addresses, Docker's own names and anything with a dot (a real domain, a Kubernetes or internal zone
+        // name) may well resolve: never judged.
+        if target.isIPAddress || Self.dockerHosts.contains(host) || host.contains(".") || host.contains("%") { return nil }
+        var known = Set(variant.reachableNames.map { $0.lowercased() })
+        for (_, node) in variant.services.flatMap({ $0.listField("extra_hosts") }) + variant.services.flatMap({ $0.listField("links") }) {
+            guard let text = node.scalar else { continue }
+            // `extra_hosts: ["name:ip"]` / `"name=ip"`, `links: ["service:alias"]`.
+            for part in text.split(whereSeparator: { $0 == ":" || $0 == "=" }) { known.insert(String(part).lowercased()) }
+        }
+        for service in variant.services {
+            for pair in service.field("extra_hosts")?.node.mergedPairs ?? [] {
+                if let name = pair.key.scalar { known.insert(name.lowercased()) }
+            }
+        }
+        if known.contains(host) { return nil }
+        let candidates = variant.services.map(\.name).filter { $0 != service.name }
+        let limit = host.count >= 8 ? 2 : 1
+        var best: [(name: String, distance: Int)] = []
+        for candidate in candidates {
+            let distance = EditDistance.between(host, candidate.lowercased(), limit: limit)
+            guard distance <= limit else { continue }
+            if distance < (best.first?.distance ?? Int.max) { best = [(candidate, distance)] }
+            else if distance == best.first?.distance { best.append((candidate, distance)) }
+        }
+        if best.count == 1, let nearest = best.first {
+            var fix: Fix?
+            if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
+               let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.hostBytes) {
+                // One edit away from exactly one service: obviously what was meant.
+                fix = Fix(title: "use the service name `\(nearest.name)`",
+                          edits: [TextEdit(path: site.file.path, range: location.range, replacement: nearest.name)],
+                          applicability: nearest.distance == 1 ? .safe : .unsafe)
+            }
+            return Diagnostic(
+                ruleID: id, severity: severity,
+                message: "service `\(service.name)` exports to host `\(host)`, which is no service of this compose project; did you mean `\(nearest.name)`?",
+                location: target.hostLocation,
+                why: "`\(target.definition.name)` names `\(host)`, but the project (\(variant.displayName)) has no service, network alias, `container_name` or `hostname` of that name, so the name does not resolve and every export fails",
+                help: "replace `\(host)` with `\(nearest.name)`",
+                related: target.definition.valueRelated, fix: fix)
+        }
+        // Not close to any service: it may live in another compose project on a shared external network.
+        if usesExternalNetwork(variant) { return nil }
+        var diagnostic = Diagnostic(
+            ruleID: id, severity: severity,
+            message: "service `\(service.name)` exports to host `\(host)`, which is no service of this compose project",
+            location: target.hostLocation,
+            why: "`\(target.definition.name)` names `\(host)`, but the project (\(variant.displayName)) has no service, network alias, `container_name` or `hostname` of that name (it may be defined in another compose file)",
+            help: candidates.isEmpty ? "add the collector as a service, or point the endpoint at a host that resolves"
+                : "point the endpoint at one of the project's services (\(candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", ")))",
+            related: target.definition.valueRelated)
+        diagnostic.severity = .info
+        return diagnostic
+    }
+
+    /// Whether any file of the variant declares an external network (containers of other projects join it).
+    private func usesExternalNetwork(_ variant: ComposeProjectVariant) -> Bool {
+        variant.files.contains { file in
+            (file.root["networks"]?.mergedPairs ?? []).contains { pair in
+                guard let external = pair.value["external"] else { return false }
+                return external.scalar.map { $0.lowercased() == "true" } ?? !external.isNull
+            }
+        }
+    }
+}

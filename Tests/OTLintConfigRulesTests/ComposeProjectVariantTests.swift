@@ -1,0 +1,76 @@
+import OTLintCore
+@testable import OTLintConfigRules
+import XCTest
+
+final class ComposeProjectVariantTests: XCTestCase {
+    func testBaseWithOverrideAndEnvironmentFileVariants() throws {
+        let project = try TestProject([
+            "deploy/docker-compose.yml": """
+            services:
+              api:
+                image: example/api:1.0
+                env_file: [common.env]
+                environment:
+                  OTEL_SERVICE_NAME: api
+                  OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318
+              collector:
+                image: otel/opentelemetry-collector-contrib:0.115.0
+
+            """,
+            "deploy/docker-compose.override.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4317\n",
+            "deploy/docker-compose.prod.yml": "services:\n  api:\n    image: example/api:2.0\n    env_file: [prod.env]\n  worker:\n    image: example/worker:1.0\n",
+            "deploy/common.env": "OTEL_PROPAGATORS=tracecontext\nOTEL_SERVICE_NAME=from-env-file\n",
+            "deploy/prod.env": "OTEL_PROPAGATORS=b3\n",
+        ])
+        let model = project.project()
+        let variants = model.composeVariants(inFolder: project.root + "/deploy")
+        XCTAssertEqual(variants.map { $0.files.map { ConfigPaths.fileName($0.source.path) } },
+                       [["docker-compose.yml", "docker-compose.override.yml"], ["docker-compose.yml", "docker-compose.prod.yml"]])
+        let development = try XCTUnwrap(variants[0].service(named: "api"))
+        XCTAssertEqual(development.layers.count, 2)
+        // environment: merges by variable, the later file wins and keeps its origin.
+        let endpoint = try XCTUnwrap(development.scope.setting("OTEL_EXPORTER_OTLP_ENDPOINT"))
+        XCTAssertEqual(endpoint.value, "http://collector:4317")
+        XCTAssertTrue(endpoint.file.path.hasSuffix("docker-compose.override.yml"))
+        // environment: beats env_file whatever the file order.
+        XCTAssertEqual(development.scope.setting("OTEL_SERVICE_NAME")?.value, "api")
+
+        let production = try XCTUnwrap(variants[1].service(named: "api"))
+        XCTAssertEqual(production.image?.text, "example/api:2.0", "scalars override")
+        // env_file lists append: prod.env after common.env.
+        XCTAssertEqual(production.scope.setting("OTEL_PROPAGATORS")?.value, "b3")
+        XCTAssertTrue(production.scope.setting("OTEL_PROPAGATORS")?.file.path.hasSuffix("prod.env") == true)
+        XCTAssertEqual(production.scope.tier.tier, .production, "the environment file's name decides the tier")
+        XCTAssertEqual(variants[1].services.map(\.name), ["api", "collector", "worker"])
+        XCTAssertEqual(model.composeVariants(including: project.root + "/deploy/docker-compose.prod.yml").count, 1)
+    }
+
+    func testFolderWithoutBaseFileKeepsEachFileAlone() throws {
+        let project = try TestProject([
+            "compose.dev.yaml": "services:\n  a:\n    image: x\n",
+            "compose.prod.yaml": "services:\n  a:\n    image: y\n",
+        ])
+        let variants = project.project().composeVariants(inFolder: project.root)
+        XCTAssertEqual(variants.map(\.files.count), [1, 1])
+    }
+
+    func testImageReferences() throws {
+        let plain = try XCTUnwrap(ImageReference("jaegertracing/all-in-one:1.46"))
+        XCTAssertEqual(plain.repository, "jaegertracing/all-in-one")
+        XCTAssertEqual(plain.version, SemanticVersion([1, 46, 0]))
+        let registry = try XCTUnwrap(ImageReference("localhost:5000/jaegertracing/jaeger"))
+        XCTAssertEqual(registry.registry, "localhost:5000")
+        XCTAssertEqual(registry.repository, "jaegertracing/jaeger")
+        XCTAssertNil(registry.tag)
+        XCTAssertTrue(registry.isLatest)
+        let digest = try XCTUnwrap(ImageReference("quay.io/jaegertracing/all-in-one@sha256:abcdef"))
+        XCTAssertEqual(digest.repository, "jaegertracing/all-in-one")
+        XCTAssertFalse(digest.isLatest)
+        XCTAssertNil(digest.version)
+        XCTAssertEqual(ImageReference("docker.io/library/redis:7-alpine")?.repository, "redis")
+        XCTAssertEqual(ImageReference("jaegertracing/all-in-one:v1.57.0-alpine")?.version, SemanticVersion([1, 57]))
+        XCTAssertNil(ImageReference("jaegertracing/all-in-one:latest")?.version)
+        XCTAssertNil(ImageReference("${JAEGER_IMAGE}"))
+        XCTAssertTrue(SemanticVersion([1, 45, 9]) < SemanticVersion([1, 46]))
+    }
+}
