@@ -75,6 +75,11 @@ final class DeprecatedJaegerExporterRuleTests: XCTestCase {
                               becomes: "OTEL_TRACES_EXPORTER=console, otlp\nOTEL_EXPORTER_JAEGER_ENDPOINT=http://tracing:14250\nOTEL_EXPORTER_JAEGER_PASSWORD=hunter22\n")
     }
 
+    func testJaegerNextToOTLPIsRemoved() throws {
+        let project = try TestProject([".env": "OTEL_TRACES_EXPORTER=otlp,jaeger # both\n"])
+        try project.assertFix("OTL207", file: ".env", becomes: "OTEL_TRACES_EXPORTER=otlp # both\n")
+    }
+
     func testOTLPAndEmptyJaegerVariablesAreQuiet() throws {
         let project = try TestProject([".env": "OTEL_TRACES_EXPORTER=otlp\nOTEL_EXPORTER_JAEGER_ENDPOINT=\n"])
         XCTAssertEqual(project.diagnostics("OTL207").map(\.message), [])

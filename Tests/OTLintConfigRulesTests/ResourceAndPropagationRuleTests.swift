@@ -70,6 +70,13 @@ final class NonStandardResourceKeyRuleTests: XCTestCase {
         XCTAssertTrue(diagnostic.help?.contains("remove") == true)
     }
 
+    func testKeysRenamedToTheSameStandardKeyAreNotAllFixed() throws {
+        let project = try TestProject([".env": "OTEL_RESOURCE_ATTRIBUTES=env=prod,deployment.environment=production,environment=p\n"])
+        let diagnostics = project.diagnostics("OTL303")
+        XCTAssertEqual(diagnostics.count, 3)
+        XCTAssertEqual(diagnostics.map { $0.fix != nil }, [false, true, false], "only the deprecated key is renamed")
+    }
+
     func testStandardKeysAreQuiet() throws {
         let project = try TestProject([".env": "OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=prod,service.version=1,environment.region=eu\n"])
         XCTAssertEqual(project.diagnostics("OTL303").map(\.message), [])
@@ -86,6 +93,11 @@ final class DeprecatedResourceKeyRuleTests: XCTestCase {
         XCTAssertNil(diagnostics[1].fix, "net.peer.name depends on the span kind")
         try project.assertFix("OTL405", file: ".env",
                               becomes: "OTEL_RESOURCE_ATTRIBUTES=container.runtime.name=docker,net.peer.name=db,enduser.id=7,state=idle\n")
+    }
+
+    func testTwoOldKeysWithOneReplacementGetNoFix() throws {
+        let project = try TestProject([".env": "OTEL_RESOURCE_ATTRIBUTES=http.user_agent=a,browser.user_agent=b\n"])
+        XCTAssertEqual(project.diagnostics("OTL405").map { $0.fix == nil }, [true, true])
     }
 
     func testDeploymentEnvironmentIsLeftToOTL303() throws {

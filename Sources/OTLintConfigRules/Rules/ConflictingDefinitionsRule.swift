@@ -42,7 +42,7 @@ struct ConflictingDefinitionsRule: ScopeRule {
         let reason = precedence(overridden, over: winner)
         var severity = self.severity
         // A shared env file overridden by one service is the usual way to specialise a default: say it quietly.
-        if !sameFile, case .envFile = overridden.source, Self.scopeCount(using: overridden.file.path, in: project) > 1 {
+        if !sameFile, case .envFile = overridden.source, Self.isShared(overridden.file.path, in: project) {
             severity = .info
         }
         let keptText = kept.isEmpty ? "an empty value (which unsets it)" : "`\(kept)`"
@@ -72,8 +72,13 @@ struct ConflictingDefinitionsRule: ScopeRule {
         }
     }
 
-    /// How many scopes read a file (an env file shared by several services).
-    static func scopeCount(using path: String, in project: ConfigProject) -> Int {
-        project.scopes.filter { scope in scope.definitions.contains { $0.file.path == path } }.count
+    /// Whether more than one scope reads a file (an env file shared by several services). Stops at the second.
+    static func isShared(_ path: String, in project: ConfigProject) -> Bool {
+        var readers = 0
+        for scope in project.scopes where scope.definitions.contains(where: { $0.file.path == path }) {
+            readers += 1
+            if readers > 1 { return true }
+        }
+        return false
     }
 }
