@@ -129,13 +129,12 @@ final class InsecureRemoteExportRuleTests: XCTestCase {
     }
 
     func testHostClassification() {
-        let empty = ConfigProject(composeFiles: [], envFiles: [:], scopes: [])
         for host in ["api.honeycomb.io", "8.8.8.8", "[2001:db8::1]", "otlp.eu01.nr-data.net"] {
-            XCTAssertTrue(EndpointHost.isRemote(host, project: empty), host)
+            XCTAssertTrue(EndpointHost.isRemote(host, composeFiles: { [] }), host)
         }
         for host in ["collector", "localhost", "127.0.0.1", "192.168.1.20", "172.20.0.5", "[::1]", "[fd00::2]", "otel.internal",
                      "host.docker.internal", "jaeger.local"] {
-            XCTAssertFalse(EndpointHost.isRemote(host, project: empty), host)
+            XCTAssertFalse(EndpointHost.isRemote(host, composeFiles: { [] }), host)
         }
     }
 }

@@ -42,7 +42,7 @@ struct ConflictingDefinitionsRule: ScopeRule {
         let reason = precedence(overridden, over: winner)
         var severity = self.severity
         // A shared env file overridden by one service is the usual way to specialise a default: say it quietly.
-        if !sameFile, case .envFile = overridden.source, Self.isShared(overridden.file.path, in: project) {
+        if !sameFile, case .envFile = overridden.source, Self.isShared(overridden.file.path, in: scope) {
             severity = .info
         }
         let keptText = kept.isEmpty ? "an empty value (which unsets it)" : "`\(kept)`"
@@ -72,13 +72,14 @@ struct ConflictingDefinitionsRule: ScopeRule {
         }
     }
 
-    /// Whether more than one scope reads a file (an env file shared by several services). Stops at the second.
-    static func isShared(_ path: String, in project: ConfigProject) -> Bool {
-        var readers = 0
-        for scope in project.scopes where scope.definitions.contains(where: { $0.file.path == path }) {
-            readers += 1
-            if readers > 1 { return true }
+    /// Whether another service of the same compose file lists the env file in its `env_file:` too.
+    static func isShared(_ path: String, in scope: EnvironmentScope) -> Bool {
+        guard case .composeService(let compose, let service) = scope.kind else { return false }
+        let key = ScopeBuilder.key(path)
+        return compose.services.contains { other in
+            other.name != service.name && other.envFiles.contains {
+                !$0.path.contains("$") && ScopeBuilder.key(ConfigPaths.resolve($0.path, against: compose.directory)) == key
+            }
         }
-        return false
     }
 }
