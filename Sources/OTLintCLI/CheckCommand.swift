@@ -140,9 +140,18 @@ struct CheckCommand: ParsableCommand {
                 fixNotes.append("\(diagnostic.location.path):\(diagnostic.location.start.line):\(diagnostic.location.start.column): fix for \(diagnostic.ruleID) not applied: \(reason)")
             }
             if diff {
+                // A diff shows whole lines around each edit: secrets that findings mask stay masked here too.
+                let secrets = Set(report.diagnostics.flatMap { diagnostic in
+                    diagnostic.maskedRanges.compactMap { range in
+                        (try? loader.load(diagnostic.location.path).get()).map { $0.slice(range) }
+                    }
+                }.filter { !$0.isEmpty })
+                func masked(_ text: String) -> String {
+                    secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "****") }
+                }
                 for path in outcome.changedFiles.keys.sorted() {
                     let change = outcome.changedFiles[path]!
-                    output += UnifiedDiff.make(path: path, old: change.original, new: change.fixed)
+                    output += UnifiedDiff.make(path: path, old: masked(change.original), new: masked(change.fixed))
                 }
                 if !quiet { fixNotes.append("Would fix \(outcome.fixed.count) \(outcome.fixed.count == 1 ? "problem" : "problems") in \(outcome.changedFiles.count) \(outcome.changedFiles.count == 1 ? "file" : "files").") }
             } else if let stdinFilename, let change = outcome.changedFiles[stdinFilename] {

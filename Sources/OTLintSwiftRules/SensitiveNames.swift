@@ -12,7 +12,8 @@ enum SensitiveNames {
         "count", "length", "len", "size", "type", "kind", "expires", "expiry", "expiration", "ttl", "present",
         "valid", "exists", "hash", "hashed", "sha", "sha256", "redacted", "masked", "usage", "limit", "scheme",
         "policy", "strength", "reset", "changed", "required", "enabled", "domain", "provided", "missing", "status",
-        "verified", "age", "format", "algorithm", "issuer", "audience", "names", "header", "headers",
+        "verified", "age", "format", "algorithm", "issuer", "audience", "names", "header", "headers", "stripped",
+        "without", "sanitized", "scrubbed", "removed", "omitted",
     ]
 
     /// What the words of a key or name reveal, or nil.

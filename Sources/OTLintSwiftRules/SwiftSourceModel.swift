@@ -183,9 +183,12 @@ struct SwiftProjectFacts: Sendable {
 /// covers rules whose document is merged from Rules/swift/ by the integrator and may not be embedded yet.
 enum SwiftRuleSeverity {
     static let fallback: [String: Severity] = [
-        "OTL101": .warning, "OTL102": .error, "OTL103": .warning, "OTL201": .warning, "OTL211": .error,
-        "OTL401": .error, "OTL405": .warning, "OTL501": .warning, "OTL502": .error, "OTL503": .warning,
-        "OTL504": .warning, "OTL505": .warning, "OTL601": .warning, "OTL605": .warning,
+        "OTL101": .warning, "OTL102": .error, "OTL103": .warning, "OTL201": .warning, "OTL202": .warning,
+        "OTL204": .error, "OTL205": .error, "OTL207": .warning, "OTL209": .warning, "OTL210": .error,
+        "OTL211": .error, "OTL301": .warning, "OTL303": .warning, "OTL401": .error, "OTL402": .warning,
+        "OTL403": .warning, "OTL404": .info, "OTL405": .warning, "OTL406": .warning, "OTL501": .warning,
+        "OTL502": .error, "OTL503": .warning, "OTL504": .warning, "OTL505": .warning, "OTL601": .warning,
+        "OTL605": .warning,
     ]
 
     static func defaultSeverity(_ ruleID: String) -> Severity {

@@ -189,3 +189,19 @@ func identifierWords(_ text: String) -> [String] {
     if !current.isEmpty { words.append(current.lowercased()) }
     return words
 }
+
+extension StringLiteralExprSyntax {
+    /// `x` in `"\(x)"`: a literal that is nothing but one interpolation.
+    var soleInterpolation: ExprSyntax? {
+        var found: ExprSyntax?
+        for segment in segments {
+            if let text = segment.as(StringSegmentSyntax.self) {
+                if !text.content.text.isEmpty { return nil }
+            } else if let interpolation = segment.as(ExpressionSegmentSyntax.self) {
+                guard found == nil, interpolation.expressions.count == 1 else { return nil }
+                found = interpolation.expressions.first?.expression
+            }
+        }
+        return found
+    }
+}

@@ -14,6 +14,8 @@ final class UnusedSuppressionTests: XCTestCase {
               OTEL_SERVICE_NAME: api
               OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4317 # otlint: disable=OTL203 -- gRPC really is on 4317 here
               OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf
+          collector:
+            image: otel/opentelemetry-collector-contrib:0.115.0
 
         """
         let env = "# otlint: disable=OTL001\nOTEL_SERVICE_NAME=worker\nOTEL_TRACE_SAMPLER=always_on # otlint: disable=OTL001 -- read by an in-house wrapper\n"
@@ -37,6 +39,8 @@ final class UnusedSuppressionTests: XCTestCase {
               OTEL_SERVICE_NAME: api
               OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4317 # otlint: disable=OTL203 -- gRPC really is on 4317 here
               OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf
+          collector:
+            image: otel/opentelemetry-collector-contrib:0.115.0
 
         """)
         XCTAssertEqual(try scratch.read("worker.env"), "OTEL_SERVICE_NAME=worker\nOTEL_TRACE_SAMPLER=always_on # otlint: disable=OTL001 -- read by an in-house wrapper\n")

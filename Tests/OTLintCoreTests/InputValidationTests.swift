@@ -23,7 +23,7 @@ final class InputValidationTests: XCTestCase {
 
     func testInvalidUTF8IsAnInputErrorWithPosition() throws {
         let path = directory + "/.env"
-        FileManager.default.createFile(atPath: path, contents: Data("A=1\nB=caf".utf8 + [0xE9] + Data("\n".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("A=1\nB=caf".utf8 + [0xE9] + Data("\n".utf8))))
         guard case .failure(let error) = FileLoader().load(path) else { return XCTFail("invalid UTF-8 accepted") }
         XCTAssertTrue(error.oneLine.hasPrefix("\(path):2:6: error: invalid UTF-8"), error.oneLine)
     }

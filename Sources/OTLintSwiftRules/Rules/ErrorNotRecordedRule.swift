@@ -78,11 +78,21 @@ struct ErrorNotRecordedRule: SwiftRule {
             && start.call.endOffset < catchClause.startOffset {
             guard let binding = start.call.ancestor(PatternBindingSyntax.self),
                   let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text,
-                  innermostBoundary(of: start.call)?.id == body.id
+                  innermostBoundary(of: start.call)?.id == body.id,
+                  !isEnded(name, between: start.call.endOffset, and: catchClause.startOffset, in: body)
             else { continue }
             return Scope(spanName: name, ecosystem: start.ecosystem, startToken: start.calleeToken)
         }
         return nil
+    }
+
+    /// `name.end()` (not in a `defer`) between the start and the catch: the span is over before the error.
+    private func isEnded(_ name: String, between start: Int, and end: Int, in body: Syntax) -> Bool {
+        body.descendants(FunctionCallExprSyntax.self).contains { call in
+            guard call.startOffset > start, call.startOffset < end, call.calleeName == "end",
+                  call.receiver?.memberPath == [name] else { return false }
+            return call.ancestor(DeferStmtSyntax.self) == nil
+        }
     }
 
     private func innermostBoundary(of node: some SyntaxProtocol) -> Syntax? {

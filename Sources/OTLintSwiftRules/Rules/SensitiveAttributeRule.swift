@@ -63,9 +63,8 @@ struct SensitiveAttributeRule: SwiftRule {
            ["string", "AttributeValue", "String"].contains(call.calleeName ?? "") {
             value = only.expression.unwrappingEffects
         }
-        if let literal = value.as(StringLiteralExprSyntax.self), literal.segments.count == 1,
-           let interpolation = literal.segments.first?.as(ExpressionSegmentSyntax.self), let inner = interpolation.expressions.first {
-            value = inner.expression.unwrappingEffects
+        if let inner = value.as(StringLiteralExprSyntax.self)?.soleInterpolation {
+            value = inner.unwrappingEffects
         }
         if let subscriptCall = value.as(SubscriptCallExprSyntax.self), let key = subscriptCall.arguments.first?.expression,
            subscriptCall.calledExpression.memberPath?.last?.lowercased().contains("header") == true {

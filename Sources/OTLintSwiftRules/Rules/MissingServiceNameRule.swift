@@ -1,0 +1,106 @@
+import OTLintCore
+import SwiftSyntax
+
+/// OTL301 (Swift part): an opentelemetry-swift provider built without a service name.
+///
+/// `TracerProviderBuilder` and `MeterProviderSdk.builder()` start from `Resource()`, whose `service.name` is
+/// `unknown_service:<process>`, and opentelemetry-swift reads neither `OTEL_SERVICE_NAME` nor (unless the code merges
+/// `EnvVarResource.get()`) `OTEL_RESOURCE_ATTRIBUTES`. So a builder chain without a resource, or with a literal
+/// resource that has no `service.name`, always reports `unknown_service`. swift-otel is not judged: it reads
+/// `OTEL_SERVICE_NAME` from the deployment.
+struct MissingServiceNameRule: SwiftRule {
+    var ruleIDs: [String] { ["OTL301"] }
+
+    func check(_ model: SwiftSourceModel) -> [Diagnostic] {
+        guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift), !exportsOnlyLocally(model) else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for call in model.tree.descendants(FunctionCallExprSyntax.self) where call.calleeName == "build" && call.arguments.isEmpty {
+            // Only the outermost `build()` of a chain written in one expression.
+            let chain = builderChain(endingAt: call)
+            guard let root = chain.first, let kind = providerKind(root), !Self.isLocalOnly(call.trimmedDescription) else { continue }
+            let resourceCalls = chain.filter { $0.calleeName == kind.resourceMethod && $0.argument(kind.resourceLabel) != nil }
+            let help = "give the provider a resource with a service name: `.\(kind.resourceMethod)(\(kind.resourceLabel): Resource(attributes: [\"service.name\": .string(\"checkout\")]).merging(other: EnvVarResource.get()))`"
+            let why = "opentelemetry-swift starts from `Resource()` (service.name `unknown_service:<process>`) and never reads `OTEL_SERVICE_NAME`; `OTEL_RESOURCE_ATTRIBUTES` is only used when the code merges `EnvVarResource.get()`"
+            guard let resourceCall = resourceCalls.last, let argument = resourceCall.argument(kind.resourceLabel) else {
+                diagnostics.append(model.sharedDiagnostic(
+                    "OTL301", at: root.calleeToken ?? root.calledExpression.firstToken(viewMode: .sourceAccurate)!,
+                    message: "this \(kind.name) is built without a resource, so its telemetry is reported as `unknown_service`",
+                    why: why, help: help
+                ))
+                continue
+            }
+            if let resource = literalResourceWithoutServiceName(argument.expression) {
+                diagnostics.append(model.sharedDiagnostic(
+                    "OTL301", at: resource.calleeToken ?? resource.calledExpression.firstToken(viewMode: .sourceAccurate)!,
+                    message: "the resource of this \(kind.name) has no `service.name`, so its telemetry is reported as `unknown_service`",
+                    why: why, help: "add `\"service.name\": .string(\"checkout\")` to the resource attributes, or merge `EnvVarResource.get()` and set `service.name` in `OTEL_RESOURCE_ATTRIBUTES`"
+                ))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The file names only exporters where the service name does not matter: stdout and in-memory (printed or
+    /// inspected locally), Prometheus (scraped; the scrape job names the target). A file naming no exporter at all
+    /// builds its provider from exporters made elsewhere and is still judged.
+    private func exportsOnlyLocally(_ model: SwiftSourceModel) -> Bool {
+        Self.isLocalOnly(model.file.text)
+    }
+
+    /// Text (a file, or one builder chain) that names local exporters and no remote one.
+    static func isLocalOnly(_ text: String) -> Bool {
+        let remote = ["Otlp", "OTLP", "Zipkin", "Jaeger", "Persistence", "Datadog"]
+        let local = ["Stdout", "InMemory", "Prometheus", "ConsoleExporter"]
+        return !remote.contains(where: text.contains) && local.contains(where: text.contains)
+    }
+
+    struct ProviderKind {
+        let name: String
+        let resourceMethod: String
+        let resourceLabel: String
+    }
+
+    /// `TracerProviderBuilder()` or `MeterProviderSdk.builder()` at the start of the chain.
+    private func providerKind(_ root: FunctionCallExprSyntax) -> ProviderKind? {
+        let path = root.calledExpression.memberPath ?? []
+        if path == ["TracerProviderBuilder"] { return ProviderKind(name: "tracer provider", resourceMethod: "with", resourceLabel: "resource") }
+        if path == ["MeterProviderSdk", "builder"] {
+            return ProviderKind(name: "meter provider", resourceMethod: "setResource", resourceLabel: "resource")
+        }
+        return nil
+    }
+
+    /// The calls of `A().b().c().build()`, innermost first; empty when `build()` is itself chained on.
+    private func builderChain(endingAt call: FunctionCallExprSyntax) -> [FunctionCallExprSyntax] {
+        if let member = call.parent?.as(MemberAccessExprSyntax.self), member.base?.id == call.id { return [] }
+        var calls: [FunctionCallExprSyntax] = [call]
+        var current: ExprSyntax? = call.receiver
+        while let expression = current {
+            if let inner = expression.as(FunctionCallExprSyntax.self) {
+                calls.append(inner)
+                current = inner.receiver
+            } else if let member = expression.as(MemberAccessExprSyntax.self) {
+                current = member.base
+            } else {
+                break
+            }
+        }
+        return calls.reversed()
+    }
+
+    /// `Resource()` or `Resource(attributes: [literal keys, none of them service.name])` with nothing merged in.
+    private func literalResourceWithoutServiceName(_ expression: ExprSyntax) -> FunctionCallExprSyntax? {
+        guard let call = expression.unwrappingEffects.as(FunctionCallExprSyntax.self), call.calledExpression.memberPath == ["Resource"]
+        else { return nil }
+        if call.arguments.isEmpty { return call }
+        guard call.arguments.count == 1, let argument = call.argument("attributes"),
+              let dictionary = argument.expression.as(DictionaryExprSyntax.self)
+        else { return nil }
+        guard case .elements(let elements) = dictionary.content else { return call }  // `[:]`
+        for element in elements {
+            guard let key = element.key.as(StringLiteralExprSyntax.self)?.representedLiteralValue else { return nil }
+            if key == "service.name" { return nil }
+        }
+        return call
+    }
+}

@@ -1,0 +1,200 @@
+import OTLintCore
+import XCTest
+
+@testable import OTLintSwiftRules
+
+final class ErrorAndPropagationRuleTests: XCTestCase {
+    // MARK: OTL503
+
+    func testLoggedErrorInsideWithSpanIsReportedWithAnUnsafeFix() {
+        let source = """
+        import Tracing
+        func price() async -> Int? {
+            await withSpan("price") { span in
+                do {
+                    return try await pricing.price()
+                } catch {
+                    logger.error("failed")
+                    return nil
+                }
+            }
+        }
+        """
+        let found = analyzeSwift(source).with("OTL503")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.location.start, LineColumn(line: 6, column: 11))
+        XCTAssertEqual(found.first?.fix?.applicability, .unsafe)
+        let fixed = fixing("OTL503", in: source)
+        XCTAssertTrue(fixed.contains("""
+                } catch {
+                    span.recordError(error)
+                    span.setStatus(SpanStatus(code: .error))
+                    logger.error("failed")
+        """), fixed)
+        XCTAssertTrue(analyzeSwift(fixed).with("OTL503").isEmpty)
+    }
+
+    func testRecoveredRethrownOrRecordedErrorsAreNotReported() {
+        for body in ["return nil", "throw error", "span.recordError(error); logger.error(\"x\"); return nil",
+                     "logger.warning(\"retrying\"); return nil"] {
+            let source = """
+            import Tracing
+            func price() async throws -> Int? {
+                try await withSpan("price") { span in
+                    do { return try await pricing.price() } catch { \(body) }
+                }
+            }
+            """
+            XCTAssertTrue(analyzeSwift(source).with("OTL503").isEmpty, body)
+        }
+    }
+
+    func testCatchAfterTheManualSpanEndedIsNotReported() {
+        let ended = """
+        import Tracing
+        func f() async {
+            let span = startSpan("load")
+            await load()
+            span.end()
+            do { try await save() } catch { logger.error("save failed") }
+        }
+        """
+        XCTAssertTrue(analyzeSwift(ended).with("OTL503").isEmpty)
+        let open = """
+        import Tracing
+        func f() async {
+            let span = startSpan("load")
+            defer { span.end() }
+            do { try await save() } catch { logger.error("save failed") }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(open).with("OTL503").count, 1)
+    }
+
+    func testCatchOutsideAnySpanIsNotReported() {
+        let source = """
+        import Tracing
+        func price() async -> Int? {
+            do { return try await pricing.price() } catch { logger.error("failed"); return nil }
+        }
+        """
+        XCTAssertTrue(analyzeSwift(source).with("OTL503").isEmpty)
+    }
+
+    // MARK: OTL505
+
+    func testThrowingWithActiveSpanWithoutRecordingIsReported() {
+        let source = """
+        import OpenTelemetryApi
+        func load(tracer: Tracer) throws -> Int {
+            try tracer.spanBuilder(spanName: "load").withActiveSpan { span in
+                try store.load()
+            }
+        }
+        """
+        let found = analyzeSwift(source).with("OTL505")
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.location.start, LineColumn(line: 3, column: 46))
+    }
+
+    func testExistingSpanScopeAndNonThrowingClosuresAreNotReported() {
+        let source = """
+        import OpenTelemetryApi
+        func load(span: Span) throws -> Int {
+            try OpenTelemetry.instance.contextProvider.withActiveSpan(span) {
+                try store.load()
+            }
+        }
+        func render(tracer: Tracer) -> String {
+            tracer.spanBuilder(spanName: "render").withStartedSpan { _ in (try? template.render()) ?? "" }
+        }
+        """
+        XCTAssertTrue(analyzeSwift(source).with("OTL505").isEmpty)
+    }
+
+    // MARK: OTL504
+
+    func testSetActiveIsReportedOnlyForServerCode() {
+        let server = """
+        import OpenTelemetryApi
+        import NIOCore
+        func f(tracer: Tracer) { let s = tracer.spanBuilder(spanName: "x").setActive(true).startSpan(); defer { s.end() } }
+        """
+        XCTAssertEqual(analyzeSwift(server).with("OTL504").count, 1)
+        let app = """
+        import OpenTelemetryApi
+        import UIKit
+        func f(tracer: Tracer) { let s = tracer.spanBuilder(spanName: "x").setActive(true).startSpan(); defer { s.end() } }
+        """
+        XCTAssertTrue(analyzeSwift(app).with("OTL504").isEmpty)
+        let serverPackage: [(path: String, text: String)] = [
+            ("Package.swift", #".package(url: "https://github.com/vapor/vapor.git", from: "4.0.0")"#),
+            ("Sources/App/Work.swift", """
+            import OpenTelemetryApi
+            func f(span: Span) { OpenTelemetry.instance.contextProvider.setActiveSpan(span) }
+            """),
+        ]
+        XCTAssertEqual(analyzeSwift(serverPackage).with("OTL504").count, 1)
+    }
+
+    // MARK: OTL601
+
+    func testLegacyClientCallsAreReportedAndAsyncExecuteOrInjectionIsNot() {
+        let legacy = """
+        import AsyncHTTPClient
+        import Tracing
+        func f(client: HTTPClient) async throws {
+            _ = try await client.get(url: "http://a/b").get()
+            _ = try await client.execute(request: try HTTPClient.Request(url: "http://a")).get()
+        }
+        """
+        XCTAssertEqual(analyzeSwift(legacy).with("OTL601").count, 2)
+        let modern = """
+        import AsyncHTTPClient
+        import Tracing
+        func f(client: HTTPClient) async throws {
+            _ = try await client.execute(HTTPClientRequest(url: "http://a"), timeout: .seconds(1))
+        }
+        func g(client: HTTPClient) async throws {
+            var request = try HTTPClient.Request(url: "http://a")
+            InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &request.headers, using: Injector())
+            _ = try await client.execute(request: request).get()
+        }
+        """
+        XCTAssertTrue(analyzeSwift(modern).with("OTL601").isEmpty)
+    }
+
+    func testUntracedProjectsAndTestsAreNotReported() {
+        let untraced = """
+        import AsyncHTTPClient
+        func f(client: HTTPClient) async throws { _ = try await client.get(url: "http://a/b").get() }
+        """
+        XCTAssertTrue(analyzeSwift(untraced).with("OTL601").isEmpty)
+        let test = """
+        import AsyncHTTPClient
+        import Tracing
+        func f(client: HTTPClient) async throws { _ = try await client.get(url: "http://a/b").get() }
+        """
+        XCTAssertTrue(analyzeSwift(test, path: "Tests/AppTests/ClientTests.swift").with("OTL601").isEmpty)
+    }
+
+    // MARK: OTL211
+
+    func testDiscardedAndUnusedBootstrapResultsAreReported() {
+        let discarded = """
+        import OTel
+        func start() throws { _ = try OTel.bootstrap() }
+        func tracer() throws { let (tracer, _) = try OTel.makeTracingBackend(); use(tracer) }
+        func unused() throws { let observability = try OTel.bootstrap() }
+        """
+        XCTAssertEqual(analyzeSwift(discarded).with("OTL211").count, 3)
+        let run = """
+        import OTel
+        func start() async throws {
+            let observability = try OTel.bootstrap()
+            try await ServiceGroup(services: [observability], logger: logger).run()
+        }
+        """
+        XCTAssertTrue(analyzeSwift(run).with("OTL211").isEmpty)
+    }
+}
