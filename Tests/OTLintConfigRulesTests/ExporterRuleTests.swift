@@ -71,6 +71,7 @@ final class DeprecatedJaegerExporterRuleTests: XCTestCase {
         XCTAssertTrue(diagnostics[0].help?.contains("http://tracing:4318") == true, diagnostics[0].help ?? "")
         XCTAssertEqual(diagnostics[1].location.start, LineColumn(line: 2, column: 1), "the variable name")
         XCTAssertFalse(diagnostics[2].message.contains("hunter22"))
+        XCTAssertEqual(diagnostics[2].maskedRanges.count, 1, "the password is masked in the excerpt")
         try project.assertFix("OTL207", file: ".env",
                               becomes: "OTEL_TRACES_EXPORTER=console, otlp\nOTEL_EXPORTER_JAEGER_ENDPOINT=http://tracing:14250\nOTEL_EXPORTER_JAEGER_PASSWORD=hunter22\n")
     }

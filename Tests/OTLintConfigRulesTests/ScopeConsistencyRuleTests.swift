@@ -32,6 +32,15 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
         XCTAssertEqual(diagnostics[2].location.start.line, 3)
     }
 
+    func testHeaderValuesAreNeverPrinted() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_HEADERS=api-key=abcdef0123456789\nOTEL_EXPORTER_OTLP_HEADERS=api-key=zyxwvu9876543210\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL004").first)
+        XCTAssertFalse(diagnostic.message.contains("abcdef"), diagnostic.message)
+        XCTAssertFalse(diagnostic.message.contains("zyxwvu"), diagnostic.message)
+        XCTAssertFalse(diagnostic.why?.contains("zyxwvu") ?? true)
+        XCTAssertEqual(diagnostic.maskedRanges.count, 2)
+    }
+
     func testDuplicateMappingKeyIsAnErrorAtTheFirstKey() throws {
         let project = try TestProject(["docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_SERVICE_NAME: a\n      OTEL_SERVICE_NAME: a\n"])
         let diagnostic = try XCTUnwrap(project.diagnostics("OTL004").first)

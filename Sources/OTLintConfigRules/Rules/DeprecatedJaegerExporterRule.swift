@@ -35,7 +35,9 @@ struct DeprecatedJaegerExporterRule: ScopeRule {
                 ruleID: id, severity: severity,
                 message: "`\(definition.name)` belongs to the removed Jaeger exporter: \(replacement(for: definition, host: host))",
                 location: definition.keyLocation, why: Self.why,
-                help: "configure OTLP instead: `OTEL_TRACES_EXPORTER=otlp`, `\(endpointSuggestion)`"))
+                help: "configure OTLP instead: `OTEL_TRACES_EXPORTER=otlp`, `\(endpointSuggestion)`",
+                // The password is on the line shown with the finding: mask it.
+                maskedRanges: definition.name.hasSuffix("PASSWORD") ? definition.writtenSite.map { [$0.range] } ?? [] : []))
         }
         return diagnostics
     }
