@@ -9,7 +9,7 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
             "otel.env": "# defaults\nOTEL_SERVICE_NAME=api-service\n",
         ])
         let diagnostic = try XCTUnwrap(project.diagnostics("OTL004").first)
-        XCTAssertEqual(diagnostic.severity, .warning)
+        XCTAssertEqual(diagnostic.severity, .info, "an override across files is often deliberate")
         XCTAssertTrue(diagnostic.location.path.hasSuffix("otel.env"))
         XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 19))
         XCTAssertTrue(diagnostic.message.contains("overridden by `api` in `environment:` of `docker-compose.yml`"), diagnostic.message)
@@ -26,6 +26,7 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
         ])
         let diagnostics = project.diagnostics("OTL004").sorted(by: Diagnostic.outputOrder)
         XCTAssertEqual(diagnostics.count, 3)
+        XCTAssertEqual(diagnostics.map(\.severity), [.info, .warning, .info], "twice in one file is a mistake")
         XCTAssertTrue(diagnostics[0].why?.contains("a later file overrides an earlier one") == true)
         XCTAssertTrue(diagnostics[1].message.contains("an empty value (which unsets it)"), diagnostics[1].message)
         XCTAssertEqual(diagnostics[1].location.start.line, 2)

@@ -40,11 +40,9 @@ struct ConflictingDefinitionsRule: ScopeRule {
         // An unknown value (from the shell) cannot be compared.
         guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
         let reason = precedence(overridden, over: winner)
-        var severity = self.severity
-        // A shared env file overridden by one service is the usual way to specialise a default: say it quietly.
-        if !sameFile, case .envFile = overridden.source, Self.isShared(overridden.file.path, in: scope) {
-            severity = .info
-        }
+        // Across files (an `env_file:` default overridden by `environment:` or a later env file) the override is
+        // often deliberate: a hygiene note. Twice in one file is a mistake.
+        let severity = sameFile ? self.severity : .info
         // Header and credential variables hold secrets: never print their values, and mask them in excerpts.
         let secret = Self.mayHoldSecret(name)
         let keptText = kept.isEmpty ? "an empty value (which unsets it)" : secret ? "another value" : "`\(kept)`"
@@ -81,17 +79,6 @@ struct ConflictingDefinitionsRule: ScopeRule {
             return "when an env file sets a variable twice, the last line wins"
         default:
             return "when `environment:` sets a variable twice, the last entry wins"
-        }
-    }
-
-    /// Whether another service of the same compose file lists the env file in its `env_file:` too.
-    static func isShared(_ path: String, in scope: EnvironmentScope) -> Bool {
-        guard case .composeService(let compose, let service) = scope.kind else { return false }
-        let key = ScopeBuilder.key(path)
-        return compose.services.contains { other in
-            other.name != service.name && other.envFiles.contains {
-                !$0.path.contains("$") && ScopeBuilder.key(ConfigPaths.resolve($0.path, against: compose.directory)) == key
-            }
         }
     }
 }
