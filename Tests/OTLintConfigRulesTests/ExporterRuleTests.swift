@@ -56,6 +56,7 @@ final class MalformedEndpointRuleTests: XCTestCase {
             OTEL_EXPORTER_OTLP_METRICS_ENDPOINT=${METRICS_URL}
             OTEL_EXPORTER_OTLP_LOGS_ENDPOINT=
             OTEL_EXPORTER_ZIPKIN_ENDPOINT=http://zipkin:9411/api/v2/spans
+            OTEL_EXPORTER_OTLP_ENDPOINT=https://user:s3cr3tpass@otlp.vendor.example.com
 
             """])
         XCTAssertEqual(project.diagnostics("OTL205").map(\.message), [])
