@@ -56,6 +56,7 @@ final class MalformedEndpointRuleTests: XCTestCase {
             OTEL_EXPORTER_OTLP_METRICS_ENDPOINT=${METRICS_URL}
             OTEL_EXPORTER_OTLP_LOGS_ENDPOINT=
             OTEL_EXPORTER_ZIPKIN_ENDPOINT=http://zipkin:9411/api/v2/spans
+            OTEL_EXPORTER_OTLP_ENDPOINT=https://user:s3cr3tpass@otlp.vendor.example.com
 
             """])
         XCTAssertEqual(project.diagnostics("OTL205").map(\.message), [])
@@ -71,8 +72,14 @@ final class DeprecatedJaegerExporterRuleTests: XCTestCase {
         XCTAssertTrue(diagnostics[0].help?.contains("http://tracing:4318") == true, diagnostics[0].help ?? "")
         XCTAssertEqual(diagnostics[1].location.start, LineColumn(line: 2, column: 1), "the variable name")
         XCTAssertFalse(diagnostics[2].message.contains("hunter22"))
+        XCTAssertEqual(diagnostics[2].maskedRanges.count, 1, "the password is masked in the excerpt")
         try project.assertFix("OTL207", file: ".env",
                               becomes: "OTEL_TRACES_EXPORTER=console, otlp\nOTEL_EXPORTER_JAEGER_ENDPOINT=http://tracing:14250\nOTEL_EXPORTER_JAEGER_PASSWORD=hunter22\n")
+    }
+
+    func testJaegerNextToOTLPIsRemoved() throws {
+        let project = try TestProject([".env": "OTEL_TRACES_EXPORTER=otlp,jaeger # both\n"])
+        try project.assertFix("OTL207", file: ".env", becomes: "OTEL_TRACES_EXPORTER=otlp # both\n")
     }
 
     func testOTLPAndEmptyJaegerVariablesAreQuiet() throws {
@@ -124,13 +131,12 @@ final class InsecureRemoteExportRuleTests: XCTestCase {
     }
 
     func testHostClassification() {
-        let empty = ConfigProject(composeFiles: [], envFiles: [:], scopes: [])
         for host in ["api.honeycomb.io", "8.8.8.8", "[2001:db8::1]", "otlp.eu01.nr-data.net"] {
-            XCTAssertTrue(EndpointHost.isRemote(host, project: empty), host)
+            XCTAssertTrue(EndpointHost.isRemote(host, composeFiles: { [] }), host)
         }
         for host in ["collector", "localhost", "127.0.0.1", "192.168.1.20", "172.20.0.5", "[::1]", "[fd00::2]", "otel.internal",
                      "host.docker.internal", "jaeger.local"] {
-            XCTAssertFalse(EndpointHost.isRemote(host, project: empty), host)
+            XCTAssertFalse(EndpointHost.isRemote(host, composeFiles: { [] }), host)
         }
     }
 }

@@ -9,7 +9,7 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
             "otel.env": "# defaults\nOTEL_SERVICE_NAME=api-service\n",
         ])
         let diagnostic = try XCTUnwrap(project.diagnostics("OTL004").first)
-        XCTAssertEqual(diagnostic.severity, .warning)
+        XCTAssertEqual(diagnostic.severity, .info, "an override across files is often deliberate")
         XCTAssertTrue(diagnostic.location.path.hasSuffix("otel.env"))
         XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 19))
         XCTAssertTrue(diagnostic.message.contains("overridden by `api` in `environment:` of `docker-compose.yml`"), diagnostic.message)
@@ -26,10 +26,20 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
         ])
         let diagnostics = project.diagnostics("OTL004").sorted(by: Diagnostic.outputOrder)
         XCTAssertEqual(diagnostics.count, 3)
+        XCTAssertEqual(diagnostics.map(\.severity), [.info, .warning, .info], "twice in one file is a mistake")
         XCTAssertTrue(diagnostics[0].why?.contains("a later file overrides an earlier one") == true)
         XCTAssertTrue(diagnostics[1].message.contains("an empty value (which unsets it)"), diagnostics[1].message)
         XCTAssertEqual(diagnostics[1].location.start.line, 2)
         XCTAssertEqual(diagnostics[2].location.start.line, 3)
+    }
+
+    func testHeaderValuesAreNeverPrinted() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_HEADERS=api-key=abcdef0123456789\nOTEL_EXPORTER_OTLP_HEADERS=api-key=zyxwvu9876543210\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL004").first)
+        XCTAssertFalse(diagnostic.message.contains("abcdef"), diagnostic.message)
+        XCTAssertFalse(diagnostic.message.contains("zyxwvu"), diagnostic.message)
+        XCTAssertFalse(diagnostic.why?.contains("zyxwvu") ?? true)
+        XCTAssertEqual(diagnostic.maskedRanges.count, 2)
     }
 
     func testDuplicateMappingKeyIsAnErrorAtTheFirstKey() throws {

@@ -40,22 +40,32 @@ struct ConflictingDefinitionsRule: ScopeRule {
         // An unknown value (from the shell) cannot be compared.
         guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
         let reason = precedence(overridden, over: winner)
-        var severity = self.severity
-        // A shared env file overridden by one service is the usual way to specialise a default: say it quietly.
-        if !sameFile, case .envFile = overridden.source, Self.scopeCount(using: overridden.file.path, in: project) > 1 {
-            severity = .info
-        }
-        let keptText = kept.isEmpty ? "an empty value (which unsets it)" : "`\(kept)`"
-        let lostText = lost.isEmpty ? "an empty value" : "`\(lost)`"
+        // Across files (an `env_file:` default overridden by `environment:` or a later env file) the override is
+        // often deliberate: a hygiene note. Twice in one file is a mistake.
+        let severity = sameFile ? self.severity : .info
+        // Header and credential variables hold secrets: never print their values, and mask them in excerpts.
+        let secret = Self.mayHoldSecret(name)
+        let keptText = kept.isEmpty ? "an empty value (which unsets it)" : secret ? "another value" : "`\(kept)`"
+        let lostText = lost.isEmpty ? "an empty value" : secret ? "the value" : "`\(lost)`"
+        let location = overridden.valueSite == nil ? overridden.keyLocation : overridden.valueLocation
+        let masked = secret ? [overridden.valueSite, winner.valueSite].compactMap { site in
+            site.flatMap { $0.file.path == location.path ? $0.range : nil }
+        } : []
         let place = winner.file.path == overridden.file.path ? "" : " in \(winner.originDescription)"
         return Diagnostic(
             ruleID: id, severity: severity,
             message: "`\(name)` is set twice for \(scope.displayName): \(lostText) here is overridden by \(keptText)\(place) (\(winner.keyPosition))",
-            location: overridden.valueSite == nil ? overridden.keyLocation : overridden.valueLocation,
+            location: location,
             why: "\(reason), so the process sees \(keptText) and this definition has no effect",
             help: "remove the definition that is not meant, or give both the same value",
             related: overridden.valueRelated + [RelatedLocation(location: winner.valueSite == nil ? winner.keyLocation : winner.valueLocation,
-                                                                message: "this definition wins")])
+                                                                message: "this definition wins")],
+            maskedRanges: masked)
+    }
+
+    /// Variables whose values are credentials or carry them (`OTEL_EXPORTER_OTLP_HEADERS`, passwords, tokens).
+    static func mayHoldSecret(_ name: String) -> Bool {
+        ["HEADERS", "PASSWORD", "SECRET", "TOKEN", "KEY", "CREDENTIAL"].contains { name.uppercased().contains($0) }
     }
 
     /// Why `later` wins over `earlier` (Compose precedence).
@@ -70,10 +80,5 @@ struct ConflictingDefinitionsRule: ScopeRule {
         default:
             return "when `environment:` sets a variable twice, the last entry wins"
         }
-    }
-
-    /// How many scopes read a file (an env file shared by several services).
-    static func scopeCount(using path: String, in project: ConfigProject) -> Int {
-        project.scopes.filter { scope in scope.definitions.contains { $0.file.path == path } }.count
     }
 }

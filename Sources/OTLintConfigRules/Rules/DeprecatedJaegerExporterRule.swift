@@ -12,21 +12,15 @@ struct DeprecatedJaegerExporterRule: ScopeRule {
         let host = jaegerHost(scope)
         let endpointSuggestion = "OTEL_EXPORTER_OTLP_ENDPOINT=http://\(host ?? "<jaeger-host>"):4318"
         if let exporter = scope.setting("OTEL_TRACES_EXPORTER"), let value = exporter.value {
-            var offset = 0
-            for item in value.split(separator: ",", omittingEmptySubsequences: false) {
-                defer { offset += item.utf8.count + 1 }
-                let trimmed = item.trimmingCharacters(in: .whitespaces)
-                guard trimmed.lowercased() == "jaeger" else { continue }
-                let leading = item.utf8.count - item.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
-                let range = (offset + leading)..<(offset + leading + trimmed.utf8.count)
-                var location = exporter.valueLocation
-                var fix: Fix?
-                if let site = exporter.valueSite, let itemLocation = site.location(ofValueBytes: range) {
-                    location = itemLocation
-                    if !exporter.isInherited || exporter.interpolation?.soleSite != nil {
-                        fix = Fix(title: "export with `otlp`", edits: [TextEdit(path: site.file.path, range: itemLocation.range, replacement: "otlp")],
-                                  applicability: .unsafe)
-                    }
+            let items = ListItem.split(value)
+            let hasOTLP = items.contains { $0.text.lowercased() == "otlp" }
+            for (index, item) in items.enumerated() where item.text.lowercased() == "jaeger" {
+                let location = exporter.location(inValue: item.range)
+                // With `otlp` already listed, drop `jaeger` instead of listing `otlp` twice.
+                let edit = hasOTLP ? exporter.edit(inValue: ListItem.removalRange(of: index, in: items), replacement: "")
+                    : exporter.edit(inValue: item.range, replacement: "otlp")
+                let fix = edit.map {
+                    Fix(title: hasOTLP ? "remove `jaeger` (`otlp` is listed)" : "export with `otlp`", edits: [$0], applicability: .unsafe)
                 }
                 diagnostics.append(Diagnostic(
                     ruleID: id, severity: severity,
@@ -41,7 +35,9 @@ struct DeprecatedJaegerExporterRule: ScopeRule {
                 ruleID: id, severity: severity,
                 message: "`\(definition.name)` belongs to the removed Jaeger exporter: \(replacement(for: definition, host: host))",
                 location: definition.keyLocation, why: Self.why,
-                help: "configure OTLP instead: `OTEL_TRACES_EXPORTER=otlp`, `\(endpointSuggestion)`"))
+                help: "configure OTLP instead: `OTEL_TRACES_EXPORTER=otlp`, `\(endpointSuggestion)`",
+                // The password is on the line shown with the finding: mask it.
+                maskedRanges: definition.name.hasSuffix("PASSWORD") ? definition.writtenSite.map { [$0.range] } ?? [] : []))
         }
         return diagnostics
     }

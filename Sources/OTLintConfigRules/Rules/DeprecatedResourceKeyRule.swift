@@ -9,13 +9,16 @@ struct DeprecatedResourceKeyRule: ScopeRule {
         guard let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value else { return [] }
         let items = ResourceAttributeItem.parse(value)
         let keys = Set(items.compactMap(\.key))
+        // Two old keys with the same replacement (`http.user_agent`, `browser.user_agent`) must not both be renamed.
+        var targets: [String: Int] = [:]
+        for key in items.compactMap(\.key) { if let rename = ResourceKeyRenames.byOldName[key] { targets[rename.replacement, default: 0] += 1 } }
         return items.compactMap { item in
             guard let key = item.key, let range = item.keyRange, key != "deployment.environment",
                   NonStandardResourceKeyRule.standardKeys[key] == nil, let rename = ResourceKeyRenames.byOldName[key] else { return nil }
             let choices = rename.replacement.split(separator: "|").map { "`\($0)`" }
             let replacement = choices.joined(separator: rename.note.lowercased().contains("split") ? " and " : " or ")
             var fix: Fix?
-            if rename.isMechanical, !keys.contains(rename.replacement), item.rawKey == key {
+            if rename.isMechanical, !keys.contains(rename.replacement), targets[rename.replacement] == 1, item.rawKey == key {
                 fix = definition.edit(inValue: range, replacement: rename.replacement).map {
                     Fix(title: "rename `\(key)` to `\(rename.replacement)`", edits: [$0], applicability: .safe)
                 }

@@ -8,12 +8,13 @@ enum EndpointHost {
     static let privateSuffixes = [".localhost", ".local", ".internal", ".svc", ".cluster.local", ".lan", ".localdomain", ".home.arpa",
                                   ".consul", ".intranet", ".corp", ".private"]
 
-    static func isRemote(_ rawHost: String, project: ConfigProject) -> Bool {
+    /// `composeFiles`: the compose files whose services the process can reach by name (its own project); only
+    /// asked for when the host looks like a public name.
+    static func isRemote(_ rawHost: String, composeFiles: () -> [ComposeFile]) -> Bool {
         var host = rawHost.lowercased()
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host.isEmpty || localNames.contains(host) || host.contains("$") { return false }
         if privateSuffixes.contains(where: { host.hasSuffix($0) }) { return false }
-        if projectNames(project).contains(host) { return false }
         if let octets = ipv4(host) { return !isPrivate(octets) }
         if host.contains(":") {
             // IPv6: loopback, unique-local (fc00::/7) and link-local (fe80::/10) stay inside.
@@ -21,7 +22,18 @@ enum EndpointHost {
                      || host.hasPrefix("fea") || host.hasPrefix("feb"))
         }
         // A single label (`collector`, `otel-collector`) resolves inside a compose network or a cluster.
-        return host.contains(".")
+        guard host.contains(".") else { return false }
+        return !projectNames(composeFiles()).contains(host)
+    }
+
+    /// The compose files of the scope's project: its own file and the other files of its folder that define the
+    /// same service (base, override and environment files are merged by Compose); none for a standalone env file.
+    static func composeFiles(of scope: EnvironmentScope, in project: ConfigProject) -> [ComposeFile] {
+        guard case .composeService(let compose, _) = scope.kind else { return [] }
+        return [compose] + project.layeredScopes(of: scope).compactMap { layer in
+            if case .composeService(let file, _) = layer.kind { return file }
+            return nil
+        }
     }
 
     static func ipv4(_ host: String) -> [Int]? {
@@ -41,9 +53,9 @@ enum EndpointHost {
     }
 
     /// Names that resolve inside the compose project: services, container names, host names, network aliases.
-    static func projectNames(_ project: ConfigProject) -> Set<String> {
+    static func projectNames(_ composeFiles: [ComposeFile]) -> Set<String> {
         var names = Set<String>()
-        for (_, service) in project.services {
+        for service in composeFiles.flatMap(\.services) {
             names.insert(service.name.lowercased())
             for scalar in [service.containerName, service.hostname].compactMap({ $0 }) + service.networkAliases {
                 names.insert(scalar.text.lowercased())

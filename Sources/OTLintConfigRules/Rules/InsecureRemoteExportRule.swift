@@ -9,8 +9,8 @@ struct InsecureRemoteExportRule: ScopeRule {
         guard scope.tier.isProduction, !scope.isTemplate else { return [] }
         var diagnostics: [Diagnostic] = []
         for export in SignalExport.all(in: scope) {
-            guard let endpoint = export.endpoint, let value = endpoint.value, let url = EndpointURL(value),
-                  EndpointHost.isRemote(url.host, project: project) else { continue }
+            guard let endpoint = export.endpoint, let value = endpoint.value, !MalformedEndpointRule.hasUserInfo(value), let url = EndpointURL(value),
+                  EndpointHost.isRemote(url.host, composeFiles: { EndpointHost.composeFiles(of: scope, in: project) }) else { continue }
             let headers = scope.setting("OTEL_EXPORTER_OTLP_\(export.signal)_HEADERS") ?? scope.setting("OTEL_EXPORTER_OTLP_HEADERS")
             let credentials = headers.map { " with the headers of `\($0.name)` (often an API key)" } ?? ""
             let evidence = "the scope is production: \(scope.tier.explanation)"

@@ -40,6 +40,8 @@ struct MalformedEndpointRule: ScopeRule {
 
     private func check(_ endpoint: VariableDefinition, value: String, protocolName: String?) -> Diagnostic? {
         let name = endpoint.name
+        // `scheme://user:password@host`: credentials in the URL are not parsed here, and never printed.
+        if Self.hasUserInfo(value) { return nil }
         let bytes = Array(value.utf8)
         if let index = bytes.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) {
             return valueDiagnostic(endpoint, message: "`\(name)` contains a space: \(endpoint.displayValue) is not a URL",
@@ -101,6 +103,13 @@ struct MalformedEndpointRule: ScopeRule {
                 related: endpoint.valueRelated, fix: fix)
         }
         return nil
+    }
+
+    /// Whether the authority part of the URL holds `user[:password]@`.
+    static func hasUserInfo(_ value: String) -> Bool {
+        let afterScheme = value.range(of: "://").map { value[$0.upperBound...] } ?? value[...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return authority.contains("@")
     }
 
     /// `collector:4317`: no scheme. Java and Go reject it; gRPC clients in Python and Node accept `host:port`.

@@ -17,11 +17,15 @@ struct NonStandardResourceKeyRule: ScopeRule {
         guard let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value else { return [] }
         let items = ResourceAttributeItem.parse(value)
         let keys = Set(items.compactMap(\.key))
+        // Two keys renamed to the same standard key in one pass would collide: then only the deprecated
+        // `deployment.environment` (or, without it, none) is renamed.
+        var candidates: [String: Int] = [:]
+        for key in items.compactMap(\.key) { if let standard = Self.standardKeys[key] { candidates[standard, default: 0] += 1 } }
         return items.compactMap { item in
             guard let key = item.key, let range = item.keyRange, let standard = Self.standardKeys[key] else { return nil }
             let deprecated = key == "deployment.environment"
             var fix: Fix?
-            if !keys.contains(standard), item.rawKey == key {
+            if !keys.contains(standard), item.rawKey == key, candidates[standard] == 1 || deprecated {
                 fix = definition.edit(inValue: range, replacement: standard).map {
                     Fix(title: "rename `\(key)` to `\(standard)`", edits: [$0], applicability: deprecated ? .safe : .unsafe)
                 }

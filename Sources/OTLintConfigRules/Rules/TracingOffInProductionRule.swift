@@ -14,9 +14,14 @@ struct TracingOffInProductionRule: ScopeRule {
         if let exporter = scope.setting("OTEL_TRACES_EXPORTER"), let value = exporter.value {
             let names = value.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if !names.isEmpty, names.allSatisfy({ $0 == "none" }) {
+                // A service that explicitly exports metrics or logs may be metrics-only on purpose: say it quietly.
+                let otherSignals = ["OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].contains { other in
+                    scope.setting(other)?.value.map { $0.lowercased() != "none" } ?? false
+                }
                 return [valueDiagnostic(
                     exporter, message: "\(name) exports no traces in production (`OTEL_TRACES_EXPORTER=none`)",
-                    why: evidence + "; with the `none` exporter every span is dropped",
+                    severity: otherSignals ? .info : nil,
+                    why: evidence + "; with the `none` exporter every span is dropped" + (otherSignals ? " (metrics or logs are still exported: fine if the service is deliberately untraced)" : ""),
                     help: "set `OTEL_TRACES_EXPORTER=otlp` and sample a share instead, e.g. OTEL_TRACES_SAMPLER=parentbased_traceidratio with OTEL_TRACES_SAMPLER_ARG=0.1",
                     related: scope.tier.related)]
             }
