@@ -139,11 +139,13 @@ final class SwiftSourceModel {
         why: String? = nil,
         help: String? = nil,
         related: [RelatedLocation] = [],
-        fix: Fix? = nil
+        fix: Fix? = nil,
+        maskedRanges: [ByteRange] = []
     ) -> Diagnostic {
         Diagnostic(
-            ruleID: ruleID, severity: SwiftRuleSeverity.defaultSeverity(ruleID), message: message,
-            location: location(of: node), why: why, help: help, related: related, fix: fix
+            ruleID: ruleID, severity: RuleCatalog.defaultSeverity(ruleID), message: message,
+            location: location(of: node), why: why, help: help, related: related, fix: fix,
+            maskedRanges: maskedRanges
         )
     }
 
@@ -177,21 +179,4 @@ struct SwiftProjectFacts: Sendable {
     /// Some file sets tracing up (`OTel.bootstrap`, `InstrumentationSystem.bootstrap`, a tracing middleware,
     /// `registerTracerProvider`): outgoing requests are expected to carry context.
     var bootstrapsTracing = false
-}
-
-/// Default severities for the Swift rules. The rule documents are the source of truth; this table only
-/// covers rules whose document is merged from Rules/swift/ by the integrator and may not be embedded yet.
-enum SwiftRuleSeverity {
-    static let fallback: [String: Severity] = [
-        "OTL101": .warning, "OTL102": .error, "OTL103": .warning, "OTL201": .warning, "OTL202": .warning,
-        "OTL204": .error, "OTL205": .error, "OTL207": .warning, "OTL209": .warning, "OTL210": .error,
-        "OTL211": .error, "OTL301": .warning, "OTL303": .warning, "OTL401": .error, "OTL402": .warning,
-        "OTL403": .warning, "OTL404": .info, "OTL405": .warning, "OTL406": .warning, "OTL501": .warning,
-        "OTL502": .error, "OTL503": .warning, "OTL504": .warning, "OTL505": .warning, "OTL601": .warning,
-        "OTL605": .warning,
-    ]
-
-    static func defaultSeverity(_ ruleID: String) -> Severity {
-        RuleCatalog.document(ruleID)?.severity ?? fallback[ruleID] ?? .warning
-    }
 }

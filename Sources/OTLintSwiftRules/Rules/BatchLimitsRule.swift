@@ -49,14 +49,14 @@ struct BatchLimitsRule: SwiftRule {
         for (label, defaultValue) in [("scheduleDelay", 5.0), ("exportTimeout", 30.0)] {
             guard let argument = call.argument(label), let value = numericLiteral(argument.expression) else { continue }
             if value < 0 {
-                diagnostics.append(model.sharedDiagnostic(
+                diagnostics.append(model.diagnostic(
                     "OTL202", at: argument.expression,
                     message: "a negative `\(label)` is ignored: `\(name)` falls back to \(format(defaultValue)) seconds",
                     why: "`\(name)` replaces a negative `\(label)` with its default and only prints a notice",
                     help: "remove the argument, or give a positive number of seconds"
                 ))
             } else if value == 0 && label == "scheduleDelay" {
-                diagnostics.append(model.sharedDiagnostic(
+                diagnostics.append(model.diagnostic(
                     "OTL202", at: argument.expression,
                     message: "`scheduleDelay: 0` makes `\(name)` export in a busy loop",
                     why: "the worker waits `scheduleDelay` seconds between exports; with 0 it never waits and keeps a core busy",
@@ -72,7 +72,7 @@ struct BatchLimitsRule: SwiftRule {
                         edits: [model.edit(replacing: literal, with: format(seconds))], applicability: .unsafe
                     )
                 }
-                diagnostics.append(model.sharedDiagnostic(
+                diagnostics.append(model.diagnostic(
                     "OTL202", at: argument.expression,
                     message: "`\(label): \(format(value))` means \(describeSeconds(value)), not \(format(value)) milliseconds",
                     why: why,
@@ -83,7 +83,7 @@ struct BatchLimitsRule: SwiftRule {
         }
         for (label, defaultValue) in [("maxQueueSize", 2048.0), ("maxExportBatchSize", 512.0)] {
             guard let argument = call.argument(label), let value = numericLiteral(argument.expression), value <= 0 else { continue }
-            diagnostics.append(model.sharedDiagnostic(
+            diagnostics.append(model.diagnostic(
                 "OTL202", at: argument.expression,
                 message: "`\(label): \(format(value))` is ignored: `\(name)` falls back to \(format(defaultValue))",
                 why: "`\(name)` replaces a size of zero or less with its default and only prints a notice",
@@ -115,7 +115,7 @@ struct BatchLimitsRule: SwiftRule {
         at node: some SyntaxProtocol, batch: Double, queue: Double, queueLabel: String, explicitQueue: Bool, name: String,
         related: [RelatedLocation], _ model: SwiftSourceModel
     ) -> Diagnostic {
-        model.sharedDiagnostic(
+        model.diagnostic(
             "OTL202", at: node,
             message: "the export batch size \(format(batch)) is larger than the queue (\(format(queue))\(explicitQueue ? "" : ", the default")), so a full batch can never form",
             why: "\(name) holds at most \(format(queue)) spans; the specification requires the batch size to be at most the queue size, and spans beyond the queue are dropped before a batch fills",
@@ -141,7 +141,7 @@ struct BatchLimitsRule: SwiftRule {
                 if let value = numericLiteral(assignment.value) { queues[processor] = (assignment, value) }
             case "scheduleDelay":
                 if isZeroDuration(assignment.value) {
-                    diagnostics.append(model.sharedDiagnostic(
+                    diagnostics.append(model.diagnostic(
                         "OTL202", at: assignment.value,
                         message: "a zero `scheduleDelay` makes the batch processor export in a busy loop",
                         why: "swift-otel waits `scheduleDelay` between exports and does not validate it",

@@ -25,7 +25,7 @@ struct ClientCreatedBeforeBootstrapRule: SwiftRule {
             if setsTracerExplicitly(model) { continue }
             let bootstrapName = (bootstrap.calledExpression.memberPath ?? []).joined(separator: ".")
             let token = call.calleeToken ?? call.calledExpression.firstToken(viewMode: .sourceAccurate)!
-            diagnostics.append(model.sharedDiagnostic(
+            diagnostics.append(model.diagnostic(
                 "OTL605", at: created == "HTTPClient" ? token : call.calledExpression.lastToken(viewMode: .sourceAccurate)!,
                 message: "this `\(created)` is created before `\(bootstrapName)`, so its requests are never traced",
                 why: "AsyncHTTPClient captures `InstrumentationSystem.tracer` when the client's configuration is created; before the bootstrap that is the no-op tracer, and the client keeps it forever (no client spans, no `traceparent` header)",

@@ -23,7 +23,7 @@ struct DeprecatedJaegerExporterRule: SwiftRule {
                let parsed = EndpointText(address.contains("://") ? address : "udp://" + address).host {
                 host = parsed
             }
-            diagnostics.append(model.sharedDiagnostic(
+            diagnostics.append(model.diagnostic(
                 "OTL207", at: token,
                 message: "`JaegerSpanExporter` uses the deprecated Jaeger protocol; Jaeger takes OTLP directly",
                 why: "the Jaeger exporter is gone from the OpenTelemetry specification and the collector; it sends Thrift over UDP to the agent port 6831, which Jaeger images no longer expose (1.63 and later, and Jaeger v2)",

@@ -32,7 +32,7 @@ struct InsecureRemoteExportRule: SwiftRule {
             } else {
                 help = "turn the insecure connection off and use an `https://` endpoint"
             }
-            diagnostics.append(model.sharedDiagnostic(
+            diagnostics.append(model.diagnostic(
                 "OTL209", at: endpoint.literal,
                 message: "telemetry is exported without TLS to `\(host)`, a host on the internet",
                 why: "\(endpoint.usage) sends spans (and any credentials in the exporter headers) in plaintext across networks you do not control",

@@ -29,7 +29,7 @@ struct MalformedEndpointRule: SwiftRule {
         let value = endpoint.value
         let text = EndpointText(value)
         if value.contains(where: \.isWhitespace) {
-            return [model.sharedDiagnostic(
+            return [model.diagnostic(
                 "OTL205", at: endpoint.literal,
                 message: "the endpoint `\(value)` contains whitespace, so it is not a valid URL",
                 why: "\(endpoint.usage) parses the endpoint as a URL",
@@ -46,7 +46,7 @@ struct MalformedEndpointRule: SwiftRule {
                     applicability: .unsafe
                 )
             }
-            return [model.sharedDiagnostic(
+            return [model.diagnostic(
                 "OTL205", at: endpoint.literal,
                 message: "the endpoint `\(value)` has no `http://` or `https://` scheme, so the exporter cannot use it",
                 why: "\(endpoint.usage) needs a full URL; without `scheme://` the text before the first `:` is read as the scheme",
@@ -56,7 +56,7 @@ struct MalformedEndpointRule: SwiftRule {
         }
         let scheme = text.scheme?.lowercased() ?? ""
         if scheme != "http" && scheme != "https" {
-            return [model.sharedDiagnostic(
+            return [model.diagnostic(
                 "OTL205", at: endpoint.literal,
                 message: "the endpoint scheme `\(text.scheme ?? "")://` is not supported: OTLP exporters take `http://` or `https://`",
                 why: "\(endpoint.usage) decides plaintext or TLS from the scheme and rejects any other; gRPC is chosen with the exporter's protocol, not with the URL",
@@ -64,7 +64,7 @@ struct MalformedEndpointRule: SwiftRule {
             )]
         }
         if text.host == nil {
-            return [model.sharedDiagnostic(
+            return [model.diagnostic(
                 "OTL205", at: endpoint.literal,
                 message: "the endpoint `\(value)` has no host",
                 why: "\(endpoint.usage) cannot connect without a host",
@@ -72,7 +72,7 @@ struct MalformedEndpointRule: SwiftRule {
             )]
         }
         if endpoint.transport == .grpc, text.port == nil || text.port?.isEmpty == true {
-            return [model.sharedDiagnostic(
+            return [model.diagnostic(
                 "OTL205", at: endpoint.literal,
                 message: "the gRPC endpoint `\(value)` has no port, so swift-otel's gRPC exporter rejects it",
                 why: "with `.protocol = .grpc` swift-otel reads host and port from the URL and throws `invalidEndpoint` at bootstrap when the port is missing",
@@ -80,7 +80,7 @@ struct MalformedEndpointRule: SwiftRule {
             )]
         }
         if endpoint.transport == .grpc, !text.path.isEmpty, text.path != "/" {
-            return [model.sharedDiagnostic(
+            return [model.diagnostic(
                 "OTL205", at: endpoint.literal,
                 message: "the gRPC endpoint `\(value)` has a path (`\(text.path)`): gRPC endpoints are `scheme://host:port` only",
                 why: "gRPC routes by service name, not by URL path: the path is ignored, and usually means an OTLP/HTTP endpoint was given to the gRPC exporter",
@@ -88,7 +88,7 @@ struct MalformedEndpointRule: SwiftRule {
             )]
         }
         if let port = text.port, !port.isEmpty, Int(port).map({ !(1...65535).contains($0) }) ?? true {
-            return [model.sharedDiagnostic(
+            return [model.diagnostic(
                 "OTL205", at: endpoint.literal,
                 message: "the endpoint `\(value)` has an invalid port `\(port)`",
                 why: "\(endpoint.usage) parses the endpoint as a URL; a port is a number from 1 to 65535",
@@ -117,7 +117,7 @@ struct MalformedEndpointRule: SwiftRule {
         if value.contains("://") { what.append("a scheme") }
         if text.port != nil { what.append("a port") }
         if !text.path.isEmpty { what.append("a path") }
-        return [model.sharedDiagnostic(
+        return [model.diagnostic(
             "OTL205", at: endpoint.literal,
             message: "the gRPC host `\(value)` contains \(what.joined(separator: " and ")): `connect(host:)` takes a host name only",
             why: "grpc-swift resolves the whole string as a host name, so the exporter never connects and every export fails",

@@ -22,7 +22,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
             let scope = enclosingFunction(of: call)
             if callsFunction(named: ["inject"], in: scope) || setsHeadersLater(in: scope) { continue }
             if let headers = call.argument("headers"), !headers.expression.is(ArrayExprSyntax.self) { continue }
-            diagnostics.append(model.sharedDiagnostic(
+            diagnostics.append(model.diagnostic(
                 "OTL602", at: token,
                 message: "this Kafka message carries no trace context: the consumer cannot continue the producer's trace",
                 why: "swift-kafka-client sends only the headers it is given; without an injected `traceparent` header the consumer's spans start a new trace",
@@ -36,7 +36,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
                 guard let start = SpanStart.recognise(call, in: model), start.call.argument("context") == nil,
                       start.ecosystem == .distributedTracing
                 else { continue }
-                diagnostics.append(model.sharedDiagnostic(
+                diagnostics.append(model.diagnostic(
                     "OTL602", at: start.calleeToken,
                     message: "the span for a consumed Kafka message ignores the producer's trace context, so it starts a new trace",
                     why: "the producer's `traceparent` arrives in `message.headers`; nothing in this function extracts it, so `\(start.calleeToken.text)` uses the current context instead",

@@ -22,7 +22,7 @@ struct MissingServiceNameRule: SwiftRule {
             let help = "give the provider a resource with a service name: `.\(kind.resourceMethod)(\(kind.resourceLabel): Resource(attributes: [\"service.name\": .string(\"checkout\")]).merging(other: EnvVarResource.get()))`"
             let why = "opentelemetry-swift starts from `Resource()` (service.name `unknown_service:<process>`) and never reads `OTEL_SERVICE_NAME`; `OTEL_RESOURCE_ATTRIBUTES` is only used when the code merges `EnvVarResource.get()`"
             guard let resourceCall = resourceCalls.last, let argument = resourceCall.argument(kind.resourceLabel) else {
-                diagnostics.append(model.sharedDiagnostic(
+                diagnostics.append(model.diagnostic(
                     "OTL301", at: root.calleeToken ?? root.calledExpression.firstToken(viewMode: .sourceAccurate)!,
                     message: "this \(kind.name) is built without a resource, so its telemetry is reported as `unknown_service`",
                     why: why, help: help
@@ -30,7 +30,7 @@ struct MissingServiceNameRule: SwiftRule {
                 continue
             }
             if let resource = literalResourceWithoutServiceName(argument.expression) {
-                diagnostics.append(model.sharedDiagnostic(
+                diagnostics.append(model.diagnostic(
                     "OTL301", at: resource.calleeToken ?? resource.calledExpression.firstToken(viewMode: .sourceAccurate)!,
                     message: "the resource of this \(kind.name) has no `service.name`, so its telemetry is reported as `unknown_service`",
                     why: why, help: "add `\"service.name\": .string(\"checkout\")` to the resource attributes, or merge `EnvVarResource.get()` and set `service.name` in `OTEL_RESOURCE_ATTRIBUTES`"

@@ -71,7 +71,7 @@ struct NonStandardResourceKeyRule: SwiftRule {
         let help = presentKeys.contains(replacement.key)
             ? "remove `\(key)`: `\(replacement.key)` is already set"
             : "use `\(replacement.key)`, which backends use to filter by \(replacement.key == "service.version" ? "version" : "environment")"
-        return model.sharedDiagnostic(
+        return model.diagnostic(
             "OTL303", at: literal,
             message: "the resource attribute `\(key)` is not the standard key: use `\(replacement.key)`",
             why: "\(replacement.reason); set in \(usage), it is ignored by backends' \(replacement.key == "service.version" ? "version" : "environment") views and by otlint's production detection",

@@ -40,7 +40,7 @@ struct SecretInExporterHeadersRule: SwiftRule {
                     valueLiteral.openingQuote.endPositionBeforeTrailingTrivia.utf8Offset,
                     valueLiteral.closingQuote.positionAfterSkippingLeadingTrivia.utf8Offset
                 )
-                diagnostics.append(model.sharedDiagnostic(
+                diagnostics.append(model.diagnostic(
                     "OTL210", at: valueLiteral,
                     message: "the exporter header `\(name)` holds a literal credential in source code",
                     why: "the value is written into \(usage): everyone with access to the repository, its history and the built binary can read it",
