@@ -37,6 +37,9 @@ struct ConflictingDefinitionsRule: ScopeRule {
                 help: "keep one `\(name)` entry (the other is at \(next.keyPosition))",
                 related: [RelatedLocation(location: next.keyLocation, message: "`\(name)` is written again here")])
         }
+        // A compose file merged over the base (`docker-compose.prod.yml`, an override file), or an env file it adds,
+        // setting a value over the base file's is the point of layering, not a conflict.
+        if next.composeLayer > overridden.composeLayer { return nil }
         // An unknown value (from the shell) cannot be compared.
         guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
         let reason = precedence(overridden, over: winner)
