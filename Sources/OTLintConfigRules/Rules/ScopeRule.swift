@@ -102,6 +102,8 @@ struct EndpointURL {
     var host: String
     /// Byte range of the host in the value, brackets excluded.
     var hostRange: Range<Int>
+    /// Byte range of the host as written, IPv6 brackets included: what to replace to change the host.
+    var writtenHostRange: Range<Int>
     /// Byte range of `user[:password]` before the `@`, when the URL carries credentials.
     var userInfoRange: Range<Int>?
     var port: Int?
@@ -147,6 +149,7 @@ struct EndpointURL {
             hostRange = hostStart..<index
         }
         host = String(decoding: bytes[hostStart..<hostEnd], as: UTF8.self)
+        writtenHostRange = hostStart..<hostEnd
         guard !host.isEmpty else { return nil }
         if index < bytes.count && bytes[index] == UInt8(ascii: ":") {
             let portStart = index + 1
