@@ -205,3 +205,51 @@ final class SecretInExporterHeadersRuleTests: XCTestCase {
         XCTAssertTrue(diagnostics.first?.why?.contains("not git-ignored") == true, diagnostics.first?.why ?? "")
     }
 }
+
+final class EndpointURLTests: XCTestCase {
+    func testUserInfoIsNotTheHost() throws {
+        let url = try XCTUnwrap(EndpointURL("http://user:s3cret@collector:4318/v1/traces"))
+        XCTAssertEqual(url.host, "collector")
+        XCTAssertEqual(url.port, 4318)
+        XCTAssertEqual(url.path, "/v1/traces")
+        XCTAssertEqual(url.userInfoRange, 7..<18)
+        XCTAssertEqual(url.hostRange, 19..<28)
+        XCTAssertEqual(EndpointURL.redacted("http://user:s3cret@collector:4318"), "http://user:***@collector:4318")
+        XCTAssertEqual(EndpointURL.redacted("https://apikey@vendor.example"), "https://***@vendor.example")
+        XCTAssertEqual(EndpointURL.redacted("http://collector:4318"), "http://collector:4318")
+    }
+
+    func testIPv6Literal() throws {
+        let url = try XCTUnwrap(EndpointURL("http://[::1]:4317"))
+        XCTAssertEqual(url.host, "[::1]")
+        XCTAssertEqual(url.hostName, "::1")
+        XCTAssertEqual(url.hostRange, 8..<11)
+        XCTAssertEqual(url.port, 4317)
+        XCTAssertEqual(url.portRange, 13..<17)
+        let bare = try XCTUnwrap(EndpointURL("http://[fd00::2]/v1/traces"))
+        XCTAssertEqual(bare.hostName, "fd00::2")
+        XCTAssertNil(bare.port)
+        XCTAssertEqual(bare.path, "/v1/traces")
+    }
+
+    func testPortMismatchBehindCredentialsIsFoundAndTheCredentialNeverPrinted() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://user:s3cret@collector:4317\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 1, column: 58), "points at the port")
+        XCTAssertEqual(diagnostic.maskedRanges.count, 1)
+        try project.assertFix("OTL203", file: ".env", becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=http://user:s3cret@collector:4318\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n")
+        let other = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=user:s3cret@collector:4318\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"])
+        let all = other.analyze().diagnostics
+        XCTAssertEqual(all.filter { $0.ruleID == "OTL205" }.count, 1, "missing scheme found behind the credentials")
+        for finding in all {
+            let text = [finding.message, finding.why ?? "", finding.help ?? ""] + finding.related.map(\.message)
+            XCTAssertFalse(text.joined().contains("s3cret"), finding.message)
+        }
+    }
+
+    func testIPv6LoopbackPortMismatch() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://[::1]:4318\nOTEL_EXPORTER_OTLP_PROTOCOL=grpc\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 1, column: 42))
+    }
+}

@@ -17,6 +17,14 @@ final class UnreachableEndpointHostRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL206").map(\.message), [])
     }
 
+    func testIPv6LoopbackFixReplacesTheBrackets() throws {
+        let compose = "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://[::1]:4318\n" + collector
+        let project = try TestProject(["docker-compose.yml": compose])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL206").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 4, column: 44), "points at the address inside the brackets")
+        try project.assertFix("OTL206", file: "docker-compose.yml", becomes: compose.replacingOccurrences(of: "[::1]", with: "otel-collector"))
+    }
+
     func testTypoFixIsSafeAndKeepsCommentsAnchorsAndQuoting() throws {
         let compose = """
         x-otel: &otel

@@ -136,6 +136,12 @@ final class InvalidPropagatorsRuleTests: XCTestCase {
         XCTAssertEqual(diagnostics[2].severity, .info)
     }
 
+    func testNoneMessageNamesEachOtherPropagatorOnce() throws {
+        let project = try TestProject([".env": "OTEL_PROPAGATORS=b3,none,b3\n"])
+        let none = try XCTUnwrap(project.diagnostics("OTL603").first { $0.message.contains("`none` is combined") })
+        XCTAssertTrue(none.message.contains("`none` is combined with `b3` in"), none.message)
+    }
+
     func testValidListsAreQuiet() throws {
         let project = try TestProject([
             ".env": "OTEL_PROPAGATORS=tracecontext,baggage,b3multi,xray\n",

@@ -45,10 +45,27 @@ final class InvalidValueRuleTests: XCTestCase {
     func testDurationsIntegersAndEnums() throws {
         let project = try TestProject([".env": "OTEL_BSP_SCHEDULE_DELAY=5s\nOTEL_BSP_MAX_QUEUE_SIZE=-1\nOTEL_PROPAGATORS=tracecontext, b3multy\nOTEL_LOG_LEVEL=DEBUG\nOTEL_EXPORTER_OTLP_COMPRESSION=gzip\n"])
         let diagnostics = project.diagnostics("OTL002")
-        XCTAssertEqual(diagnostics.count, 3)
-        XCTAssertEqual(diagnostics[2].location.start, LineColumn(line: 3, column: 32), "points at the list item")
-        XCTAssertEqual(diagnostics[2].location.end, LineColumn(line: 3, column: 39))
+        XCTAssertEqual(diagnostics.count, 2, "`b3multy` in OTEL_PROPAGATORS is OTL603's")
+        let propagator = try XCTUnwrap(project.diagnostics("OTL603").first)
+        XCTAssertEqual(propagator.location.start, LineColumn(line: 3, column: 32), "points at the list item")
+        XCTAssertEqual(propagator.location.end, LineColumn(line: 3, column: 39))
         try project.assertFix("OTL002", file: ".env", becomes: "OTEL_BSP_SCHEDULE_DELAY=5000\nOTEL_BSP_MAX_QUEUE_SIZE=-1\nOTEL_PROPAGATORS=tracecontext, b3multy\nOTEL_LOG_LEVEL=DEBUG\nOTEL_EXPORTER_OTLP_COMPRESSION=gzip\n")
+    }
+
+    func testJaegerInTracesExporterAndPropagatorsAreLeftToTheirOwnRules() throws {
+        let project = try TestProject([".env": "OTEL_TRACES_EXPORTER=otlp,jaeger\nOTEL_PROPAGATORS=w3c\n"])
+        let all = project.analyze().diagnostics
+        XCTAssertEqual(project.diagnostics("OTL002").map(\.message), [])
+        XCTAssertEqual(all.filter { $0.ruleID == "OTL207" }.count, 1)
+        XCTAssertEqual(all.filter { $0.ruleID == "OTL603" }.count, 1)
+        try project.assertFix("OTL207", file: ".env", becomes: "OTEL_TRACES_EXPORTER=otlp\nOTEL_PROPAGATORS=w3c\n")
+    }
+
+    func testListFixDoesNotRepeatAListedName() throws {
+        let project = try TestProject([".env": "OTEL_METRICS_EXPORTER=otlp, jaeger\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL002").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 1, column: 29))
+        try project.assertFix("OTL002", file: ".env", becomes: "OTEL_METRICS_EXPORTER=otlp\n")
     }
 
     func testProtocolSuggestionAndUnknownValuesStayQuiet() throws {

@@ -79,6 +79,29 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
     }
 }
 
+extension ConflictingDefinitionsRuleTests {
+    func testEnvironmentFileLayeredOverTheBaseIsNotAConflict() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    env_file: [common.env]\n    environment:\n      OTEL_SERVICE_NAME: api\n",
+            "docker-compose.prod.yml": "services:\n  api:\n    env_file: [prod.env]\n    environment:\n      OTEL_SERVICE_NAME: api-prod\n",
+            "common.env": "OTEL_PROPAGATORS=tracecontext\n",
+            "prod.env": "OTEL_PROPAGATORS=tracecontext,baggage\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL004").map(\.message), [])
+    }
+
+    func testBaseEnvironmentBeatingTheEnvironmentFilesEnvFileIsStillReported() throws {
+        // Compose gives `environment:` of any file precedence over every `env_file:`: the prod.env value is dead.
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_PROPAGATORS: tracecontext\n",
+            "docker-compose.prod.yml": "services:\n  api:\n    env_file: [prod.env]\n",
+            "prod.env": "OTEL_PROPAGATORS=b3\n",
+        ])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL004").first)
+        XCTAssertTrue(diagnostic.location.path.hasSuffix("prod.env"))
+    }
+}
+
 final class SDKDisabledRuleTests: XCTestCase {
     func testDisabledWithExporterAndUnsafeFix() throws {
         let compose = "services:\n  api:\n    environment:\n      OTEL_SDK_DISABLED: \"TRUE\"  # debugging\n      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318'\n"

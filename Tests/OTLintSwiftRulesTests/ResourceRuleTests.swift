@@ -22,6 +22,7 @@ final class ResourceRuleTests: XCTestCase {
         let resource = Resource(attributes: ["service.name": .string("api"), "deployment.environment.name": .string("production")])
         """)
         XCTAssertTrue(analyzeSwift(fixed).with("OTL303").isEmpty)
+        XCTAssertTrue(analyzeSwift(source).with("OTL405").isEmpty, "one finding per key: OTL303 owns resource keys it renames")
     }
 
     func testSwiftOTelDictionaryAndSubscriptKeysAreReported() {

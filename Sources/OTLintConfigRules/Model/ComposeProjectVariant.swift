@@ -218,7 +218,14 @@ enum ComposeFileRoles {
         func isEnvFile(_ definition: VariableDefinition) -> Bool {
             if case .envFile = definition.source { return true } else { return false }
         }
-        let definitions = layers.flatMap { $0.definitions.filter(isEnvFile) } + layers.flatMap { $0.definitions.filter { !isEnvFile($0) } }
+        let layered = layers.enumerated().map { index, layer in
+            layer.definitions.map { definition in
+                var definition = definition
+                definition.composeLayer = index
+                return definition
+            }
+        }
+        let definitions = layered.flatMap { $0.filter(isEnvFile) } + layered.flatMap { $0.filter { !isEnvFile($0) } }
         let tier = layers.reversed().first { $0.tier.tier != .unknown }?.tier ?? .unknown
         return EnvironmentScope(kind: .composeService(last.file, last.service), definitions: definitions, tier: tier,
                                 isTemplate: layers.contains(where: \.isTemplate))

@@ -28,18 +28,7 @@ struct EndpointTarget {
                   !value.isEmpty, let url = EndpointURL(value) else { return nil }
             // EndpointURL reads the value from its start; a leading space shifts offsets.
             guard definition.value?.first != " " else { return nil }
-            let schemeLength = value.range(of: "://").map { value.utf8.distance(from: value.startIndex, to: $0.upperBound) } ?? 0
-            var start = schemeLength
-            var length = url.host.utf8.count
-            var host = url.host
-            if host.hasPrefix("[") && host.hasSuffix("]") && length >= 2 {
-                host = String(host.dropFirst().dropLast())
-                start += 1
-                length -= 2
-            }
-            // `user:pass@host` is not a form OTLP endpoints use; leave such values alone.
-            guard !host.contains("@") else { return nil }
-            return EndpointTarget(definition: definition, url: url, host: host.lowercased(), hostBytes: start..<(start + length))
+            return EndpointTarget(definition: definition, url: url, host: url.hostName, hostBytes: url.hostRange)
         }
     }
 

@@ -29,6 +29,9 @@ public struct VariableDefinition: Sendable {
     /// True when the entry came through a merge key (`<<: *common`): it is written in a shared block, so fixes
     /// must not edit it or insert next to it (that would change every service sharing the block).
     public var isInherited: Bool = false
+    /// Which compose file of a merged project variant brings the definition in (its own `environment:` or one of
+    /// its `env_file:` entries): 0 for the base file, 1 for the override or environment file merged over it.
+    public var composeLayer: Int = 0
 
     /// Whether the variable is set to a non-empty value (an empty value is the same as unset).
     public var isSet: Bool { value != "" }

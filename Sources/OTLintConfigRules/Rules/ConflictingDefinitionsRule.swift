@@ -37,6 +37,9 @@ struct ConflictingDefinitionsRule: ScopeRule {
                 help: "keep one `\(name)` entry (the other is at \(next.keyPosition))",
                 related: [RelatedLocation(location: next.keyLocation, message: "`\(name)` is written again here")])
         }
+        // A compose file merged over the base (`docker-compose.prod.yml`, an override file), or an env file it adds,
+        // setting a value over the base file's is the point of layering, not a conflict.
+        if next.composeLayer > overridden.composeLayer { return nil }
         // An unknown value (from the shell) cannot be compared.
         guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
         let reason = precedence(overridden, over: winner)
@@ -45,12 +48,14 @@ struct ConflictingDefinitionsRule: ScopeRule {
         let severity = sameFile ? self.severity : .info
         // Header and credential variables hold secrets: never print their values, and mask them in excerpts.
         let secret = Self.mayHoldSecret(name)
-        let keptText = kept.isEmpty ? "an empty value (which unsets it)" : secret ? "another value" : "`\(kept)`"
-        let lostText = lost.isEmpty ? "an empty value" : secret ? "the value" : "`\(lost)`"
+        // A URL's `user:password@` is shown as `user:***@`.
+        func shown(_ value: String) -> String { value.contains("://") ? EndpointURL.redacted(value) : value }
+        let keptText = kept.isEmpty ? "an empty value (which unsets it)" : secret ? "another value" : "`\(shown(kept))`"
+        let lostText = lost.isEmpty ? "an empty value" : secret ? "the value" : "`\(shown(lost))`"
         let location = overridden.valueSite == nil ? overridden.keyLocation : overridden.valueLocation
         let masked = secret ? [overridden.valueSite, winner.valueSite].compactMap { site in
             site.flatMap { $0.file.path == location.path ? $0.range : nil }
-        } : []
+        } : [overridden, winner].filter { $0.valueSite?.file.path == location.path }.flatMap(\.credentialRanges)
         let place = winner.file.path == overridden.file.path ? "" : " in \(winner.originDescription)"
         return Diagnostic(
             ruleID: id, severity: severity,

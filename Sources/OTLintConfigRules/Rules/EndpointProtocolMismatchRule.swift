@@ -25,7 +25,7 @@ struct EndpointProtocolMismatchRule: ScopeRule {
                     location: location,
                     why: "OTLP receivers listen on 4317 (gRPC) and 4318 (HTTP); Jaeger ≥ 1.46 and the collector accept OTLP there",
                     help: "point it at port 4318 with `http/protobuf`, or 4317 with `grpc`",
-                    related: endpoint.valueRelated))
+                    related: endpoint.valueRelated, maskedRanges: endpoint.credentialRanges))
                 continue
             }
             guard let protocolName = export.explicitProtocol, let protocolDefinition = export.protocolDefinition else {
@@ -52,7 +52,7 @@ struct EndpointProtocolMismatchRule: ScopeRule {
                 why: "port 4317 serves OTLP/gRPC and 4318 serves OTLP/HTTP; the \(signals) exporter speaks `\(protocolName)` (`\(protocolDefinition.name)`), so every export fails",
                 help: "use port \(expected), or set the protocol to `\(isHTTP ? "grpc" : "http/protobuf")` if port \(port) is right",
                 related: endpoint.valueRelated + [RelatedLocation(location: protocolDefinition.valueLocation, message: "the protocol is set here")],
-                fix: fix))
+                fix: fix, maskedRanges: endpoint.credentialRanges))
         }
         return diagnostics
     }

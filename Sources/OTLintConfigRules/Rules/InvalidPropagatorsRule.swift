@@ -35,7 +35,8 @@ struct InvalidPropagatorsRule: ScopeRule {
                 continue
             }
             if name == "none" {
-                let others = names.filter { !$0.isEmpty && $0 != "none" }
+                var listed = Set<String>()
+                let others = names.filter { !$0.isEmpty && $0 != "none" && listed.insert($0).inserted }
                 guard !others.isEmpty else { continue }
                 diagnostics.append(Diagnostic(
                     ruleID: id, severity: severity,

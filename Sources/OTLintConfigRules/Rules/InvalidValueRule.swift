@@ -10,6 +10,8 @@ struct InvalidValueRule: ScopeRule {
         var diagnostics: [Diagnostic] = []
         for definition in scope.effectiveDefinitions {
             guard let spec = VariableCatalog.spec(definition.name), let value = definition.value, !value.isEmpty else { continue }
+            // OTL603 owns every name in `OTEL_PROPAGATORS` (unknown, deprecated, duplicate): one finding, one fix.
+            if definition.name == "OTEL_PROPAGATORS" { continue }
             if let diagnostic = check(definition, value: value, spec: spec) { diagnostics.append(diagnostic) }
         }
         return diagnostics
@@ -67,14 +69,15 @@ struct InvalidValueRule: ScopeRule {
             if spec.values.contains(lower) || spec.extraValues.contains(lower) { return nil }
             return enumDiagnostic(definition, item: value, itemOffset: 0, spec: spec, fallback: fallback)
         case .enumerationList:
-            var offset = 0
-            for item in value.split(separator: ",", omittingEmptySubsequences: false) {
-                defer { offset += item.utf8.count + 1 }
-                let trimmed = item.trimmingCharacters(in: .whitespaces)
-                let lower = trimmed.lowercased()
-                if trimmed.isEmpty || spec.values.contains(lower) || spec.extraValues.contains(lower) { continue }
-                let leading = item.utf8.count - item.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
-                return enumDiagnostic(definition, item: trimmed, itemOffset: offset + leading, spec: spec, fallback: fallback)
+            let items = ListItem.split(value)
+            let names = items.map { $0.text.lowercased() }
+            for (index, item) in items.enumerated() {
+                let lower = names[index]
+                if item.text.isEmpty || spec.values.contains(lower) || spec.extraValues.contains(lower) { continue }
+                // OTL207 owns `jaeger` in the traces exporter list (with a fix that does not list `otlp` twice).
+                if definition.name == "OTEL_TRACES_EXPORTER" && lower == "jaeger" { continue }
+                return enumDiagnostic(definition, item: item.text, itemOffset: item.range.lowerBound, spec: spec, fallback: fallback,
+                                      listed: (names, ListItem.removalRange(of: index, in: items)))
             }
             return nil
         case .url, .string, .keyValueList:
@@ -83,7 +86,7 @@ struct InvalidValueRule: ScopeRule {
     }
 
     private func enumDiagnostic(_ definition: VariableDefinition, item: String, itemOffset: Int, spec: VariableSpec,
-                                fallback: String) -> Diagnostic {
+                                fallback: String, listed: (names: [String], removal: Range<Int>)? = nil) -> Diagnostic {
         let name = definition.name
         let lower = item.lowercased()
         let choices = spec.values.map { "`\($0)`" }.joined(separator: ", ")
@@ -104,7 +107,14 @@ struct InvalidValueRule: ScopeRule {
         let itemRange = itemOffset..<(itemOffset + item.utf8.count)
         if let site = definition.valueSite, let itemLocation = site.location(ofValueBytes: itemRange) {
             location = itemLocation
-            if let suggestion, !definition.isInherited || definition.interpolation?.soleSite != nil {
+            if let suggestion, let listed, listed.names.contains(suggestion) {
+                // The suggestion is already in the list: drop the item rather than list the same name twice.
+                if !definition.isInherited || definition.interpolation?.soleSite != nil,
+                   let removal = site.location(ofValueBytes: listed.removal) {
+                    fix = Fix(title: "remove `\(item)` (`\(suggestion)` is listed)",
+                              edits: [TextEdit(path: site.file.path, range: removal.range, replacement: "")], applicability: .unsafe)
+                }
+            } else if let suggestion, !definition.isInherited || definition.interpolation?.soleSite != nil {
                 fix = Fix(title: "write `\(suggestion)`",
                           edits: [TextEdit(path: site.file.path, range: itemLocation.range, replacement: suggestion)],
                           applicability: .unsafe)

@@ -40,11 +40,11 @@ struct MalformedEndpointRule: ScopeRule {
 
     private func check(_ endpoint: VariableDefinition, value: String, protocolName: String?) -> Diagnostic? {
         let name = endpoint.name
-        // `scheme://user:password@host`: credentials in the URL are not parsed here, and never printed.
-        if Self.hasUserInfo(value) { return nil }
+        // `scheme://user:password@host`: the credentials are never printed (messages show the value redacted).
+        let shown = endpoint.value.map { "`\(EndpointURL.redacted($0))`" } ?? endpoint.displayValue
         let bytes = Array(value.utf8)
         if let index = bytes.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) {
-            return valueDiagnostic(endpoint, message: "`\(name)` contains a space: \(endpoint.displayValue) is not a URL",
+            return valueDiagnostic(endpoint, message: "`\(name)` contains a space: \(shown) is not a URL",
                                    why: "SDKs parse the endpoint as a URL and fail (or export nowhere) on a space",
                                    help: "remove the space\(index == 0 || index == bytes.count - 1 ? " (check the quoting of the value)" : "")")
         }
@@ -66,10 +66,10 @@ struct MalformedEndpointRule: ScopeRule {
                 location: location(endpoint, schemeRange),
                 why: "the specification defines only `http` (plaintext) and `https` (TLS) endpoint schemes; SDKs reject `\(scheme)://` or fail to connect",
                 help: "write `\(meant)://…`\(lowerScheme.hasPrefix("grpc") ? "; the protocol is chosen by `OTEL_EXPORTER_OTLP_PROTOCOL=grpc`, not by the scheme" : "")",
-                related: endpoint.valueRelated, fix: fix)
+                related: endpoint.valueRelated, fix: fix, maskedRanges: endpoint.credentialRanges)
         }
         guard let url = EndpointURL(value) else {
-            return valueDiagnostic(endpoint, message: "`\(name)` has no host: \(endpoint.displayValue) is not a URL",
+            return valueDiagnostic(endpoint, message: "`\(name)` has no host: \(shown) is not a URL",
                                    why: "the exporter cannot connect without a host name",
                                    help: "write `\(lowerScheme)://<host>:<port>`, e.g. `\(lowerScheme)://collector:4318`")
         }
@@ -87,7 +87,7 @@ struct MalformedEndpointRule: ScopeRule {
                     location: location(endpoint, portRange.lowerBound..<end),
                     why: "SDKs fail to parse the URL and export nothing",
                     help: "use 4318 for OTLP/HTTP or 4317 for OTLP/gRPC",
-                    related: endpoint.valueRelated)
+                    related: endpoint.valueRelated, maskedRanges: endpoint.credentialRanges)
             }
         }
         if protocolName == "grpc", !url.path.isEmpty, url.path != "/" {
@@ -100,7 +100,7 @@ struct MalformedEndpointRule: ScopeRule {
                 location: location(endpoint, url.pathRange),
                 why: "with `grpc` the exporter calls a fixed service method on the host and port; depending on the SDK the path is ignored or the endpoint is rejected",
                 help: "write only `\(lowerScheme)://\(url.host)\(url.port.map { ":\($0)" } ?? "")`",
-                related: endpoint.valueRelated, fix: fix)
+                related: endpoint.valueRelated, fix: fix, maskedRanges: endpoint.credentialRanges)
         }
         return nil
     }
@@ -118,16 +118,17 @@ struct MalformedEndpointRule: ScopeRule {
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("unix:"), !trimmed.hasPrefix("dns:") else { return nil }
         guard let url = EndpointURL(trimmed), !url.host.contains("%") else { return nil }
         let isHTTP = protocolName?.hasPrefix("http") ?? false
+        let shown = EndpointURL.redacted(trimmed)
         let scheme = url.port == 443 ? "https" : "http"
         let fix = edit(endpoint, 0..<0, "\(scheme)://").map {
             Fix(title: "add the `\(scheme)://` scheme", edits: [$0], applicability: .unsafe)
         }
         let consequence = isHTTP ? "the HTTP exporter cannot send to it" : "Java and Go SDKs reject it (gRPC clients in Python and Node accept `host:port`)"
         return valueDiagnostic(
-            endpoint, message: "`\(endpoint.name)` has no scheme: `\(trimmed)` is not a URL, so \(consequence)",
+            endpoint, message: "`\(endpoint.name)` has no scheme: `\(shown)` is not a URL, so \(consequence)",
             severity: isHTTP ? .error : .warning,
             why: "the specification defines the endpoint as a URL with the `http` or `https` scheme, for gRPC as well; the scheme also decides whether TLS is used",
-            help: "write `\(scheme)://\(trimmed)` (or `https://` if the receiver uses TLS)",
+            help: "write `\(scheme)://\(shown)` (or `https://` if the receiver uses TLS)",
             fix: fix)
     }
 }

@@ -20,7 +20,16 @@ extension ScopeRule {
     func valueDiagnostic(_ definition: VariableDefinition, message: String, severity: Severity? = nil, why: String? = nil,
                          help: String? = nil, related: [RelatedLocation] = [], fix: Fix? = nil) -> Diagnostic {
         Diagnostic(ruleID: id, severity: severity ?? self.severity, message: message, location: definition.valueLocation, why: why,
-                   help: help, related: definition.valueRelated + related, fix: fix)
+                   help: help, related: definition.valueRelated + related, fix: fix, maskedRanges: definition.credentialRanges)
+    }
+}
+
+extension VariableDefinition {
+    /// Where an endpoint value's `user:password@` is written, to mask it in the excerpt shown with a finding.
+    var credentialRanges: [ByteRange] {
+        guard let value, let userInfo = EndpointURL(value)?.userInfoRange, let site = valueSite,
+              let location = site.location(ofValueBytes: userInfo) else { return [] }
+        return [location.range]
     }
 }
 
@@ -85,16 +94,30 @@ enum YAMLQuoting {
     }
 }
 
-/// A URL as an endpoint variable holds it, with byte offsets so a finding can point at the port or the path.
+/// A URL as an endpoint variable holds it, with byte offsets so a finding can point at the host, the port or the
+/// path. Reads `scheme://user:password@host:port/path`, with IPv6 literals in brackets (`http://[::1]:4317`).
 struct EndpointURL {
     var scheme: String?
+    /// The host as written in the URL: IPv6 literals keep their brackets, so `"\(scheme)://\(host):\(port)"` is a URL.
     var host: String
+    /// Byte range of the host in the value, brackets excluded.
+    var hostRange: Range<Int>
+    /// Byte range of the host as written, IPv6 brackets included: what to replace to change the host.
+    var writtenHostRange: Range<Int>
+    /// Byte range of `user[:password]` before the `@`, when the URL carries credentials.
+    var userInfoRange: Range<Int>?
     var port: Int?
     /// Byte range of the port digits in the value.
     var portRange: Range<Int>?
     var path: String
     /// Byte range of the path in the value (empty at the end of the authority when there is no path).
     var pathRange: Range<Int>
+
+    /// The host without IPv6 brackets, lower case (`::1`, `collector`).
+    var hostName: String {
+        let lower = host.lowercased()
+        return lower.hasPrefix("[") && lower.hasSuffix("]") && lower.count >= 2 ? String(lower.dropFirst().dropLast()) : lower
+    }
 
     init?(_ value: String) {
         let bytes = Array(value.utf8)
@@ -103,16 +126,30 @@ struct EndpointURL {
             scheme = String(value[..<separator.lowerBound]).lowercased()
             index = value.utf8.distance(from: value.startIndex, to: separator.upperBound)
         }
-        let hostStart = index
-        if index < bytes.count && bytes[index] == UInt8(ascii: "[") {
-            while index < bytes.count && bytes[index] != UInt8(ascii: "]") { index += 1 }
-            if index < bytes.count { index += 1 }
-        } else {
-            while index < bytes.count && ![UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(bytes[index]) {
-                index += 1
-            }
+        // The authority ends at the path, query or fragment; credentials end at its last `@`.
+        var authorityEnd = index
+        while authorityEnd < bytes.count && ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(bytes[authorityEnd]) {
+            authorityEnd += 1
         }
-        host = String(decoding: bytes[hostStart..<index], as: UTF8.self)
+        if let at = bytes[index..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
+            userInfoRange = index..<at
+            index = at + 1
+        }
+        let hostStart = index
+        var hostEnd: Int
+        if index < authorityEnd && bytes[index] == UInt8(ascii: "[") {
+            while index < authorityEnd && bytes[index] != UInt8(ascii: "]") { index += 1 }
+            if index < authorityEnd { index += 1 }
+            hostEnd = index
+            let bracketed = bytes[index - 1] == UInt8(ascii: "]") && index - hostStart >= 2
+            hostRange = bracketed ? (hostStart + 1)..<(index - 1) : hostStart..<index
+        } else {
+            while index < authorityEnd && bytes[index] != UInt8(ascii: ":") { index += 1 }
+            hostEnd = index
+            hostRange = hostStart..<index
+        }
+        host = String(decoding: bytes[hostStart..<hostEnd], as: UTF8.self)
+        writtenHostRange = hostStart..<hostEnd
         guard !host.isEmpty else { return nil }
         if index < bytes.count && bytes[index] == UInt8(ascii: ":") {
             let portStart = index + 1
@@ -125,6 +162,16 @@ struct EndpointURL {
         while index < bytes.count && bytes[index] != UInt8(ascii: "?") && bytes[index] != UInt8(ascii: "#") { index += 1 }
         path = String(decoding: bytes[pathStart..<index], as: UTF8.self)
         pathRange = pathStart..<index
+    }
+
+    /// The value with the password of its credentials (or the whole user info when it has no `:`) replaced by
+    /// `***`, for messages: a credential is never printed.
+    static func redacted(_ value: String) -> String {
+        guard let url = EndpointURL(value), let userInfo = url.userInfoRange else { return value }
+        let bytes = Array(value.utf8)
+        let colon = bytes[userInfo].firstIndex(of: UInt8(ascii: ":"))
+        let secret = colon.map { ($0 + 1)..<userInfo.upperBound } ?? userInfo
+        return String(decoding: bytes[..<secret.lowerBound], as: UTF8.self) + "***" + String(decoding: bytes[secret.upperBound...], as: UTF8.self)
     }
 }
 

@@ -30,7 +30,7 @@ struct SignalPathInEndpointRule: ScopeRule {
                     location: location,
                     why: "the base endpoint is a prefix: the SDK adds `/v1/traces`, `/v1/metrics` and `/v1/logs` to it, so every signal gets a wrong path",
                     help: "remove `\(signalPath)`, or use `OTEL_EXPORTER_OTLP_\(signal.uppercased())_ENDPOINT` for a full per-signal URL",
-                    related: base.valueRelated, fix: fix))
+                    related: base.valueRelated, fix: fix, maskedRanges: base.credentialRanges))
             }
         }
         for export in SignalExport.all(in: scope) where export.endpointIsPerSignal {

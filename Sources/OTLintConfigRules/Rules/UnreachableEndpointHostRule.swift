@@ -49,7 +49,7 @@ struct UnreachableEndpointHostRule: ScopeRule {
         if receivers.count == 1, let receiver = receivers.first {
             help = "send to the `\(receiver.name)` service: replace `\(target.host)` with `\(receiver.name)`"
             if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
-               let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.hostBytes) {
+               let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.url.writtenHostRange) {
                 fix = Fix(title: "send to `\(receiver.name)` instead of `\(target.host)`",
                           edits: [TextEdit(path: site.file.path, range: location.range, replacement: receiver.name)],
                           applicability: .unsafe)
@@ -96,7 +96,7 @@ struct UnreachableEndpointHostRule: ScopeRule {
         if best.count == 1, let nearest = best.first {
             var fix: Fix?
             if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
-               let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.hostBytes) {
+               let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.url.writtenHostRange) {
                 // One edit away from exactly one service: obviously what was meant.
                 fix = Fix(title: "use the service name `\(nearest.name)`",
                           edits: [TextEdit(path: site.file.path, range: location.range, replacement: nearest.name)],
