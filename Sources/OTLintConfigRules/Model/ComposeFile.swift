@@ -73,9 +73,27 @@ public struct ComposeFile: Sendable {
     public let services: [ComposeService]
     /// Top-level `x-*` fields.
     public let extensions: [YAMLPair]
-
     /// The folder the compose file is in (`.` for a bare file name); relative paths resolve against it.
-    public var directory: String { ConfigPaths.directory(of: source.path) }
+    public let directory: String
+    /// Lowercased names its services are reached by: service names, `container_name`, `hostname`, network
+    /// aliases (computed once: every exporter host of the project is looked up in them).
+    public let hostNames: Set<String>
+
+    public init(source: SourceFile, root: YAMLNode, services: [ComposeService], extensions: [YAMLPair]) {
+        self.source = source
+        self.root = root
+        self.services = services
+        self.extensions = extensions
+        directory = ConfigPaths.directory(of: source.path)
+        var names = Set<String>()
+        for service in services {
+            names.insert(service.name.lowercased())
+            for scalar in [service.containerName, service.hostname].compactMap({ $0 }) + service.networkAliases {
+                names.insert(scalar.text.lowercased())
+            }
+        }
+        hostNames = names
+    }
 
     public func service(named name: String) -> ComposeService? {
         services.first { $0.name == name }

@@ -72,6 +72,10 @@ struct ServiceFacts: Sendable {
     var receivesOTLP: Bool
     var isBackend: Bool
     var configuresTelemetry: Bool
+    /// The service name it reports (OTL305 compares it with every other service of the variant).
+    var reportedName: (name: String, definition: VariableDefinition)?
+    /// Its propagators (OTL604 compares them with every other service of the variant).
+    var propagation: PropagatorMismatchRule.Propagation?
 
     init(name: String, layers: [(file: ComposeFile, service: ComposeService)], scope: EnvironmentScope) {
         reachableNames = MergedComposeService.reachableNames(name: name, layers: layers)
@@ -79,6 +83,8 @@ struct ServiceFacts: Sendable {
         receivesOTLP = image.map(TelemetryBackends.receivesOTLP) ?? false
         isBackend = image.map(TelemetryBackends.isBackend) ?? false
         configuresTelemetry = scope.configuresTelemetry
+        reportedName = DuplicateServiceNameRule.reportedName(scope)
+        propagation = PropagatorMismatchRule.propagation(scope)
     }
 
     init(_ service: MergedComposeService) {
@@ -94,7 +100,18 @@ public struct ComposeProjectVariant: Sendable {
     public var directory: String
     /// The files in merge order.
     public var files: [ComposeFile]
-    public var services: [MergedComposeService]
+    public var services: [MergedComposeService] {
+        didSet { lookup = ServiceLookup(services) }
+    }
+    /// Every rule looks its own service up in the variant: indexed once, not searched per scope.
+    private var lookup: ServiceLookup
+
+    public init(directory: String, files: [ComposeFile], services: [MergedComposeService]) {
+        self.directory = directory
+        self.files = files
+        self.services = services
+        lookup = ServiceLookup(services)
+    }
 
     /// For messages: "`docker-compose.yml` + `docker-compose.prod.yml`".
     public var displayName: String {
@@ -102,12 +119,23 @@ public struct ComposeProjectVariant: Sendable {
     }
 
     public func service(named name: String) -> MergedComposeService? {
-        services.first { $0.name == name }
+        lookup.positions[name].map { services[$0] }
     }
 
     /// Every host name a container of this project can reach another container by.
-    public var reachableNames: Set<String> {
-        services.reduce(into: Set<String>()) { $0.formUnion($1.facts.reachableNames) }
+    public var reachableNames: Set<String> { lookup.reachableNames }
+}
+
+/// A variant's services by name, and the names they are reachable by.
+private struct ServiceLookup: Sendable {
+    var positions: [String: Int] = [:]
+    var reachableNames = Set<String>()
+
+    init(_ services: [MergedComposeService]) {
+        for (position, service) in services.enumerated() {
+            if positions[service.name] == nil { positions[service.name] = position }
+            reachableNames.formUnion(service.facts.reachableNames)
+        }
     }
 }
 
@@ -125,6 +153,7 @@ extension ConfigProject {
     /// The project variants of the folder a compose file is in that include that file.
     public func composeVariants(including path: String) -> [ComposeProjectVariant] {
         let directory = ConfigPaths.directory(of: path)
+        if composeVariantIndex[directory] != nil { return variantsByFile[path] ?? [] }
         return composeVariants(inFolder: directory).filter { $0.files.contains { $0.source.path == path } }
     }
 

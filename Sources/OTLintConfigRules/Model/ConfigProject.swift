@@ -9,7 +9,12 @@ public struct ConfigProject: Sendable {
     /// Compose folders whose mounted collector config samples traces downstream.
     public var collectorSampling = CollectorSampling()
     /// Folder → the compose project variants Compose merges there (built once per run).
-    public var composeVariantIndex: [String: [ComposeProjectVariant]] = [:]
+    public var composeVariantIndex: [String: [ComposeProjectVariant]] = [:] {
+        didSet { variantsByFile = ConfigProject.indexVariantsByFile(composeVariantIndex) }
+    }
+    /// Compose file path → the variants of `composeVariantIndex` that include it, in the folder's order (every
+    /// scope asks for its own file's variants: a lookup, not a search through the folder).
+    private(set) var variantsByFile: [String: [ComposeProjectVariant]] = [:]
     /// Build context folder → the Swift OpenTelemetry SDK its `Package.swift` depends on.
     public var swiftSDKs: [String: DetectedSwiftSDK] = [:]
     public var scopes: [EnvironmentScope] {
@@ -28,6 +33,16 @@ public struct ConfigProject: Sendable {
     private static func layerKey(_ scope: EnvironmentScope) -> String? {
         guard case .composeService(let compose, let service) = scope.kind else { return nil }
         return compose.directory + "\u{0}" + service.name
+    }
+
+    private static func indexVariantsByFile(_ index: [String: [ComposeProjectVariant]]) -> [String: [ComposeProjectVariant]] {
+        var byFile: [String: [ComposeProjectVariant]] = [:]
+        for variants in index.values {
+            for variant in variants {
+                for path in Set(variant.files.map(\.source.path)) { byFile[path, default: []].append(variant) }
+            }
+        }
+        return byFile
     }
 
     private static func indexLayers(_ scopes: [EnvironmentScope]) -> [String: [Int]] {

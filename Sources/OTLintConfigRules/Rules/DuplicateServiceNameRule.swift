@@ -24,12 +24,12 @@ struct DuplicateServiceNameRule: ScopeRule {
         var diagnostics: [Diagnostic] = []
         for variant in project.composeVariants(including: file.source.path) {
             guard let merged = variant.service(named: service.name), merged.facts.configuresTelemetry,
-                  let reported = Self.reportedName(merged.scope) else { continue }
+                  let reported = merged.facts.reportedName else { continue }
             // Report on every service after the first one that uses the name, pointing back at the first.
             let earlier = variant.services.prefix { $0.name != merged.name }.first { other in
-                other.facts.configuresTelemetry && Self.reportedName(other.scope)?.name == reported.name
+                other.facts.configuresTelemetry && other.facts.reportedName?.name == reported.name
             }
-            guard let first = earlier, let firstReported = Self.reportedName(first.scope) else { continue }
+            guard let first = earlier, let firstReported = first.facts.reportedName else { continue }
             // Instances of one service told apart by `service.instance.id` are what the name is for.
             if let left = Self.instanceID(first.scope), let right = Self.instanceID(merged.scope), left != right { continue }
             let sameSite = firstReported.definition.valueLocation == reported.definition.valueLocation

@@ -23,7 +23,7 @@ enum EndpointHost {
         }
         // A single label (`collector`, `otel-collector`) resolves inside a compose network or a cluster.
         guard host.contains(".") else { return false }
-        return !projectNames(composeFiles()).contains(host)
+        return !composeFiles().contains { $0.hostNames.contains(host) }
     }
 
     /// The compose files of the scope's project: its own file and the other files of its folder that define the
@@ -50,17 +50,5 @@ enum EndpointHost {
         case (100, 64...127): return true  // carrier-grade NAT, used by Tailscale and cloud VPCs
         default: return false
         }
-    }
-
-    /// Names that resolve inside the compose project: services, container names, host names, network aliases.
-    static func projectNames(_ composeFiles: [ComposeFile]) -> Set<String> {
-        var names = Set<String>()
-        for service in composeFiles.flatMap(\.services) {
-            names.insert(service.name.lowercased())
-            for scalar in [service.containerName, service.hostname].compactMap({ $0 }) + service.networkAliases {
-                names.insert(scalar.text.lowercased())
-            }
-        }
-        return names
     }
 }

@@ -69,7 +69,7 @@ struct PropagatorMismatchRule: ScopeRule {
     /// and whose propagators are known.
     private func participant(_ service: MergedComposeService) -> Propagation? {
         guard service.facts.configuresTelemetry, !service.facts.isBackend else { return nil }
-        guard let propagation = Self.propagation(service.scope), !propagation.traceFormats.isEmpty else { return nil }
+        guard let propagation = service.facts.propagation, !propagation.traceFormats.isEmpty else { return nil }
         return propagation
     }
 }
