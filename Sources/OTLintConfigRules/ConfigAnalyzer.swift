@@ -33,14 +33,11 @@ public struct ConfigAnalyzer: Analyzer {
         let (project, inputErrors) = ConfigAnalyzer.buildProject(files, context: context)
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
         let scopes = project.ruleScopes
-        let results = ConcurrentResults<[Diagnostic]>(count: scopes.count)
-        DispatchQueue.concurrentPerform(iterations: scopes.count) { index in
-            results[index] = rules.flatMap { $0.check(scopes[index], project: project) }
-        }
+        let results = ParallelMap.map(scopes) { scope in rules.flatMap { $0.check(scope, project: project) } }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()
-        let diagnostics = results.values.flatMap { $0 ?? [] }.filter {
+        let diagnostics = results.flatMap { $0 }.filter {
             seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range)).inserted
         }
         return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors)
@@ -49,22 +46,20 @@ public struct ConfigAnalyzer: Analyzer {
     /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests).
     public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError]) {
         enum Parsed { case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), none }
-        let parsed = ConcurrentResults<Parsed>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
+        let parsed = ParallelMap.map(files) { file -> Parsed in
             switch ConfigPaths.kind(of: file.path) {
-            case .compose: let (compose, errors) = ComposeParser.parse(file); parsed[index] = .compose(compose, errors)
-            case .env: let (env, errors) = EnvFileParser.parse(file); parsed[index] = .env(env, errors)
-            case nil: parsed[index] = Parsed.none
+            case .compose: let (compose, errors) = ComposeParser.parse(file); return .compose(compose, errors)
+            case .env: let (env, errors) = EnvFileParser.parse(file); return .env(env, errors)
+            case nil: return .none
             }
         }
         var composeFiles: [ComposeFile] = []
         var envFiles: [EnvFile] = []
         var errors: [InputError] = []
-        for result in parsed.values {
+        for result in parsed {
             switch result {
-            case .compose(let compose, let fileErrors)?: composeFiles += compose.map { [$0] } ?? []; errors += fileErrors
-            case .env(let env, let fileErrors)?: envFiles.append(env); errors += fileErrors
+            case .compose(let compose, let fileErrors): composeFiles += compose.map { [$0] } ?? []; errors += fileErrors
+            case .env(let env, let fileErrors): envFiles.append(env); errors += fileErrors
             default: break
             }
         }
@@ -86,17 +81,3 @@ private struct DiagnosticKey: Hashable {
     var range: ByteRange
 }
 
-/// Slots written from `concurrentPerform`, one per index.
-final class ConcurrentResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
-}
