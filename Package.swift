@@ -23,7 +23,8 @@ let package = Package(
         .executableTarget(name: "RuleDocsGenerator"),
         .plugin(name: "RuleDocsPlugin", capability: .buildTool(), dependencies: ["RuleDocsGenerator"]),
         .target(name: "OTLintRuleDocs", plugins: ["RuleDocsPlugin"]),
-        .target(name: "OTLintCore", dependencies: ["OTLintRuleDocs"]),
+        .target(name: "CByteSearch"),
+        .target(name: "OTLintCore", dependencies: ["OTLintRuleDocs", "CByteSearch"]),
         .target(name: "OTLintConfigRules", dependencies: ["OTLintCore", "OTLintYAML"]),
         .target(
             name: "OTLintSwiftRules",
@@ -45,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "OTLintBenchmark",
             dependencies: [
-                "OTLintCLI", "OTLintCore", "CLibYAML",
+                "OTLintCLI", "OTLintCore", "OTLintSwiftRules", "CLibYAML",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]

@@ -2,19 +2,22 @@
 // same files in the same run:
 //   OTLintBenchmark lint PATH...           the whole check (discovery, parse, rules), as `otlint check`
 //   OTLintBenchmark swift-parse PATH...    bare swift-syntax parse and full tree walk of every .swift file
-//   OTLintBenchmark swift-read PATH...     read every .swift file and nothing else
+//   OTLintBenchmark swift-parse-needed PATH...  the same, of the files the pre-filter lets through
+//   OTLintBenchmark swift-read-skipped PATH...  read the files the pre-filter skips, and nothing else
+//   OTLintBenchmark swift-filter-skipped PATH...  read them and run the pre-filter (what skipping costs)
 //   OTLintBenchmark yaml-events PATH...    bare libyaml event loop over every compose file
 // Each prints one line: phase, files, seconds, files per second, peak resident memory in MiB.
 import CLibYAML
 import Foundation
 import OTLintCLI
 import OTLintCore
+import OTLintSwiftRules
 import SwiftParser
 import SwiftSyntax
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let phase = arguments.first, arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: OTLintBenchmark lint|swift-parse|swift-read|yaml-events PATH...\n".utf8))
+    FileHandle.standardError.write(Data("usage: OTLintBenchmark PHASE PATH... (phases: see the top of main.swift)\n".utf8))
     exit(2)
 }
 let paths = Array(arguments.dropFirst())
@@ -66,6 +69,21 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+func contents(_ path: String) -> [UInt8] {
+    FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+}
+
+/// The Swift files of a phase, chosen before the clock starts.
+func swiftFiles(for phase: String) -> [String] {
+    let all = files { $0.hasSuffix(".swift") }
+    switch phase {
+    case "swift-parse-needed": return all.filter { SwiftAnalyzer.passesPrefilter(contents($0)) }
+    case "swift-read-skipped", "swift-filter-skipped": return all.filter { !SwiftAnalyzer.passesPrefilter(contents($0)) }
+    default: return all
+    }
+}
+
+let selected = phase.hasPrefix("swift-") ? swiftFiles(for: phase) : []
 let start = Date()
 var count = 0
 switch phase {
@@ -75,17 +93,20 @@ case "lint":
     let report = linter.lint(paths: paths)
     count = report.checkedFiles.count
     FileHandle.standardError.write(Data("findings: \(report.diagnostics.count), input errors: \(report.inputErrors.count)\n".utf8))
-case "swift-parse", "swift-read":
-    let swiftFiles = files { $0.hasSuffix(".swift") }
-    count = swiftFiles.count
-    let parse = phase == "swift-parse"
-    _ = ParallelMap.map(swiftFiles) { path -> Int in
-        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-        guard parse else { return data.count }
-        let tree = Parser.parse(source: String(decoding: data, as: UTF8.self))
+case "swift-parse", "swift-parse-needed":
+    count = selected.count
+    _ = ParallelMap.map(selected) { path -> Int in
+        let tree = contents(path).withUnsafeBufferPointer { Parser.parse(source: $0) }
         let walk = FullWalk(viewMode: .sourceAccurate)
         walk.walk(tree)
         return walk.tokens
+    }
+case "swift-read-skipped", "swift-filter-skipped":
+    count = selected.count
+    let filter = phase == "swift-filter-skipped"
+    _ = ParallelMap.map(selected) { path -> Bool in
+        let bytes = contents(path)
+        return filter ? SwiftAnalyzer.passesPrefilter(bytes) : !bytes.isEmpty
     }
 case "yaml-events":
     let yamlFiles = files(matching: isCompose)

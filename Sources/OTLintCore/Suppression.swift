@@ -36,7 +36,7 @@ public enum SuppressionScanner {
 
     public static func scan(_ file: SourceFile) -> [Suppression] {
         // Cheap rejection: most files have no directive at all.
-        guard file.text.contains("otlint:") else { return [] }
+        guard ByteSearch.contains("otlint:", in: file.bytes) else { return [] }
         let marker = commentMarker(forPath: file.path)
         var result: [Suppression] = []
         for lineIndex in 0..<file.lineCount {

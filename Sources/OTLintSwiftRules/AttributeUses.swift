@@ -25,12 +25,11 @@ struct AttributeUse {
 /// - opentelemetry-swift: `setAttribute(key:value:)` (span and builder), `setAttributes([...])`,
 ///   `addEvent(name:attributes:)`, `recordException(_:attributes:)`, `Resource(attributes:)`, instrument
 ///   `add(value:attributes:)` / `record(value:attributes:)`.
-func attributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
+func findAttributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
     guard model.ecosystems.contains(.distributedTracing) || model.ecosystems.contains(.openTelemetrySwift) else { return [] }
     var uses: [AttributeUse] = []
-    let tree = model.tree
 
-    for call in tree.descendants(FunctionCallExprSyntax.self) {
+    for call in model.nodes.calls {
         guard let name = call.calleeName else { continue }
         switch name {
         case "setAttribute" where model.ecosystems.contains(.openTelemetrySwift):
@@ -63,7 +62,7 @@ func attributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
 
     // Assignments: `x.attributes["k"] = v`, `attrs["k"] = v` in `updateAttributes`, `x.attributes = [...]`,
     // `x.attributes.http.request.method = v`.
-    for sequence in tree.descendants(SequenceExprSyntax.self) {
+    for sequence in model.nodes.sequences {
         let elements = Array(sequence.elements)
         guard elements.count == 3, elements[1].is(AssignmentExprSyntax.self) else { continue }
         let target = elements[0]

@@ -50,12 +50,12 @@ struct ExporterEndpoint {
 }
 
 /// Every endpoint literal of a file.
-func exporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
+func findExporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
     var result: [ExporterEndpoint] = []
     let otelSwift = model.ecosystems.contains(.openTelemetrySwift)
     let swiftOTel = model.ecosystems.contains(.swiftOTel)
     let grpcProtocols = swiftOTel ? swiftOTelGRPCExporters(in: model) : []
-    let constants = stringConstants(in: model)
+    let constants = model.stringConstants
     // Interpolated literals have no fixed value and are skipped.
     // A constant used by several exporters is judged once, at its literal.
     var seen: Set<SyntaxIdentifier> = []
@@ -63,7 +63,7 @@ func exporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
         if let endpoint, seen.insert(endpoint.literal.id).inserted { result.append(endpoint) }
     }
 
-    for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+    for call in model.nodes.calls {
         guard let name = call.calleeName else { continue }
         if otelSwift, name.hasPrefix("OtlpHttp"), name.hasSuffix("Exporter"), let argument = call.argument("endpoint"),
            let literal = urlStringLiteral(in: argument.expression, constants: constants) {
@@ -88,7 +88,7 @@ func exporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
         }
     }
     if swiftOTel {
-        for assignment in assignments(in: model) {
+        for assignment in model.assignments {
             guard let path = assignment.target.memberPath, path.count >= 2, path.suffix(2) == ["otlpExporter", "endpoint"],
                   let literal = resolvedStringLiteral(assignment.value, constants: constants)
             else { continue }
@@ -156,7 +156,7 @@ private func grpcConnectionSecurity(_ call: FunctionCallExprSyntax) -> GRPCConne
 /// Exporter paths (`config.traces.otlpExporter`) given `.protocol = .grpc` in this file.
 private func swiftOTelGRPCExporters(in model: SwiftSourceModel) -> Set<String> {
     var result: Set<String> = []
-    for assignment in assignments(in: model) {
+    for assignment in model.assignments {
         guard let path = assignment.target.memberPath, path.count >= 2, path.suffix(2) == ["otlpExporter", "protocol"],
               assignment.value.memberPath?.last == "grpc"
         else { continue }
@@ -172,8 +172,8 @@ struct Assignment {
     let node: SequenceExprSyntax
 }
 
-func assignments(in model: SwiftSourceModel) -> [Assignment] {
-    model.tree.descendants(SequenceExprSyntax.self).compactMap { sequence in
+func findAssignments(in model: SwiftSourceModel) -> [Assignment] {
+    model.nodes.sequences.compactMap { sequence in
         let elements = Array(sequence.elements)
         guard elements.count == 3, elements[1].is(AssignmentExprSyntax.self) else { return nil }
         return Assignment(target: elements[0], value: elements[2].unwrappingEffects, node: sequence)
@@ -258,10 +258,10 @@ func isPublicHostName(_ rawHost: String) -> Bool {
 
 /// `let name = "literal"` constants of a file (global, static or local), by name; names declared more than once
 /// (or with `var`) are left out, because which declaration a use refers to is then unclear.
-func stringConstants(in model: SwiftSourceModel) -> [String: StringLiteralExprSyntax] {
+func findStringConstants(in model: SwiftSourceModel) -> [String: StringLiteralExprSyntax] {
     var constants: [String: StringLiteralExprSyntax] = [:]
     var ambiguous: Set<String> = []
-    for declaration in model.tree.descendants(VariableDeclSyntax.self) {
+    for declaration in model.nodes.variableDeclarations {
         for binding in declaration.bindings {
             guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { continue }
             let literal = binding.initializer?.value.as(StringLiteralExprSyntax.self)
@@ -274,11 +274,11 @@ func stringConstants(in model: SwiftSourceModel) -> [String: StringLiteralExprSy
         }
     }
     // A parameter of the same name may shadow the constant where it is used.
-    for parameter in model.tree.descendants(FunctionParameterSyntax.self) {
+    for parameter in model.nodes.functionParameters {
         constants[(parameter.secondName ?? parameter.firstName).text] = nil
     }
-    for parameter in model.tree.descendants(ClosureShorthandParameterSyntax.self) { constants[parameter.name.text] = nil }
-    for parameter in model.tree.descendants(ClosureParameterSyntax.self) { constants[(parameter.secondName ?? parameter.firstName).text] = nil }
+    for parameter in model.nodes.closureShorthandParameters { constants[parameter.name.text] = nil }
+    for parameter in model.nodes.closureParameters { constants[(parameter.secondName ?? parameter.firstName).text] = nil }
     return constants
 }
 

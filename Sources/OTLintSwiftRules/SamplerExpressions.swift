@@ -19,10 +19,10 @@ struct SamplerExpression {
 
 /// Every sampler expression of a file. otel-swift spellings need an opentelemetry-swift import; swift-otel's
 /// leading-dot spellings count only on the right of an assignment to `…sampler` (they are common member names).
-func samplerExpressions(in model: SwiftSourceModel) -> [SamplerExpression] {
+func findSamplerExpressions(in model: SwiftSourceModel) -> [SamplerExpression] {
     var result: [SamplerExpression] = []
     if model.ecosystems.contains(.openTelemetrySwift) {
-        for member in model.tree.descendants(MemberAccessExprSyntax.self) {
+        for member in model.nodes.memberAccesses {
             guard let path = ExprSyntax(member).memberPath, path.count == 2, path[0] == "Samplers" else { continue }
             let name = member.declName.baseName
             if path[1] == "alwaysOn" {
@@ -37,12 +37,12 @@ func samplerExpressions(in model: SwiftSourceModel) -> [SamplerExpression] {
         }
     }
     if model.ecosystems.contains(.swiftOTel) {
-        for sequence in model.tree.descendants(SequenceExprSyntax.self) {
+        for sequence in model.nodes.sequences {
             let elements = Array(sequence.elements)
             guard elements.count == 3, elements[1].is(AssignmentExprSyntax.self), elements[0].memberPath?.last == "sampler" else { continue }
             if let sampler = swiftOTelSampler(elements[2]) { result.append(sampler) }
         }
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             switch call.calleeName {
             case "OTelConstantSampler":
                 let isOn = call.argument("isOn")?.expression.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.true)

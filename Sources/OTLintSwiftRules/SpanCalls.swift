@@ -75,6 +75,6 @@ struct SpanStart {
 }
 
 /// Every span start of a file, found once and shared by the rules.
-func spanStarts(in model: SwiftSourceModel) -> [SpanStart] {
-    model.tree.descendants(FunctionCallExprSyntax.self).compactMap { SpanStart.recognise($0, in: model) }
+func findSpanStarts(in model: SwiftSourceModel) -> [SpanStart] {
+    model.nodes.calls.compactMap { SpanStart.recognise($0, in: model) }
 }

@@ -35,6 +35,16 @@ final class SwiftSourceModel {
     /// Facts gathered over every file of the run.
     let project: SwiftProjectFacts
 
+    // What several rules ask of the whole file, computed once on first use (one thread owns a model).
+    /// The calls, member accesses, assignments and declarations of the file, from one walk of the tree.
+    private(set) lazy var nodes = SyntaxNodeIndex(tree)
+    private(set) lazy var spanStarts: [SpanStart] = findSpanStarts(in: self)
+    private(set) lazy var attributeUses: [AttributeUse] = findAttributeUses(in: self)
+    private(set) lazy var exporterEndpoints: [ExporterEndpoint] = findExporterEndpoints(in: self)
+    private(set) lazy var samplerExpressions: [SamplerExpression] = findSamplerExpressions(in: self)
+    private(set) lazy var assignments: [Assignment] = findAssignments(in: self)
+    private(set) lazy var stringConstants: [String: StringLiteralExprSyntax] = findStringConstants(in: self)
+
     init(file: SourceFile, tree: SourceFileSyntax, extraImports: Set<String>, project: SwiftProjectFacts) {
         self.file = file
         self.tree = tree
@@ -89,6 +99,10 @@ final class SwiftSourceModel {
         "Hummingbird", "HummingbirdCore", "Vapor", "AsyncHTTPClient",
     ]
     static let swiftOTelModules: Set<String> = ["OTel", "OTLPGRPC", "OtlpGRPCSpanExporting", "OTelSemanticConventions"]
+
+    /// Every module whose import gives a file an ecosystem (what `isRelevant` asks for).
+    static let relevantModules: Set<String> = openTelemetrySwiftModules.union(distributedTracingModules)
+        .union(swiftOTelModules).union(["OpenTelemetry", "Metrics", "CoreMetrics"])
 
     static func ecosystems(for imports: Set<String>) -> SwiftEcosystems {
         var result: SwiftEcosystems = []

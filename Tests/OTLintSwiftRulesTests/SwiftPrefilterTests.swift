@@ -41,11 +41,25 @@ final class SwiftPrefilterTests: XCTestCase {
         XCTAssertEqual(analyzeSwift(files).with("OTL502").count, 1)
     }
 
-    func testMarkersCoverEveryModuleTheRulesLookAt() {
+    func testEveryModuleTheRulesLookAtIsKept() {
         let modules = SwiftSourceModel.openTelemetrySwiftModules.union(SwiftSourceModel.distributedTracingModules)
             .union(SwiftSourceModel.swiftOTelModules).union(["OpenTelemetry", "Metrics", "CoreMetrics"])
         for module in modules {
-            XCTAssertTrue(SwiftPrefilter.mayMatter(Array("import \(module)".utf8)), module)
+            XCTAssertFalse(SwiftSourceModel.ecosystems(for: [module]).isEmpty, module)
+            XCTAssertTrue(SwiftSourceModel.relevantModules.contains(module), module)
+            for spelling in ["import \(module)", "@testable import \(module).Sub", "#if canImport(X)\n  import struct \(module).T\n#endif",
+                             "import Foundation; import\n    \(module)", "import `\(module)`", "import/* why */\(module)"] {
+                XCTAssertTrue(SwiftPrefilter.mayMatter(Array(spelling.utf8)), spelling)
+            }
         }
+    }
+
+    func testFilesWithoutARelevantImportAreSkipped() {
+        for text in ["import Foundation\nimport NIOCore\n",
+                     "let importer = reimport(TracingThing())\n", "import Foundation\nlet s = \"OTEL_TRACES_SAMPLER\"\n", ""] {
+            XCTAssertFalse(SwiftPrefilter.mayMatter(Array(text.utf8)), text)
+        }
+        // Mentions in comments cost a parse but never a finding.
+        XCTAssertTrue(SwiftPrefilter.mayMatter(Array("// import Tracing\n".utf8)))
     }
 }

@@ -13,7 +13,7 @@ struct ActiveSpanNoopOnLinuxRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard model.ecosystems.contains(.openTelemetrySwift) else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             guard let token = call.calleeToken else { continue }
             let evidence = linuxEvidence(call, model)
             guard let evidence else { continue }

@@ -20,7 +20,7 @@ struct BatchLimitsRule: SwiftRule {
         guard !model.isTestCode, !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         if model.ecosystems.contains(.openTelemetrySwift) {
-            for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+            for call in model.nodes.calls {
                 guard let name = call.calleeName, name == "BatchSpanProcessor" || name == "BatchLogRecordProcessor",
                       call.calledExpression.memberPath == [name]
                 else { continue }
@@ -29,7 +29,7 @@ struct BatchLimitsRule: SwiftRule {
         }
         if model.ecosystems.contains(.swiftOTel) {
             diagnostics += checkSwiftOTelConfiguration(model)
-            for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+            for call in model.nodes.calls {
                 let path = call.calledExpression.memberPath ?? []
                 if path == ["OTelBatchSpanProcessorConfiguration"] || path == ["OTelBatchLogRecordProcessorConfiguration"] {
                     diagnostics += checkBatchAgainstQueue(call, batchLabel: "maximumExportBatchSize", queueLabel: "maximumQueueSize", path.joined(), model)
@@ -129,7 +129,7 @@ struct BatchLimitsRule: SwiftRule {
         var diagnostics: [Diagnostic] = []
         var batches: [String: (Assignment, Double)] = [:]
         var queues: [String: (Assignment, Double)] = [:]
-        for assignment in assignments(in: model) {
+        for assignment in model.assignments {
             guard let path = assignment.target.memberPath, path.count >= 2,
                   path[path.count - 2] == "batchSpanProcessor" || path[path.count - 2] == "batchLogRecordProcessor"
             else { continue }

@@ -12,7 +12,7 @@ struct ClientCreatedBeforeBootstrapRule: SwiftRule {
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard model.imports.contains("AsyncHTTPClient"), !model.isTestCode else { return [] }
-        let calls = model.tree.descendants(FunctionCallExprSyntax.self)
+        let calls = model.nodes.calls
         let bootstraps = calls.filter(isTracingBootstrap)
         guard !bootstraps.isEmpty, !disablesTraces(model) else { return [] }
         var diagnostics: [Diagnostic] = []
@@ -63,14 +63,14 @@ struct ClientCreatedBeforeBootstrapRule: SwiftRule {
 
     /// `config.traces.enabled = false`: swift-otel then bootstraps no tracer, and the client's capture is moot.
     private func disablesTraces(_ model: SwiftSourceModel) -> Bool {
-        assignments(in: model).contains { assignment in
+        model.assignments.contains { assignment in
             let path = assignment.target.memberPath ?? []
             return path.suffix(2) == ["traces", "enabled"] && assignment.value.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.false)
         }
     }
 
     private func setsTracerExplicitly(_ model: SwiftSourceModel) -> Bool {
-        model.tree.descendants(MemberAccessExprSyntax.self).contains { access in
+        model.nodes.memberAccesses.contains { access in
             access.declName.baseName.text == "tracer" && (access.base?.memberPath?.last == "tracing")
         }
     }

@@ -14,7 +14,7 @@ struct DeprecatedJaegerExporterRule: SwiftRule {
         guard !model.isTestCode, model.imports.contains("JaegerExporter") || model.ecosystems.contains(.openTelemetrySwift)
         else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             guard let token = call.calleeToken, token.text == "JaegerSpanExporter",
                   call.calledExpression.memberPath == ["JaegerSpanExporter"] || call.calledExpression.memberPath == ["JaegerExporter", "JaegerSpanExporter"]
             else { continue }

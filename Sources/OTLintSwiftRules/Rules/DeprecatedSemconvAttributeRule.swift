@@ -9,7 +9,7 @@ struct DeprecatedSemconvAttributeRule: SwiftRule {
         // Tests assert what a library emits today and benchmarks measure it; the rename belongs in the library.
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for use in attributeUses(in: model) where use.target != .metric {
+        for use in model.attributeUses where use.target != .metric {
             guard let name = use.name, let rename = SemconvRenames.byOldName[name] else { continue }
             // A resource key OTL303 renames (`deployment.environment`) is its finding and its fix: report it once.
             if use.target == .resource && NonStandardResourceKeyRule.replacements[name] != nil { continue }

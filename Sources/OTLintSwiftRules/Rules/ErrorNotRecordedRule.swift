@@ -11,8 +11,8 @@ struct ErrorNotRecordedRule: SwiftRule {
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let starts = spanStarts(in: model)
-        for catchClause in model.tree.descendants(CatchClauseSyntax.self) {
+        let starts = model.spanStarts
+        for catchClause in model.nodes.catchClauses {
             guard let scope = spanScope(of: catchClause, starts: starts, model: model) else { continue }
             let body = catchClause.body
             if throwsAgain(body) || records(body) { continue }

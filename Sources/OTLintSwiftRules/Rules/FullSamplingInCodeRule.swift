@@ -8,7 +8,7 @@ struct FullSamplingInCodeRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode, !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for sampler in samplerExpressions(in: model) where !isConditionalConfiguration(sampler.node) {
+        for sampler in model.samplerExpressions where !isConditionalConfiguration(sampler.node) {
             let description: String
             switch sampler.shape {
             case .alwaysOn(let parentBased):

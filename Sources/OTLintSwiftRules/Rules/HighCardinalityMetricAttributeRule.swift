@@ -13,7 +13,7 @@ struct HighCardinalityMetricAttributeRule: SwiftRule {
         var diagnostics: [Diagnostic] = []
         // swift-metrics: `Counter(label: "...", dimensions: [("user.id", id)])`.
         if model.ecosystems.contains(.swiftMetrics) || model.ecosystems.contains(.swiftOTel) {
-            for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+            for call in model.nodes.calls {
                 guard let name = call.calleeName, Self.swiftMetricsTypes.contains(name), call.argument("label") != nil else { continue }
                 if let dimensions = call.argument("dimensions")?.expression.as(ArrayExprSyntax.self) {
                     for element in dimensions.elements {
@@ -38,7 +38,7 @@ struct HighCardinalityMetricAttributeRule: SwiftRule {
             }
         }
         // opentelemetry-swift instruments: `counter.add(value: 1, attributes: ["user.id": .string(id)])`.
-        for use in attributeUses(in: model) where use.target == .metric {
+        for use in model.attributeUses where use.target == .metric {
             guard let value = use.value else { continue }
             if let diagnostic = judge(key: use.keyNode.as(ExprSyntax.self) ?? value, value: value, instrument: "instrument", model) {
                 diagnostics.append(diagnostic)

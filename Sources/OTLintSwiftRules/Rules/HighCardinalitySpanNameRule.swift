@@ -9,7 +9,7 @@ struct HighCardinalitySpanNameRule: SwiftRule {
         // Tests and benchmarks export nothing real; their data never reaches a backend.
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for start in spanStarts(in: model) {
+        for start in model.spanStarts {
             guard let name = start.operationName?.unwrappingEffects else { continue }
             var offending: (ExprSyntax, String)?
             if let literal = name.as(StringLiteralExprSyntax.self) {

@@ -12,7 +12,7 @@ struct InsecureRemoteExportRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for endpoint in exporterEndpoints(in: model) {
+        for endpoint in model.exporterEndpoints {
             guard endpoint.isPlaintext, let host = endpoint.host, isPublicHostName(host) else { continue }
             let text = EndpointText(endpoint.value)
             var fix: Fix?

@@ -9,7 +9,7 @@ struct InvalidSamplerArgumentRule: SwiftRule {
         // Tests exercise samplers directly; the rule is about the configuration a service runs with.
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for sampler in samplerExpressions(in: model) {
+        for sampler in model.samplerExpressions {
             guard case .ratio(let ratio?, _, let ratioNode?) = sampler.shape, ratio < 0 || ratio > 1 else { continue }
             let consequence: String
             switch sampler.ecosystem {

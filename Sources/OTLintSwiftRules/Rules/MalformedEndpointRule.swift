@@ -15,7 +15,7 @@ struct MalformedEndpointRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for endpoint in exporterEndpoints(in: model) where !endpoint.value.isEmpty {
+        for endpoint in model.exporterEndpoints where !endpoint.value.isEmpty {
             switch endpoint.shape {
             case .url: diagnostics += checkURL(endpoint, model)
             case .host: diagnostics += checkHost(endpoint, model)

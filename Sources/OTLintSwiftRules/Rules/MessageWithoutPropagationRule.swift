@@ -17,7 +17,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
               isTraced(model)
         else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) where isProducerMessage(call) {
+        for call in model.nodes.calls where isProducerMessage(call) {
             guard let token = call.calleeToken else { continue }
             let scope = enclosingFunction(of: call)
             if callsFunction(named: ["inject"], in: scope) || setsHeadersLater(in: scope) { continue }
@@ -29,7 +29,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
                 help: "inject the current context into the message headers: `InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &headers, using: KafkaHeadersInjector())` with an `Injector` that appends `KafkaHeader(key:value:)`, then pass `headers:`"
             ))
         }
-        for loop in model.tree.descendants(ForStmtSyntax.self) where isConsumerLoop(loop) {
+        for loop in model.nodes.forLoops where isConsumerLoop(loop) {
             let scope = enclosingFunction(of: loop)
             if callsFunction(named: ["extract"], in: scope) { continue }
             for call in loop.body.descendants(FunctionCallExprSyntax.self, stoppingAt: { $0.isFunctionBoundary && !$0.is(ClosureExprSyntax.self) }) {

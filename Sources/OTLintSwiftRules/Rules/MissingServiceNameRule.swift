@@ -14,7 +14,7 @@ struct MissingServiceNameRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift), !exportsOnlyLocally(model) else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) where call.calleeName == "build" && call.arguments.isEmpty {
+        for call in model.nodes.calls where call.calleeName == "build" && call.arguments.isEmpty {
             // Only the outermost `build()` of a chain written in one expression.
             let chain = builderChain(endingAt: call)
             guard let root = chain.first, let kind = providerKind(root), !Self.isLocalOnly(call.trimmedDescription) else { continue }

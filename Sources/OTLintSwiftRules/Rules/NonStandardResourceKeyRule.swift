@@ -21,7 +21,7 @@ struct NonStandardResourceKeyRule: SwiftRule {
         guard !model.isTestCode else { return [] }
         var dictionaries: [(DictionaryExprSyntax, String)] = []
         var singleKeys: [(StringLiteralExprSyntax, String)] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             let path = call.calledExpression.memberPath ?? []
             let isResource = (path == ["Resource"] && model.ecosystems.contains(.openTelemetrySwift))
                 || (path == ["OTelResource"] && model.ecosystems.contains(.swiftOTel))
@@ -31,7 +31,7 @@ struct NonStandardResourceKeyRule: SwiftRule {
             dictionaries.append((dictionary, "`\(path.joined(separator: "."))(attributes:)`"))
         }
         if model.ecosystems.contains(.swiftOTel) {
-            for assignment in assignments(in: model) {
+            for assignment in model.assignments {
                 if let path = assignment.target.memberPath, path.last == "resourceAttributes",
                    let dictionary = assignment.value.as(DictionaryExprSyntax.self) {
                     dictionaries.append((dictionary, "`\(path.joined(separator: "."))`"))

@@ -9,7 +9,7 @@ struct RatioSamplerNotParentBasedRule: SwiftRule {
         // Tests exercise samplers directly; the rule is about the configuration a service runs with.
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for sampler in samplerExpressions(in: model) {
+        for sampler in model.samplerExpressions {
             guard case .ratio(let ratio, false, let ratioNode) = sampler.shape, ratioNode != nil || ratio != 1 else { continue }
             var fix: Fix?
             var help: String

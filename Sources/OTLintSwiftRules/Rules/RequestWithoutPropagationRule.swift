@@ -18,7 +18,7 @@ struct RequestWithoutPropagationRule: SwiftRule {
         guard !model.isTestCode, model.ecosystems.contains(.distributedTracing) || model.ecosystems.contains(.openTelemetrySwift)
         else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             guard let token = call.calleeToken, let kind = requestKind(call, model) else { continue }
             guard isTraced(model) else { return [] }
             if injectsContext(around: call) { continue }

@@ -15,13 +15,13 @@ struct SecretInExporterHeadersRule: SwiftRule {
         guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift) || model.ecosystems.contains(.swiftOTel)
         else { return [] }
         var headerLists: [(ExprSyntax, String)] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             guard let name = call.calleeName, Self.isExporterConfiguration(name) else { continue }
             for argument in call.arguments where ["headers", "additionalHeaders"].contains(argument.label?.text ?? "") {
                 headerLists.append((argument.expression, "`\(name)(\(argument.label!.text):)`"))
             }
         }
-        for assignment in assignments(in: model) {
+        for assignment in model.assignments {
             guard let path = assignment.target.memberPath, path.count >= 2, path.last == "headers",
                   path.contains(where: { $0.lowercased().contains("exporter") })
             else { continue }
@@ -29,7 +29,7 @@ struct SecretInExporterHeadersRule: SwiftRule {
         }
 
         var diagnostics: [Diagnostic] = []
-        let constants = stringConstants(in: model)
+        let constants = model.stringConstants
         var reported: Set<SyntaxIdentifier> = []
         for (list, usage) in headerLists {
             for (nameLiteral, valueLiteral) in Self.headerPairs(in: list, constants: constants) where reported.insert(valueLiteral.id).inserted {

@@ -8,7 +8,7 @@ struct SensitiveAttributeRule: SwiftRule {
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for use in attributeUses(in: model) where use.target != .metric {
+        for use in model.attributeUses where use.target != .metric {
             if isHarmlessValue(use.value) { continue }
             let keyText = use.name ?? use.keyNode.trimmedDescription
             if let (kind, word) = SensitiveNames.classify(use.words) {
@@ -81,7 +81,7 @@ struct SensitiveAttributeRule: SwiftRule {
     private func recordedSecretHeaders(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard model.imports.contains("Hummingbird") else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) where call.calleeName == "TracingMiddleware" {
+        for call in model.nodes.calls where call.calleeName == "TracingMiddleware" {
             guard let headers = call.argument("recordingHeaders")?.expression.as(ArrayExprSyntax.self) else { continue }
             for element in headers.elements {
                 let expression = element.expression

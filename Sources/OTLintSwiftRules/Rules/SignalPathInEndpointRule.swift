@@ -13,7 +13,7 @@ struct SignalPathInEndpointRule: SwiftRule {
         // Tests feed invalid endpoints on purpose to check that they are rejected.
         guard !model.isTestCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for endpoint in exporterEndpoints(in: model) where endpoint.transport == .http && endpoint.usedAsIs {
+        for endpoint in model.exporterEndpoints where endpoint.transport == .http && endpoint.usedAsIs {
             let (scheme, path) = endpointParts(endpoint.value)
             guard scheme == "http" || scheme == "https", path.isEmpty || path == "/" else { continue }
             let signalPath = "/v1/\(endpoint.signal)"

@@ -8,7 +8,7 @@ struct SimpleSpanProcessorRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             guard let token = call.calleeToken else { continue }
             let name = token.text
             let path = call.calledExpression.memberPath ?? []

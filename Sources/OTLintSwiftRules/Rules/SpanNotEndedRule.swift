@@ -12,7 +12,7 @@ struct SpanNotEndedRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         // Tests inspect unfinished spans on in-memory tracers on purpose; nothing they start is exported.
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
-        return spanStarts(in: model).filter { $0.lifetime == .manual }.compactMap { check($0, model) }
+        return model.spanStarts.filter { $0.lifetime == .manual }.compactMap { check($0, model) }
     }
 
     private func check(_ start: SpanStart, _ model: SwiftSourceModel) -> Diagnostic? {

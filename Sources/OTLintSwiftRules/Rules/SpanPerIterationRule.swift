@@ -21,7 +21,7 @@ struct SpanPerIterationRule: SwiftRule {
         // Tests and benchmarks create spans in loops to exercise the tracer; they export nothing real.
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for start in spanStarts(in: model) {
+        for start in model.spanStarts {
             guard let loop = enclosingIteration(of: start.call) else { continue }
             diagnostics.append(model.diagnostic(
                 "OTL501", at: start.calleeToken,

@@ -13,7 +13,7 @@ struct TelemetryBackendNotRunRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard model.ecosystems.contains(.swiftOTel), !model.isTestCode, !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for call in model.tree.descendants(FunctionCallExprSyntax.self) {
+        for call in model.nodes.calls {
             guard let path = call.calledExpression.memberPath, path.count == 2, path[0] == "OTel",
                   Self.factories.contains(path[1]), let token = call.calleeToken
             else { continue }
@@ -74,7 +74,7 @@ struct TelemetryBackendNotRunRule: SwiftRule {
     /// Whether the name is used anywhere in the file after its binding (a property may be run from another
     /// method); with `member`, a use must either pass the whole value on or read that member.
     private func isReferenced(_ name: String, after binding: PatternBindingSyntax, _ model: SwiftSourceModel, member: String? = nil) -> Bool {
-        for reference in model.tree.descendants(DeclReferenceExprSyntax.self)
+        for reference in model.nodes.declReferences
         where reference.baseName.text == name && reference.startOffset > binding.endOffset {
             guard let member else { return true }
             if let access = reference.parent?.as(MemberAccessExprSyntax.self), access.base?.id == reference.id {

@@ -10,7 +10,7 @@ struct ThrownErrorNotRecordedRule: SwiftRule {
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for start in spanStarts(in: model) where start.ecosystem == .openTelemetrySwift && start.lifetime == .scoped {
+        for start in model.spanStarts where start.ecosystem == .openTelemetrySwift && start.lifetime == .scoped {
             guard let closure = start.body, isTried(start.call) else { continue }
             let throwing = throwingPoints(in: closure)
             guard let first = throwing.first, !recordsErrors(closure) else { continue }

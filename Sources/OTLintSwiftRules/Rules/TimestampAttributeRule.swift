@@ -9,7 +9,7 @@ struct TimestampAttributeRule: SwiftRule {
         // Tests and benchmarks export nothing real; their data never reaches a backend.
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for use in attributeUses(in: model) where use.target == .span || use.target == .event {
+        for use in model.attributeUses where use.target == .span || use.target == .event {
             guard let value = use.value, let now = currentTimeExpression(in: value) else { continue }
             let key = use.name ?? use.keyNode.trimmedDescription
             diagnostics.append(model.diagnostic(

@@ -10,7 +10,7 @@ struct UnboundedAttributeValueRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
-        for use in attributeUses(in: model) where use.target != .metric {
+        for use in model.attributeUses where use.target != .metric {
             guard let value = use.value, let what = payload(in: value) else { continue }
             let key = use.name ?? use.keyNode.trimmedDescription
             diagnostics.append(model.diagnostic(
