@@ -69,8 +69,24 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-func contents(_ path: String) -> [UInt8] {
+nonisolated func contents(_ path: String) -> [UInt8] {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+}
+
+// The work done on worker threads is not isolated to the main actor (as top-level code is).
+nonisolated func parseAndWalk(_ path: String) -> Int {
+    let tree = contents(path).withUnsafeBufferPointer { Parser.parse(source: $0) }
+    let walk = FullWalk(viewMode: .sourceAccurate)
+    walk.walk(tree)
+    return walk.tokens
+}
+
+nonisolated func readOnly(_ path: String) -> Bool {
+    !contents(path).isEmpty
+}
+
+nonisolated func readAndFilter(_ path: String) -> Bool {
+    SwiftAnalyzer.passesPrefilter(contents(path))
 }
 
 /// The Swift files of a phase, chosen before the clock starts.
@@ -95,19 +111,10 @@ case "lint":
     FileHandle.standardError.write(Data("findings: \(report.diagnostics.count), input errors: \(report.inputErrors.count)\n".utf8))
 case "swift-parse", "swift-parse-needed":
     count = selected.count
-    _ = ParallelMap.map(selected) { path -> Int in
-        let tree = contents(path).withUnsafeBufferPointer { Parser.parse(source: $0) }
-        let walk = FullWalk(viewMode: .sourceAccurate)
-        walk.walk(tree)
-        return walk.tokens
-    }
+    _ = ParallelMap.map(selected, parseAndWalk)
 case "swift-read-skipped", "swift-filter-skipped":
     count = selected.count
-    let filter = phase == "swift-filter-skipped"
-    _ = ParallelMap.map(selected) { path -> Bool in
-        let bytes = contents(path)
-        return filter ? SwiftAnalyzer.passesPrefilter(bytes) : !bytes.isEmpty
-    }
+    _ = ParallelMap.map(selected, phase == "swift-filter-skipped" ? readAndFilter : readOnly)
 case "yaml-events":
     let yamlFiles = files(matching: isCompose)
     count = yamlFiles.count

@@ -135,8 +135,8 @@ public struct Discovery: Sendable {
 /// Paths relative to a root, with `/` separators, for matching `.otlint.yml` patterns.
 public enum RelativePath {
     public static func of(_ path: String, to root: String) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        var base = URL(fileURLWithPath: root).standardizedFileURL.path
+        let absolute = StandardPath.of(path)
+        var base = StandardPath.of(root)
         if !base.hasSuffix("/") { base += "/" }
         if absolute.hasPrefix(base) { return String(absolute.dropFirst(base.count)) }
         return path.hasPrefix("./") ? String(path.dropFirst(2)) : path

@@ -49,7 +49,7 @@ public final class FileLoader: @unchecked Sendable {
     }
 
     private static func key(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        StandardPath.of(path)
     }
 
     /// Reads the whole file straight into one array (no intermediate `Data`), tolerating a file that grows or

@@ -25,7 +25,7 @@ struct GitIgnoredPaths: Sendable {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return .none }
-        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let base = StandardPath.of(directory)
         var paths = Set<String>()
         for entry in data.split(separator: 0) {
             let relative = String(decoding: entry, as: UTF8.self)
@@ -36,7 +36,7 @@ struct GitIgnoredPaths: Sendable {
 
     func contains(_ path: String, isDirectory: Bool) -> Bool {
         guard !paths.isEmpty else { return false }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let absolute = StandardPath.of(path)
         return paths.contains(isDirectory ? absolute + "/" : absolute)
     }
 }

@@ -55,9 +55,11 @@ public final class Linter: @unchecked Sendable {
         }
         let loaded = loadInParallel(claimed.map(\.path))
         var perAnalyzer = [[SourceFile]](repeating: [], count: analyzers.count)
+        var checked: [SourceFile] = []
         for (index, entry) in claimed.enumerated() {
             switch loaded[index] {
             case .success(let file):
+                checked.append(file)
                 report.checkedFiles.append(file.path)
                 for owner in entry.analyzers { perAnalyzer[owner].append(file) }
             case .failure(let error):
@@ -73,7 +75,7 @@ public final class Linter: @unchecked Sendable {
             raw += result.diagnostics
             report.inputErrors += result.inputErrors
         }
-        let filtered = applyFilters(raw, checkedFiles: report.checkedFiles)
+        let filtered = applyFilters(raw, checkedFiles: checked)
         report.diagnostics = filtered.diagnostics.sorted(by: Diagnostic.outputOrder)
         report.suppressedCount = filtered.suppressedCount
         report.inputErrors = Array(Set(report.inputErrors)).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
@@ -84,7 +86,7 @@ public final class Linter: @unchecked Sendable {
         ParallelMap.map(paths) { self.loader.load($0) }
     }
 
-    private func applyFilters(_ diagnostics: [Diagnostic], checkedFiles: [String]) -> (diagnostics: [Diagnostic], suppressedCount: Int) {
+    private func applyFilters(_ diagnostics: [Diagnostic], checkedFiles: [SourceFile]) -> (diagnostics: [Diagnostic], suppressedCount: Int) {
         var suppressionsByPath: [String: [Suppression]] = [:]
         func suppressions(for path: String) -> [Suppression] {
             if let cached = suppressionsByPath[path] { return cached }
@@ -113,11 +115,12 @@ public final class Linter: @unchecked Sendable {
             if seen.insert(diagnostic).inserted { kept.append(diagnostic) }
         }
         if configuration.isEnabled(UnusedSuppressionRule.id) {
-            for path in checkedFiles {
-                guard let file = try? loader.load(path).get() else { continue }
+            for file in checkedFiles {
+                let path = file.path
+                let fileSuppressions = suppressionsByPath[path] ?? SuppressionScanner.scan(file)
+                if fileSuppressions.isEmpty { continue }
                 let relative = RelativePath.of(path, to: rootDirectory)
                 if configuration.isIgnored(UnusedSuppressionRule.id, inRelativePath: relative) { continue }
-                let fileSuppressions = suppressions(for: path)
                 for (index, suppression) in fileSuppressions.enumerated() {
                     let usedIDs = Set(suppression.ruleIDs.filter { used.contains(UsedSuppression(path: path, index: index, ruleID: $0)) })
                     if let diagnostic = UnusedSuppressionRule.check(

@@ -50,15 +50,16 @@ public struct RuleDocument: Sendable {
     }
 
     public init(fileName: String, markdown: String) throws {
-        let lines = markdown.components(separatedBy: "\n")
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-              let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        // Split and trim natively: the catalog parses every document when a run starts.
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first?.trimmingBlanks() == "---",
+              let close = lines.dropFirst().firstIndex(where: { $0.trimmingBlanks() == "---" })
         else { throw ParseError.missingFrontMatter(fileName) }
         var fields: [String: String] = [:]
         for line in lines[1..<close] {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = String(line[..<colon].trimmingBlanks())
+            var value = String(line[line.index(after: colon)...].trimmingBlanks())
             if value.hasPrefix("[") && value.hasSuffix("]") { value = String(value.dropFirst().dropLast()) }
             fields[key] = value
         }
@@ -74,9 +75,9 @@ public struct RuleDocument: Sendable {
             throw ParseError.invalidSeverity(fileName, severityText)
         }
         severity = parsedSeverity
-        appliesTo = try field("applies-to").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        appliesTo = try field("applies-to").split(separator: ",").map { String($0.trimmingBlanks()) }
         fix = try field("fix")
-        body = lines[(close + 1)...].joined(separator: "\n").trimmingCharacters(in: .newlines)
+        body = String(lines[(close + 1)...].joined(separator: "\n").trimmingBlanks(includingNewlines: true))
         (sections, examples) = RuleDocument.parseSections(lines[(close + 1)...])
     }
 
@@ -88,11 +89,11 @@ public struct RuleDocument: Sendable {
         var buffer: [String] = []
         var fence: (marker: String, kind: String, fileName: String?, lines: [String])?
         func flush() {
-            if let title { sections[title] = buffer.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let title { sections[title] = String(buffer.joined(separator: "\n").trimmingBlanks(includingNewlines: true)) }
             buffer = []
         }
         for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingBlanks()
             if var open = fence {
                 if trimmed == open.marker {
                     if let title, let verdict = Example.Verdict(rawValue: title), !open.kind.isEmpty {
@@ -116,12 +117,12 @@ public struct RuleDocument: Sendable {
             }
             if line.hasPrefix("## ") {
                 flush()
-                title = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                title = String(line.dropFirst(3).trimmingBlanks())
                 group = nil
                 continue
             }
             if line.hasPrefix("### ") {
-                group = line.dropFirst(4).trimmingCharacters(in: .whitespaces)
+                group = String(line.dropFirst(4).trimmingBlanks())
             }
             buffer.append(line)
         }

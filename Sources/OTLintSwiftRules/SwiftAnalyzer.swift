@@ -16,7 +16,8 @@ public struct SwiftAnalyzer: Analyzer {
 
     public var ruleIDs: [String] { allSwiftRules.flatMap(\.ruleIDs) }
 
-    /// Whether a file's text passes the pre-filter, i.e. gets parsed (public for the benchmark).
+    /// Whether a file's text passes the pre-filter, i.e. gets parsed when nothing is re-exported to it (public for
+    /// the benchmark).
     public static func passesPrefilter(_ bytes: [UInt8]) -> Bool {
         SwiftPrefilter.mayMatter(bytes)
     }
@@ -30,15 +31,14 @@ public struct SwiftAnalyzer: Analyzer {
         guard !rules.isEmpty, !files.isEmpty else { return AnalysisResult() }
         let scans = ParallelMap.map(files, SwiftFileScan.init)
         let project = SwiftProjectFacts(scans: scans, context: context)
-        let exported = project.exportedImports
-        // With a re-exported tracing module every file of the module may use it without importing it.
-        let filterIsSafe = usesPrefilter && exported.isEmpty
+        let reExports = SwiftReExports(scans: Array(zip(files.map(\.path), scans)))
 
         let perFile = ParallelMap.map(Array(files.indices)) { index -> [Diagnostic] in
-            let file = files[index]
-            if filterIsSafe && !scans[index].mayMatter { return [] }
+            let file = files[index], imports = scans[index].imports
+            let reExported = reExports.modules(forPath: file.path, imports: imports.modules)
+            if usesPrefilter && !SwiftPrefilter.mayMatter(imports, reExported: reExported) { return [] }
             let tree = file.bytes.withUnsafeBufferPointer { Parser.parse(source: $0) }
-            let model = SwiftSourceModel(file: file, tree: tree, extraImports: exported, project: project)
+            let model = SwiftSourceModel(file: file, tree: tree, extraImports: reExported, project: project)
             guard model.isRelevant else { return [] }
             return rules.flatMap { rule in rule.check(model).filter { context.isEnabled($0.ruleID) } }
         }
@@ -47,11 +47,10 @@ public struct SwiftAnalyzer: Analyzer {
 }
 
 extension SwiftProjectFacts {
-    /// What the rules need to know about the package: `@_exported import`s of tracing modules, whether some file
-    /// sets tracing up, and whether the nearest `Package.swift` depends on a server framework.
+    /// What the rules need to know about the package: whether some file sets tracing up, and whether the nearest
+    /// `Package.swift` depends on a server framework.
     init(scans: [SwiftFileScan], context: AnalysisContext) {
         self.init()
-        exportedImports = scans.reduce(into: Set<String>()) { $0.formUnion($1.exportedModules) }
         bootstrapsTracing = scans.contains { $0.setsTracingUp }
         let manifestPath = (context.rootDirectory as NSString).appendingPathComponent("Package.swift")
         if case .success(let manifest) = context.loader.load(manifestPath) {

@@ -1,37 +1,37 @@
+import Foundation
 import OTLintCore
 
 /// What a Swift file's text tells before any parse: whether it can matter at all (`SwiftPrefilter`), which tracing
 /// modules it re-exports, and whether it sets tracing up. Every file of a run is scanned, in parallel, so each
 /// question is a byte search that a file without the marker answers in one pass.
 struct SwiftFileScan: Sendable {
-    var mayMatter: Bool
+    var imports: SwiftPrefilter.Imports
     /// Tracing modules named by `@_exported import`.
     var exportedModules: Set<String> = []
     /// A call that sets tracing up, outside comments (library sources mention them in documentation).
     var setsTracingUp = false
 
     init(_ file: SourceFile) {
-        mayMatter = SwiftPrefilter.mayMatter(file.bytes)
+        imports = SwiftPrefilter.imports(in: file.bytes)
         if ByteSearch.contains("@_exported", in: file.bytes) { exportedModules = Self.exportedModules(file.text) }
         // Tests set up tracers of their own; that does not make the application traced.
-        if !SwiftSourceModel.isTestPath(file.path), Self.setUpMarkerWords.contains(where: { ByteSearch.contains($0, in: file.bytes) }) {
-            setsTracingUp = Self.setsTracingUp(file.text)
-        }
+        if !SwiftSourceModel.isTestPath(file.path) { setsTracingUp = Self.setsTracingUp(file.bytes) }
     }
 
     private static let setUpCalls = ["OTel.bootstrap(", "InstrumentationSystem.bootstrap(", "TracingMiddleware(", "TracingMiddleware<",
                                      "registerTracerProvider(", "makeTracingBackend("]
-    /// Words every one of `setUpCalls` contains: files without any skip the line-by-line reading.
-    private static let setUpMarkerWords = ["bootstrap(", "TracingMiddleware", "registerTracerProvider(", "makeTracingBackend("]
+    /// Every one of `setUpCalls` contains one of these: only lines holding one are read.
+    private static let setUpMarkers = [Array("bootstrap(".utf8), Array("Trac".utf8)]
 
+    /// `@_exported import Tracing`, also after other attributes (`@_documentation(visibility: internal)`) and
+    /// with a kind keyword (`@_exported import struct M.T` names the module after the keyword).
     private static func exportedModules(_ text: String) -> Set<String> {
         var modules: Set<String> = []
         for line in text.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("@_exported") else { continue }
-            let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "." })
+            let code = line.trimmingCharacters(in: .whitespaces)
+            guard !code.hasPrefix("//"), let attribute = code.range(of: "@_exported") else { continue }
+            let words = code[attribute.upperBound...].split(whereSeparator: { $0 == " " || $0 == "." || $0 == "\t" })
             guard let importIndex = words.firstIndex(of: "import") else { continue }
-            // `@_exported import struct M.T` names the module after the kind keyword.
             let rest = words[(importIndex + 1)...].filter {
                 !["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains($0)
             }
@@ -42,12 +42,26 @@ struct SwiftFileScan: Sendable {
         return modules
     }
 
-    private static func setsTracingUp(_ text: String) -> Bool {
-        for line in text.split(separator: "\n") {
-            let code = line.trimmingCharacters(in: .whitespaces)
-            if code.hasPrefix("//") || code.hasPrefix("*") || code.hasPrefix("/*") { continue }
-            if setUpCalls.contains(where: { code.contains($0) }) { return true }
+    private static func setsTracingUp(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var found = false
+            for marker in setUpMarkers where !found {
+                ByteSearch.forEach(marker, in: buffer) { offset in
+                    found = lineSetsTracingUp(buffer, containing: offset)
+                    return !found
+                }
+            }
+            return found
         }
-        return false
+    }
+
+    private static func lineSetsTracingUp(_ bytes: UnsafeBufferPointer<UInt8>, containing offset: Int) -> Bool {
+        var start = offset, end = offset
+        while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            .trimmingCharacters(in: .whitespaces)
+        if code.hasPrefix("//") || code.hasPrefix("*") || code.hasPrefix("/*") { return false }
+        return setUpCalls.contains { code.contains($0) }
     }
 }

@@ -1,44 +1,63 @@
 import OTLintCore
 
-/// A cheap text test that lets the analyzer skip parsing files that cannot produce a finding.
+/// Reads the module names a Swift file imports straight from its bytes, so the analyzer can skip parsing files
+/// that cannot produce a finding.
 ///
 /// Why it is safe: every Swift rule judges a file only when `SwiftSourceModel.isRelevant`, i.e. when the file
-/// imports one of the modules in `SwiftSourceModel.relevantModules` (or inherits one through `@_exported import`,
-/// which disables the filter for the run). The filter reads the module name after every `import` keyword in the
-/// text, so it finds every import the parser finds (and some the parser would not, in comments and strings,
-/// which only costs a parse). A test runs the analyzer over a corpus with and without the filter and expects
-/// identical findings.
+/// imports one of `SwiftSourceModel.relevantModules`, or one of them reaches it through an `@_exported import`
+/// (see `SwiftReExports`). This reader finds the module after every `import` keyword in the text, so it finds
+/// every import the parser finds (and some in comments and strings, which only cost a parse). When the text
+/// after `import` is too unusual to read (a comment inside the declaration) it says so, and the file is parsed.
+/// A test runs the analyzer over a corpus with and without the filter and expects identical findings.
 ///
-/// Why this shape: one `memmem` pass for `import` costs about as much as reading the file, while searching for a
+/// Why this shape: one `memmem` pass for `import` costs about as much as reading the file; searching for one
 /// marker per module would cost a pass per marker.
 enum SwiftPrefilter {
-    static func mayMatter(_ bytes: [UInt8]) -> Bool {
+    struct Imports: Sendable {
+        var modules: Set<String> = []
+        /// Some `import` could not be read (so the file must be parsed to know).
+        var hasUnreadableImport = false
+    }
+
+    static func imports(in bytes: [UInt8]) -> Imports {
+        var result = Imports()
         bytes.withUnsafeBufferPointer { buffer in
-            var found = false
-            ByteSearch.forEach(Self.importKeyword, in: buffer) { offset in
-                found = importMayMatter(buffer, keywordAt: offset)
-                return !found
+            ByteSearch.forEach(importKeyword, in: buffer) { offset in
+                readImport(buffer, keywordAt: offset, into: &result)
+                return true
             }
-            return found
         }
+        return result
+    }
+
+    /// Whether a file with these imports can matter, given the modules re-exported to it.
+    static func mayMatter(_ imports: Imports, reExported: Set<String>) -> Bool {
+        imports.hasUnreadableImport || !reExported.isEmpty || !imports.modules.isDisjoint(with: SwiftSourceModel.relevantModules)
+    }
+
+    static func mayMatter(_ bytes: [UInt8]) -> Bool {
+        mayMatter(imports(in: bytes), reExported: [])
     }
 
     private static let importKeyword = Array("import".utf8)
     private static let declarationKinds: Set<String> = ["typealias", "struct", "class", "enum", "protocol", "let", "var", "func"]
 
-    /// Reads `import [kind] Module` at `start`; true when the module is one the rules look at, or when the text is
-    /// too unusual to read (a comment inside the declaration).
-    private static func importMayMatter(_ bytes: UnsafeBufferPointer<UInt8>, keywordAt start: Int) -> Bool {
-        if start > 0 && isIdentifierByte(bytes[start - 1]) { return false }  // `reimport`
+    /// Reads `import [kind] Module` at `start`.
+    private static func readImport(_ bytes: UnsafeBufferPointer<UInt8>, keywordAt start: Int, into result: inout Imports) {
+        if start > 0 && isIdentifierByte(bytes[start - 1]) { return }  // `reimport`
         var index = start + importKeyword.count
         guard index < bytes.count, isWhitespace(bytes[index]) else {
-            // `importer`, `import(` are not import declarations; `import/* c */X` is read as one.
-            return index < bytes.count && bytes[index] == UInt8(ascii: "/")
+            // `importer`, `import(` are not import declarations; `import/* c */X` is one.
+            if index < bytes.count && bytes[index] == UInt8(ascii: "/") { result.hasUnreadableImport = true }
+            return
         }
         var word = nextWord(bytes, from: &index)
         if let kind = word, declarationKinds.contains(kind) { word = nextWord(bytes, from: &index) }
-        guard let module = word else { return index < bytes.count && bytes[index] == UInt8(ascii: "/") }
-        return SwiftSourceModel.relevantModules.contains(module)
+        if let module = word {
+            result.modules.insert(module)
+        } else if index < bytes.count && bytes[index] == UInt8(ascii: "/") {
+            result.hasUnreadableImport = true
+        }
     }
 
     /// The identifier after any whitespace (and an optional backtick); nil when something else comes first.

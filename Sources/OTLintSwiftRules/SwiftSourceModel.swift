@@ -188,8 +188,6 @@ final class SwiftSourceModel {
 struct SwiftProjectFacts: Sendable {
     /// The package depends on a server framework (so opentelemetry-swift code most likely runs on Linux).
     var isServerPackage = false
-    /// Tracing modules some file re-exports with `@_exported import`: every file of the run sees them.
-    var exportedImports: Set<String> = []
     /// Some file sets tracing up (`OTel.bootstrap`, `InstrumentationSystem.bootstrap`, a tracing middleware,
     /// `registerTracerProvider`): outgoing requests are expected to carry context.
     var bootstrapsTracing = false

@@ -41,6 +41,25 @@ final class SwiftPrefilterTests: XCTestCase {
         XCTAssertEqual(analyzeSwift(files).with("OTL502").count, 1)
     }
 
+    func testReExportReachesTheModulesThatImportItAndNoOthers() {
+        let files: [(path: String, text: String)] = [
+            ("Sources/Core/Exports.swift", "@_documentation(visibility: internal) @_exported import Tracing\n"),
+            ("Sources/App/Work.swift", "import Core\nfunc work() {\n    let span = startSpan(\"work\")\n}\n"),
+            ("Sources/Tool/Main.swift", "import Foundation\nfunc main() {\n    let span = startSpan(\"main\")\n}\n"),
+        ]
+        for usesPrefilter in [true, false] {
+            let found = analyzeSwift(files, usesPrefilter: usesPrefilter).with("OTL502")
+            XCTAssertEqual(found.map(\.location.path), ["/otlint-test-project/Sources/App/Work.swift"], "pre-filter: \(usesPrefilter)")
+        }
+    }
+
+    func testModuleOfAPathFollowsThePackageLayout() {
+        XCTAssertEqual(SwiftReExports.module(ofPath: "Sources/App/Handlers/Orders.swift"), "App")
+        XCTAssertEqual(SwiftReExports.module(ofPath: "pkg/Tests/AppTests/OrdersTests.swift"), "AppTests")
+        XCTAssertNil(SwiftReExports.module(ofPath: "Sources/main.swift"))
+        XCTAssertNil(SwiftReExports.module(ofPath: "Scripts/tool.swift"))
+    }
+
     func testEveryModuleTheRulesLookAtIsKept() {
         let modules = SwiftSourceModel.openTelemetrySwiftModules.union(SwiftSourceModel.distributedTracingModules)
             .union(SwiftSourceModel.swiftOTelModules).union(["OpenTelemetry", "Metrics", "CoreMetrics"])

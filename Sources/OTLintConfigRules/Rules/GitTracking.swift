@@ -1,4 +1,5 @@
 import Foundation
+import OTLintCore
 
 /// Whether a file is kept out of git (so a secret written in it is not committed), asked of git once per file.
 enum GitTracking {
@@ -29,7 +30,7 @@ enum GitTracking {
     }
 
     static func status(_ path: String) -> Status {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let absolute = StandardPath.of(path)
         if let known = lock.withLock({ cache[absolute] }) { return known }
         let answer = ask(absolute)
         lock.withLock { cache[absolute] = answer }

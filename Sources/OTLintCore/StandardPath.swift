@@ -1,0 +1,25 @@
+import Foundation
+
+/// The absolute, normalised spelling of a path: relative paths are taken from the current directory, `.` and
+/// `..` are resolved and repeated slashes collapsed, without asking the file system (symlinks stay as they are).
+///
+/// Why not `URL.standardizedFileURL`: it gives the same answer, but costs more than reading a small file, and the
+/// loader, discovery and the filters ask it for every file of a run.
+public enum StandardPath {
+    public static func of(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        // Already normal (the common case): no `.` or `..` component, no doubled or trailing slash.
+        if !absolute.utf8.contains(UInt8(ascii: ".")) && !absolute.contains("//") && (absolute == "/" || !absolute.hasSuffix("/")) {
+            return absolute
+        }
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+}
