@@ -101,7 +101,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         for (option, values) in [("--select", select), ("--ignore", ignore)] {
-            let ids = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            let ids = values.flatMap { $0.split(separator: ",") }.map { $0.blankTrimmed.uppercased() }
             if let bad = ids.first(where: { !RuleSelector.isValid($0, knownRuleIDs: knownRuleIDs) }) {
                 printError("error: \(option) `\(bad)` matches no rule (use an ID such as OTL101, a prefix such as OTL1, or ALL)")
                 return ExitStatus.error

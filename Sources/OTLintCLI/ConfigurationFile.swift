@@ -126,7 +126,7 @@ enum ConfigurationFile {
         for item in items {
             guard let raw = item.scalar else { throw fail(item, "expected a rule ID or prefix") }
             for part in raw.split(separator: ",") {
-                let id = part.trimmingCharacters(in: .whitespaces).uppercased()
+                let id = part.blankTrimmed.uppercased()
                 guard RuleSelector.isValid(id, knownRuleIDs: knownRuleIDs) else {
                     throw fail(item, "`\(id)` matches no rule (use an ID such as OTL101, a prefix such as OTL1, or ALL)")
                 }

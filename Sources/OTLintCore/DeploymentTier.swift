@@ -9,7 +9,7 @@ public enum DeploymentTier: String, Sendable, Codable, CaseIterable {
 
     /// Maps a deployment environment name (`prod`, `staging`, `dev`, ...) to a tier.
     public static func classify(environmentName raw: String) -> DeploymentTier {
-        let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = raw.blankTrimmed.lowercased()
         if name.isEmpty { return .unknown }
         if productionNames.contains(name) { return .production }
         if nonProductionNames.contains(name) { return .nonProduction }

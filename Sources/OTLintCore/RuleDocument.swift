@@ -32,7 +32,7 @@ public struct RuleDocument: Sendable {
     public var summary: String {
         let text = sections["What it finds"] ?? ""
         let paragraph = text.components(separatedBy: "\n\n").first ?? text
-        return paragraph.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        return paragraph.replacingOccurrences(of: "\n", with: " ").blankTrimmed
     }
 
     public enum ParseError: Error, CustomStringConvertible {

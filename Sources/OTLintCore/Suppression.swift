@@ -52,7 +52,7 @@ public enum SuppressionScanner {
                 guard before == " " || before == "\t" else { continue }
             }
             guard let parsed = parseDirective(line[directiveRange.upperBound...]) else { continue }
-            let codeBefore = line[..<markerRange.lowerBound].trimmingCharacters(in: .whitespaces)
+            let codeBefore = line[..<markerRange.lowerBound].blankTrimmed
             let lineStart = file.lineStarts[lineIndex]
             let markerOffset = lineStart + line[..<markerRange.lowerBound].utf8.count
             let lineEnd = lineStart + line.utf8.count
@@ -87,7 +87,7 @@ public enum SuppressionScanner {
     private static func nextContentLine(after lineIndex: Int, in file: SourceFile, marker: String) -> Int {
         var index = lineIndex + 1
         while index < file.lineCount {
-            let text = file.lineText(index + 1).trimmingCharacters(in: .whitespaces)
+            let text = file.lineText(index + 1).blankTrimmed
             if !text.isEmpty && !text.hasPrefix(marker) { return index + 1 }
             index += 1
         }
@@ -105,13 +105,13 @@ public enum SuppressionScanner {
         var reason: String?
         for separator in [" -- ", "--", " — ", " because "] {
             if let range = rest.range(of: separator) {
-                reason = rest[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                reason = rest[range.upperBound...].blankTrimmed
                 rest = rest[..<range.lowerBound]
                 break
             }
         }
         let ids = rest.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
-            .map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+            .map { $0.blankTrimmed.uppercased() }
             .filter { !$0.isEmpty }
         guard !ids.isEmpty, ids.allSatisfy({ $0 == "ALL" || $0.hasPrefix("OTL") }) else { return nil }
         return (directive, ids, reason?.isEmpty == true ? nil : reason)

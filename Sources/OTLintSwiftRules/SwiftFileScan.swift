@@ -28,7 +28,7 @@ struct SwiftFileScan: Sendable {
     private static func exportedModules(_ text: String) -> Set<String> {
         var modules: Set<String> = []
         for line in text.split(separator: "\n") {
-            let code = line.trimmingCharacters(in: .whitespaces)
+            let code = line.blankTrimmed
             guard !code.hasPrefix("//"), let attribute = code.range(of: "@_exported") else { continue }
             let words = code[attribute.upperBound...].split(whereSeparator: { $0 == " " || $0 == "." || $0 == "\t" })
             guard let importIndex = words.firstIndex(of: "import") else { continue }
@@ -60,7 +60,7 @@ struct SwiftFileScan: Sendable {
         while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
         while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
         let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            .trimmingCharacters(in: .whitespaces)
+            .blankTrimmed
         if code.hasPrefix("//") || code.hasPrefix("*") || code.hasPrefix("/*") { return false }
         return setUpCalls.contains { code.contains($0) }
     }

@@ -92,9 +92,9 @@ public enum ResourceAttributes {
     public static func parse(_ value: String) -> [(key: String, value: String)] {
         value.split(separator: ",").compactMap { item in
             guard let equals = item.firstIndex(of: "=") else { return nil }
-            let key = item[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = item[item.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            return (key.removingPercentEncoding ?? key, value.removingPercentEncoding ?? value)
+            let key = String(item[..<equals].trimmingBlanks())
+            let value = String(item[item.index(after: equals)...].trimmingBlanks())
+            return (key.percentDecoded, value.percentDecoded)
         }
     }
 }

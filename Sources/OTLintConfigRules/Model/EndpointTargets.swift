@@ -24,7 +24,7 @@ struct EndpointTarget {
     /// The endpoints a scope sets (winning, known values only).
     static func all(in scope: EnvironmentScope) -> [EndpointTarget] {
         endpointVariables.compactMap { name in
-            guard let definition = scope.setting(name), let value = definition.value?.trimmingCharacters(in: .whitespaces),
+            guard let definition = scope.setting(name), let value = definition.value?.blankTrimmed,
                   !value.isEmpty, let url = EndpointURL(value) else { return nil }
             // EndpointURL reads the value from its start; a leading space shifts offsets.
             guard definition.value?.first != " " else { return nil }

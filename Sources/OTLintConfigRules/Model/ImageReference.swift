@@ -11,7 +11,7 @@ public struct ImageReference: Sendable, Hashable {
     /// Parses a literal reference; nil when it is empty or built by interpolation (`${IMAGE}`), which otlint
     /// never judges.
     public init?(_ text: String) {
-        var rest = text.trimmingCharacters(in: .whitespaces)
+        var rest = text.blankTrimmed
         guard !rest.isEmpty, !rest.contains("$") else { return nil }
         if let at = rest.firstIndex(of: "@") {
             digest = String(rest[rest.index(after: at)...])

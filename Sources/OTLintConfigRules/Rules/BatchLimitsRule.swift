@@ -26,7 +26,7 @@ struct BatchLimitsRule: ScopeRule {
     }
 
     private func integer(_ definition: VariableDefinition?) -> Int? {
-        definition?.value.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        definition?.value.flatMap { Int($0.blankTrimmed) }
     }
 
     private func check(_ scope: EnvironmentScope, _ processor: Processor) -> [Diagnostic] {

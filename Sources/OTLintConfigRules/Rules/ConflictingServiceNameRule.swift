@@ -6,7 +6,7 @@ struct ConflictingServiceNameRule: ScopeRule {
     let id = "OTL304"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
-        guard let serviceName = scope.setting("OTEL_SERVICE_NAME"), let name = serviceName.value?.trimmingCharacters(in: .whitespaces),
+        guard let serviceName = scope.setting("OTEL_SERVICE_NAME"), let name = serviceName.value?.blankTrimmed,
               !name.isEmpty, let attributes = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = attributes.value else { return [] }
         let items = ResourceAttributeItem.parse(value)
         guard let index = items.lastIndex(where: { $0.key == "service.name" }), let other = items[index].value, !other.isEmpty,

@@ -47,7 +47,7 @@ struct DeprecatedJaegerExporterRule: ScopeRule {
         if let endpoint = scope.setting("OTEL_EXPORTER_JAEGER_ENDPOINT")?.value, let url = EndpointURL(endpoint), url.host != "" {
             return url.host
         }
-        if let host = scope.setting("OTEL_EXPORTER_JAEGER_AGENT_HOST")?.value?.trimmingCharacters(in: .whitespaces), !host.isEmpty {
+        if let host = scope.setting("OTEL_EXPORTER_JAEGER_AGENT_HOST")?.value?.blankTrimmed, !host.isEmpty {
             return host
         }
         return nil

@@ -9,7 +9,7 @@ struct DuplicateServiceNameRule: ScopeRule {
     /// in `OTEL_RESOURCE_ATTRIBUTES` (spec). Nil when unset or unknown.
     static func reportedName(_ scope: EnvironmentScope) -> (name: String, definition: VariableDefinition)? {
         if let definition = scope.setting("OTEL_SERVICE_NAME") {
-            guard let value = definition.value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            guard let value = definition.value?.blankTrimmed, !value.isEmpty else { return nil }
             return (value, definition)
         }
         if let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value,

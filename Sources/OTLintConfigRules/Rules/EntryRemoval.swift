@@ -12,9 +12,9 @@ enum EntryRemoval {
         let lastLine = file.lineIndex(containing: max(definition.entryRange.end - 1, definition.entryRange.start))
         let lineStart = file.lineStarts[firstLine]
         let lineEnd = lastLine + 1 < file.lineStarts.count ? file.lineStarts[lastLine + 1] : file.bytes.count
-        let before = file.slice(ByteRange(lineStart, definition.entryRange.start)).trimmingCharacters(in: .whitespaces)
+        let before = file.slice(ByteRange(lineStart, definition.entryRange.start)).blankTrimmed
         guard before.isEmpty || before == "-" || before == "export" else { return nil }
-        let after = file.slice(ByteRange(definition.entryRange.end, lineEnd)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let after = file.slice(ByteRange(definition.entryRange.end, lineEnd)).blankAndNewlineTrimmed
         guard after.isEmpty || after.hasPrefix("#") else { return nil }
         return TextEdit(path: file.path, range: ByteRange(lineStart, lineEnd), replacement: "")
     }

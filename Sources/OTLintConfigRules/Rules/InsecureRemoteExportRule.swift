@@ -31,7 +31,7 @@ struct InsecureRemoteExportRule: ScopeRule {
                     related: endpoint.valueRelated + scope.tier.related, fix: fix))
             } else if url.scheme == nil {
                 let insecure = scope.setting("OTEL_EXPORTER_OTLP_\(export.signal)_INSECURE") ?? scope.setting("OTEL_EXPORTER_OTLP_INSECURE")
-                guard let insecure, insecure.value?.trimmingCharacters(in: .whitespaces).lowercased() == "true" else { continue }
+                guard let insecure, insecure.value?.blankTrimmed.lowercased() == "true" else { continue }
                 diagnostics.append(valueDiagnostic(
                     insecure, message: "`\(insecure.name)=true` sends telemetry unencrypted to the remote host `\(url.host)`\(credentials)",
                     severity: headers == nil ? severity : .error,

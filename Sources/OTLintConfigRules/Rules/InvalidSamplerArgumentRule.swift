@@ -9,7 +9,7 @@ struct InvalidSamplerArgumentRule: ScopeRule {
         guard let argument = settings.argument, let text = argument.value, let samplerName = settings.samplerName,
               !samplerName.isEmpty else { return [] }
         if SamplerSettings.ratioSamplers.contains(samplerName) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.blankTrimmed
             if let ratio = SamplerSettings.ratio(trimmed) {
                 guard ratio < 0 || ratio > 1 else { return [] }
                 return [valueDiagnostic(argument,

@@ -27,7 +27,7 @@ struct InvalidValueRule: ScopeRule {
         case .boolean:
             let lower = value.lowercased()
             if lower == "true" || lower == "false" { return nil }
-            let trimmed = lower.trimmingCharacters(in: .whitespaces)
+            let trimmed = lower.blankTrimmed
             var fix: Fix?
             if trimmed == "true" || InvalidValueRule.truthy.contains(trimmed) {
                 fix = definition.valueReplacement("true").map {
@@ -130,7 +130,7 @@ struct InvalidValueRule: ScopeRule {
 
     /// `5s`, `250ms`, `1m`, `1h` → milliseconds.
     static func milliseconds(_ value: String) -> Int? {
-        let text = value.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = value.blankTrimmed.lowercased()
         for (unit, factor) in [("ms", 1.0), ("s", 1000.0), ("m", 60_000.0), ("h", 3_600_000.0)] where text.hasSuffix(unit) {
             guard let number = Double(text.dropLast(unit.count)), number >= 0 else { return nil }
             let result = number * factor

@@ -58,7 +58,7 @@ struct JaegerOTLPSettingRule: ScopeRule {
                 help: "use `jaegertracing/jaeger:2.x`: it receives OTLP on 4317/4318 by default and serves the UI on 16686; v1 environment settings such as `COLLECTOR_OTLP_ENABLED` are then not needed"))
         }
         let setting = jaeger.scope.setting(Self.variable)
-        let enabled = setting?.value.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let enabled = setting?.value.map { $0.blankTrimmed.lowercased() }
         let clients = otlpClients(of: jaeger, in: variant)
         let clientNote = clients.first.map { "service `\($0.0.name)` sends OTLP to it (`\($0.1.definition.name)`)" }
         let clientRelated = clients.prefix(1).map { RelatedLocation(location: $0.1.hostLocation, message: "`\($0.0.name)` sends OTLP here") }

@@ -1,4 +1,5 @@
 import Foundation
+import OTLintCore
 
 /// One item of a comma-separated value (`OTEL_PROPAGATORS`, `OTEL_RESOURCE_ATTRIBUTES`), with byte offsets in
 /// the value so findings can point at it and fixes can remove it.
@@ -17,7 +18,7 @@ struct ListItem {
         for raw in value.split(separator: ",", omittingEmptySubsequences: false) {
             let length = raw.utf8.count
             let leading = length - raw.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.blankTrimmed
             let start = offset + min(leading, length)
             items.append(ListItem(text: text, range: start..<(start + text.utf8.count), rawRange: offset..<(offset + length)))
             offset += length + 1

@@ -25,7 +25,7 @@ struct MalformedEndpointRule: ScopeRule {
         if endpointName.hasPrefix("OTEL_EXPORTER_ZIPKIN") { return "http/zipkin" }
         let perSignal = endpointName.replacingOccurrences(of: "_ENDPOINT", with: "_PROTOCOL")
         let definition = scope.setting(perSignal) ?? scope.setting("OTEL_EXPORTER_OTLP_PROTOCOL")
-        return definition?.value?.trimmingCharacters(in: .whitespaces).lowercased()
+        return definition?.value?.blankTrimmed.lowercased()
     }
 
     private func location(_ endpoint: VariableDefinition, _ range: Range<Int>) -> SourceLocation {
@@ -114,7 +114,7 @@ struct MalformedEndpointRule: ScopeRule {
 
     /// `collector:4317`: no scheme. Java and Go reject it; gRPC clients in Python and Node accept `host:port`.
     private func missingScheme(_ endpoint: VariableDefinition, value: String, protocolName: String?) -> Diagnostic? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.blankTrimmed
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("unix:"), !trimmed.hasPrefix("dns:") else { return nil }
         guard let url = EndpointURL(trimmed), !url.host.contains("%") else { return nil }
         let isHTTP = protocolName?.hasPrefix("http") ?? false

@@ -23,7 +23,7 @@ struct PropagatorMismatchRule: ScopeRule {
     static func propagation(_ scope: EnvironmentScope) -> Propagation? {
         guard let definition = scope.setting("OTEL_PROPAGATORS") else { return Propagation(names: specDefault, definition: nil) }
         guard let value = definition.value else { return nil }
-        let names = value.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = value.lowercased().split(separator: ",").map { $0.blankTrimmed }.filter { !$0.isEmpty }
         // `none` turns propagation off on purpose; unknown names are OTL603's business.
         if names.contains("none") || names.contains(where: { !VariableCatalog.propagators.contains($0) }) { return nil }
         return Propagation(names: names, definition: definition)
@@ -47,8 +47,8 @@ struct PropagatorMismatchRule: ScopeRule {
                 : firstOther.propagation.names.first { Self.traceFormats.contains($0) } ?? "tracecontext"
             var fix: Fix?
             if let value = definition.value, disjoint.allSatisfy({ $0.propagation.traceFormats.contains(wanted) }),
-               let edit = definition.valueReplacement(wanted + "," + value.trimmingCharacters(in: .whitespaces)) {
-                fix = Fix(title: "also propagate `\(wanted)`: OTEL_PROPAGATORS=\(wanted),\(value.trimmingCharacters(in: .whitespaces))",
+               let edit = definition.valueReplacement(wanted + "," + value.blankTrimmed) {
+                fix = Fix(title: "also propagate `\(wanted)`: OTEL_PROPAGATORS=\(wanted),\(value.blankTrimmed)",
                           edits: [edit], applicability: .unsafe)
             }
             diagnostics.append(Diagnostic(

@@ -7,13 +7,13 @@ struct RatioSamplerNotParentBasedRule: ScopeRule {
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let sampler = scope.setting("OTEL_TRACES_SAMPLER"), let value = sampler.value,
-              value.trimmingCharacters(in: .whitespaces).lowercased() == "traceidratio" else { return [] }
+              value.blankTrimmed.lowercased() == "traceidratio" else { return [] }
         var fix: Fix?
         // Insert the prefix in front of the name where it is written, keeping its case and surroundings.
         let leading = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
         if let site = sampler.valueSite, !sampler.isInherited || sampler.interpolation?.soleSite != nil,
            let start = site.location(ofValueBytes: leading..<leading) {
-            let prefix = value.trimmingCharacters(in: .whitespaces) == "TRACEIDRATIO" ? "PARENTBASED_" : "parentbased_"
+            let prefix = value.blankTrimmed == "TRACEIDRATIO" ? "PARENTBASED_" : "parentbased_"
             fix = Fix(title: "use `parentbased_traceidratio`",
                       edits: [TextEdit(path: site.file.path, range: start.range, replacement: prefix)], applicability: .unsafe)
         }

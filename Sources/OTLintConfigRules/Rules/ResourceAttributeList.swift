@@ -13,19 +13,19 @@ struct ResourceAttributeItem {
     var valueRange: Range<Int>?
 
     /// The key after percent-decoding (the raw key when the encoding is broken).
-    var key: String? { rawKey.map { $0.removingPercentEncoding ?? $0 } }
-    var value: String? { rawValue.map { $0.removingPercentEncoding ?? $0 } }
+    var key: String? { rawKey.map(\.percentDecoded) }
+    var value: String? { rawValue.map(\.percentDecoded) }
 
     static func parse(_ text: String) -> [ResourceAttributeItem] {
         ListItem.split(text).map { item in
             guard let equals = item.text.firstIndex(of: "=") else { return ResourceAttributeItem(item: item) }
             let keyPart = item.text[..<equals]
-            let key = keyPart.trimmingCharacters(in: .whitespaces)
+            let key = keyPart.blankTrimmed
             let keyStart = item.range.lowerBound
             let valuePart = item.text[item.text.index(after: equals)...]
             let valueOffset = item.range.lowerBound + item.text.utf8.distance(from: item.text.startIndex, to: valuePart.startIndex)
             let leading = valuePart.utf8.count - valuePart.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
-            let value = valuePart.trimmingCharacters(in: .whitespaces)
+            let value = valuePart.blankTrimmed
             return ResourceAttributeItem(item: item, rawKey: key, keyRange: keyStart..<(keyStart + key.utf8.count), rawValue: value,
                                          valueRange: (valueOffset + leading)..<(valueOffset + leading + value.utf8.count))
         }

@@ -7,7 +7,7 @@ struct SDKDisabledRule: ScopeRule {
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard !scope.isTemplate, let disabled = scope.setting("OTEL_SDK_DISABLED"),
-              disabled.value?.trimmingCharacters(in: .whitespaces).lowercased() == "true" else { return [] }
+              disabled.value?.blankTrimmed.lowercased() == "true" else { return [] }
         // Turning telemetry off for tests or local runs is deliberate.
         guard scope.tier.tier != .nonProduction else { return [] }
         guard let evidence = scope.effectiveDefinitions.first(where: Self.configuresExport) else { return [] }

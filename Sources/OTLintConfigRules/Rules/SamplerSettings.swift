@@ -1,4 +1,5 @@
 import Foundation
+import OTLintCore
 
 /// The sampler a scope configures, read the way the specification does.
 struct SamplerSettings {
@@ -13,7 +14,7 @@ struct SamplerSettings {
     /// The sampler name in lower case; nil when unset; "" when its value is unknown.
     var samplerName: String? {
         guard let sampler else { return nil }
-        return sampler.value?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return sampler.value?.blankTrimmed.lowercased() ?? ""
     }
 
     static let ratioSamplers: Set<String> = ["traceidratio", "parentbased_traceidratio"]
@@ -21,7 +22,7 @@ struct SamplerSettings {
 
     /// A ratio as the specification reads it: a decimal number.
     static func ratio(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.blankTrimmed
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }),
               let value = Double(trimmed), value.isFinite else { return nil }
         return value

@@ -54,7 +54,7 @@ enum EntryInsertion {
         let entry: String
         switch anchor.source {
         case .envFile:
-            let exported = prefix.trimmingCharacters(in: .whitespaces).hasPrefix("export") ? "export " : ""
+            let exported = prefix.blankTrimmed.hasPrefix("export") ? "export " : ""
             entry = exported + "\(name)=\(value)"
             guard prefix.allSatisfy({ $0 == " " || $0 == "\t" }) || !exported.isEmpty else { return nil }
             return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd), replacement: lineBreak + entry)
@@ -65,7 +65,7 @@ enum EntryInsertion {
             entry = prefix + "\(name): \(quoted)"
         case .composeEnvironment(.list):
             // `      - KEY=value` or `      - "KEY=value"`.
-            let trimmed = prefix.trimmingCharacters(in: .whitespaces)
+            let trimmed = prefix.blankTrimmed
             guard trimmed == "-" || trimmed == "- \"" || trimmed == "-\"" || trimmed == "- '" || trimmed.isEmpty else { return nil }
             var itemPrefix = prefix
             var closing = ""
@@ -74,7 +74,7 @@ enum EntryInsertion {
             if trimmed.isEmpty {
                 // The key is not at the start of the item (a quoted item): rebuild from the dash.
                 let dashPrefix = file.slice(ByteRange(keyLineStart, max(keyLineStart, anchor.entryRange.start)))
-                guard dashPrefix.trimmingCharacters(in: .whitespaces) == "-" else { return nil }
+                guard dashPrefix.blankTrimmed == "-" else { return nil }
                 itemPrefix = dashPrefix
             }
             entry = itemPrefix + "\(name)=\(value)" + closing
@@ -183,7 +183,7 @@ struct SignalExport {
     var protocolDefinition: VariableDefinition?
 
     /// The explicitly configured protocol (lower case), nil when unset or unknown.
-    var explicitProtocol: String? { protocolDefinition?.value?.trimmingCharacters(in: .whitespaces).lowercased() }
+    var explicitProtocol: String? { protocolDefinition?.value?.blankTrimmed.lowercased() }
 
     var signalPath: String { "/v1/\(signal.lowercased())" }
 
@@ -192,7 +192,7 @@ struct SignalExport {
         VariableCatalog.signals.compactMap { signal in
             if let exporter = scope.setting("OTEL_\(signal)_EXPORTER") {
                 guard let value = exporter.value?.lowercased() else { return nil }
-                let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let names = value.split(separator: ",").map { $0.blankTrimmed }
                 guard names.contains(where: { $0 == "otlp" || $0.hasPrefix("otlp_proto") || $0 == "otlp_json_http" }) else { return nil }
             }
             let perSignal = scope.setting("OTEL_EXPORTER_OTLP_\(signal)_ENDPOINT")

@@ -85,11 +85,11 @@ struct SecretInExporterHeadersRule: ScopeRule {
 
     /// Whether a header value is a real-looking secret rather than a placeholder or a reference.
     static func looksLikeSecret(_ raw: String) -> Bool {
-        var value = (raw.removingPercentEncoding ?? raw).trimmingCharacters(in: .whitespaces)
+        var value = (raw.removingPercentEncoding ?? raw).blankTrimmed
         if value.hasPrefix("\"") || value.hasPrefix("'") { value = String(value.dropFirst()) }
         if value.hasSuffix("\"") || value.hasSuffix("'") { value = String(value.dropLast()) }
         for scheme in ["bearer ", "basic ", "apikey ", "token ", "api-key ", "splunk "] where value.lowercased().hasPrefix(scheme) {
-            value = String(value.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces)
+            value = String(value.dropFirst(scheme.count)).blankTrimmed
         }
         guard value.count >= 6, !value.contains("$") else { return false }
         let lower = value.lowercased()
@@ -107,18 +107,18 @@ struct HeaderPair {
     var valueRange: Range<Int>
 
     var isCredential: Bool {
-        let name = (key.removingPercentEncoding ?? key).lowercased()
+        let name = key.percentDecoded.lowercased()
         return SecretInExporterHeadersRule.credentialWords.contains { name.contains($0) }
     }
 
     static func parse(_ text: String) -> [HeaderPair] {
         ListItem.split(text).compactMap { item in
             guard let equals = item.text.firstIndex(of: "=") else { return nil }
-            let key = item.text[..<equals].trimmingCharacters(in: .whitespaces)
+            let key = item.text[..<equals].blankTrimmed
             let rawValue = item.text[item.text.index(after: equals)...]
             let valueStart = item.range.lowerBound + item.text.utf8.distance(from: item.text.startIndex, to: rawValue.startIndex)
             let leading = rawValue.utf8.count - rawValue.drop(while: { $0 == " " }).utf8.count
-            let value = rawValue.trimmingCharacters(in: .whitespaces)
+            let value = rawValue.blankTrimmed
             guard !key.isEmpty else { return nil }
             return HeaderPair(key: key, value: value, valueRange: (valueStart + leading)..<(valueStart + leading + value.utf8.count))
         }

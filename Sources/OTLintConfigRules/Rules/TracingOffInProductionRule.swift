@@ -12,7 +12,7 @@ struct TracingOffInProductionRule: ScopeRule {
         let evidence = "the scope is production: \(scope.tier.explanation)"
         let name = scope.displayName
         if let exporter = scope.setting("OTEL_TRACES_EXPORTER"), let value = exporter.value {
-            let names = value.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = value.lowercased().split(separator: ",").map { $0.blankTrimmed }.filter { !$0.isEmpty }
             if !names.isEmpty, names.allSatisfy({ $0 == "none" }) {
                 // A service that explicitly exports metrics or logs may be metrics-only on purpose: say it quietly.
                 let otherSignals = ["OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].contains { other in

@@ -12,7 +12,7 @@ struct UnsupportedBySDKRule: ScopeRule {
             // swift-otel splits lists on `,` without trimming: a list with spaces does not parse at all (logged,
             // default kept), so only exact items can reach the failing code.
             let items = rejected.isList ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]
-            if rejected.isList && items.contains(where: { $0 != $0.trimmingCharacters(in: .whitespaces) }) { continue }
+            if rejected.isList && items.contains(where: { $0 != $0.blankTrimmed }) { continue }
             if rejected.variable == "OTEL_PROPAGATORS", items.contains("none") { continue }
             guard let bad = items.first(where: { rejected.values.contains($0.lowercased()) }) else { continue }
             var location = definition.valueLocation

@@ -122,7 +122,7 @@ public struct SARIFReporter: Reporter {
             if line.hasPrefix("```") { return "" }
             if line.hasPrefix("## ") { return String(line.dropFirst(3)) + ":" }
             return line.replacingOccurrences(of: "`", with: "")
-        }.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        }.joined(separator: "\n").blankAndNewlineTrimmed
     }
 
     private func artifact(_ path: String) -> JSONValue {

@@ -96,9 +96,9 @@ struct SecretInExporterHeadersRule: SwiftRule {
     /// A value that is neither empty nor an obvious placeholder (`<token>`, `YOUR_API_KEY`, `${KEY}`, `xxx`, `000000`);
     /// the same judgement as the configuration side of OTL210.
     static func looksLikeRealSecret(_ rawValue: String) -> Bool {
-        var value = rawValue.trimmingCharacters(in: .whitespaces)
+        var value = rawValue.blankTrimmed
         for scheme in ["Bearer ", "Basic ", "Api-Key ", "ApiKey ", "Token ", "Splunk "] where value.lowercased().hasPrefix(scheme.lowercased()) {
-            value = String(value.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces)
+            value = String(value.dropFirst(scheme.count)).blankTrimmed
         }
         guard value.count >= 6, !value.contains("$") else { return false }
         let lowered = value.lowercased()
