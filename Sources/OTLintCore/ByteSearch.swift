@@ -17,9 +17,13 @@ public enum ByteSearch {
     }
 
     public static func contains(_ needle: String, in bytes: [UInt8]) -> Bool {
+        contains(Array(needle.utf8), in: bytes)
+    }
+
+    public static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
         var found = false
         bytes.withUnsafeBufferPointer { buffer in
-            forEach(Array(needle.utf8), in: buffer) { _ in found = true; return false }
+            forEach(needle, in: buffer) { _ in found = true; return false }
         }
         return found
     }

@@ -11,23 +11,11 @@ struct GitIgnoredPaths: Sendable {
     static let none = GitIgnoredPaths(paths: [])
 
     static func list(in directory: String) -> GitIgnoredPaths {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return .none
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return .none }
+        let result = GitCommand.run(["-C", directory, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"])
+        guard result.status == 0 else { return .none }
         let base = StandardPath.of(directory)
         var paths = Set<String>()
-        for entry in data.split(separator: 0) {
+        for entry in result.output.split(separator: 0) {
             let relative = String(decoding: entry, as: UTF8.self)
             paths.insert(base + "/" + relative)
         }

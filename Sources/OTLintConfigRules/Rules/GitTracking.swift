@@ -50,13 +50,6 @@ enum GitTracking {
 
     /// git's exit status, or -1 when git cannot run.
     private static func run(_ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+        GitCommand.run(arguments, collectOutput: false).status
     }
 }
