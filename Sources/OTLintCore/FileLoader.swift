@@ -44,8 +44,8 @@ public final class FileLoader: @unchecked Sendable {
     /// Whether a path exists as a regular file (following symlinks), without reading it.
     public func exists(_ path: String) -> Bool {
         if lock.withLock({ cache[FileLoader.key(path)] }) != nil { return true }
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFDIR
     }
 
     private static func key(_ path: String) -> String {

@@ -51,7 +51,8 @@ public struct RuleDocument: Sendable {
 
     public init(fileName: String, markdown: String) throws {
         // Split and trim natively: the catalog parses every document when a run starts.
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard lines.first?.trimmingBlanks() == "---",
               let close = lines.dropFirst().firstIndex(where: { $0.trimmingBlanks() == "---" })
         else { throw ParseError.missingFrontMatter(fileName) }

@@ -178,9 +178,11 @@ extension ComposeProjectVariant {
                 guard case .composeService(let compose, let service) = scope.kind else { return nil }
                 return (compose.source.path + "\u{0}" + service.name, scope)
             }, uniquingKeysWith: { first, _ in first })
-        return Dictionary(grouping: project.composeFiles, by: \.directory).mapValues { files in
-            variants(of: files, scopesByService: scopesByService, assessTier: assessTier)
+        let folders = Array(Dictionary(grouping: project.composeFiles, by: \.directory))
+        let variantsByFolder = ParallelMap.map(folders) { folder in
+            variants(of: folder.value, scopesByService: scopesByService, assessTier: assessTier)
         }
+        return Dictionary(uniqueKeysWithValues: zip(folders.map(\.key), variantsByFolder))
     }
 
     private static func variants(of files: [ComposeFile], scopesByService: [String: EnvironmentScope],

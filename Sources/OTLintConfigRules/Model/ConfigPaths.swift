@@ -9,7 +9,7 @@ public enum ConfigFileKind: Sendable, Hashable {
 /// Path helpers for configuration files: kinds, folders, templates.
 public enum ConfigPaths {
     public static func fileName(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        path.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? path
     }
 
     public static func directory(of path: String) -> String {
@@ -47,7 +47,8 @@ public enum ConfigPaths {
     public static func resolve(_ relative: String, against base: String) -> String {
         let joined = relative.hasPrefix("/") ? relative : (base == "." ? relative : base + "/" + relative)
         var parts: [Substring] = []
-        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+        // Split the bytes: splitting by Character runs grapheme breaking over every path of the run.
+        for part in joined.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init) {
             if part == "." { continue }
             if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
             parts.append(part)
