@@ -7,7 +7,7 @@ import Foundation
 /// loader, discovery and the filters ask it for every file of a run.
 public enum StandardPath {
     public static func of(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
         // Already normal (the common case): no `.` or `..` component, no doubled or trailing slash.
         if !absolute.utf8.contains(UInt8(ascii: ".")) && !absolute.contains("//") && (absolute == "/" || !absolute.hasSuffix("/")) {
             return absolute
@@ -21,5 +21,12 @@ public enum StandardPath {
             }
         }
         return "/" + components.joined(separator: "/")
+    }
+
+    /// The working directory, asked of the kernel each time (a run may change it), without Foundation's cost.
+    private static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
+        return String(cString: buffer)
     }
 }
