@@ -9,9 +9,7 @@ public enum StandardPath {
     public static func of(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
         // Already normal (the common case): no `.` or `..` component, no doubled or trailing slash.
-        if !absolute.utf8.contains(UInt8(ascii: ".")) && !absolute.contains("//") && (absolute == "/" || !absolute.hasSuffix("/")) {
-            return absolute
-        }
+        if isNormal(absolute) { return absolute }
         var components: [Substring] = []
         for component in absolute.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
@@ -28,5 +26,15 @@ public enum StandardPath {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
         return String(cString: buffer)
+    }
+
+    /// No `.` (so no `.` or `..` component), no doubled slash, no trailing slash except the root's.
+    private static func isNormal(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/")) { return false }
+            previous = byte
+        }
+        return path == "/" || previous != UInt8(ascii: "/")
     }
 }

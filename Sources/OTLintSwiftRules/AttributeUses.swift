@@ -62,17 +62,18 @@ func findAttributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
 
     // Assignments: `x.attributes["k"] = v`, `attrs["k"] = v` in `updateAttributes`, `x.attributes = [...]`,
     // `x.attributes.http.request.method = v`.
-    for sequence in model.nodes.sequences {
-        let elements = Array(sequence.elements)
-        guard elements.count == 3, elements[1].is(AssignmentExprSyntax.self) else { continue }
-        let target = elements[0]
-        let value = elements[2]
+    for assignment in model.assignments {
+        let target = assignment.target
+        let value = assignment.writtenValue
         if let subscriptCall = target.as(SubscriptCallExprSyntax.self), let key = subscriptCall.arguments.first?.expression,
            isAttributeContainer(subscriptCall.calledExpression) {
             uses.append(makeUse(key, value: value, target: .span))
-        } else if let path = target.memberPath, path.last == "attributes", let dictionary = value.as(DictionaryExprSyntax.self) {
+            continue
+        }
+        guard let path = target.memberPath else { continue }
+        if path.last == "attributes", let dictionary = value.as(DictionaryExprSyntax.self) {
             uses += dictionaryUses(dictionary, target: .span)
-        } else if let path = target.memberPath, let index = path.lastIndex(of: "attributes"), index < path.count - 1,
+        } else if let index = path.lastIndex(of: "attributes"), index < path.count - 1,
                   index > 0, model.ecosystems.contains(.distributedTracing) {
             let components = path[(index + 1)...].map(snakeCase)
             uses.append(AttributeUse(
