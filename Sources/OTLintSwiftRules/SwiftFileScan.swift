@@ -20,8 +20,9 @@ struct SwiftFileScan: Sendable {
 
     private static let setUpCalls = ["OTel.bootstrap(", "InstrumentationSystem.bootstrap(", "TracingMiddleware(", "TracingMiddleware<",
                                      "registerTracerProvider(", "makeTracingBackend("]
-    /// Every one of `setUpCalls` contains one of these: only lines holding one are read.
-    private static let setUpMarkers = [Array("bootstrap(".utf8), Array("Trac".utf8)]
+    /// Every one of `setUpCalls` contains one of these, and they are rare in other code (a shorter marker such as
+    /// `Trac` matches every line of tracing code): only lines holding one are read.
+    private static let setUpMarkers = ["bootstrap(", "TracingMiddleware", "registerTracerProvider(", "makeTracingBackend("].map { Array($0.utf8) }
 
     /// `@_exported import Tracing`, also after other attributes (`@_documentation(visibility: internal)`) and
     /// with a kind keyword (`@_exported import struct M.T` names the module after the keyword).
