@@ -1,8 +1,8 @@
 import Foundation
 import OTLintCore
 
-/// What a Swift file's text tells before any parse: whether it can matter at all (`SwiftPrefilter`), which tracing
-/// modules it re-exports, and whether it sets tracing up. Every file of a run is scanned, in parallel, so each
+/// What a Swift file's text tells before any parse: the modules it imports (what `SwiftPrefilter` decides on),
+/// the tracing modules it re-exports, and whether it sets tracing up. Every file of a run is scanned, in parallel, so each
 /// question is a byte search that a file without the marker answers in one pass.
 struct SwiftFileScan: Sendable {
     var imports: SwiftPrefilter.Imports
@@ -33,9 +33,7 @@ struct SwiftFileScan: Sendable {
             guard !code.hasPrefix("//"), let attribute = code.range(of: "@_exported") else { continue }
             let words = code[attribute.upperBound...].split(whereSeparator: { $0 == " " || $0 == "." || $0 == "\t" })
             guard let importIndex = words.firstIndex(of: "import") else { continue }
-            let rest = words[(importIndex + 1)...].filter {
-                !["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains($0)
-            }
+            let rest = words[(importIndex + 1)...].filter { !SwiftPrefilter.declarationKinds.contains(String($0)) }
             if let module = rest.first.map(String.init), !SwiftSourceModel.ecosystems(for: [module]).isEmpty {
                 modules.insert(module)
             }

@@ -40,7 +40,8 @@ enum SwiftPrefilter {
     }
 
     private static let importKeyword = Array("import".utf8)
-    private static let declarationKinds: Set<String> = ["typealias", "struct", "class", "enum", "protocol", "let", "var", "func"]
+    /// The kinds an import may name before the module: `import struct M.T`.
+    static let declarationKinds: Set<String> = ["typealias", "struct", "class", "enum", "protocol", "let", "var", "func"]
 
     /// Reads `import [kind] Module` at `start`.
     private static func readImport(_ bytes: UnsafeBufferPointer<UInt8>, keywordAt start: Int, into result: inout Imports) {
