@@ -31,6 +31,9 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains(expectedLine), "expected `\(expectedLine)` in:\n\(text.stdout)", file: file, line: line)
         XCTAssertTrue(text.stdout.contains("ok/docker-compose.yml:6:"), "the other files are still checked:\n\(text.stdout)", file: file, line: line)
         XCTAssertEqual(text.stdout.components(separatedBy: "\n").filter { $0.contains(expectedLine) }.count, 1, file: file, line: line)
+        // The summary counts the bad file once, as not checked.
+        XCTAssertTrue(text.stdout.contains(" in 1 file;") && text.stdout.contains("; 1 file could not be checked."), text.stdout,
+                      file: file, line: line)
 
         let json = try OTLintBinary.run(["check", "--no-config", "--format", "json", "."], in: scratch.path)
         XCTAssertEqual(json.status, 2, file: file, line: line)

@@ -73,7 +73,9 @@ public struct TextReporter: Reporter {
 
     private func summary(_ context: ReportContext) -> String {
         let report = context.report
-        let files = report.checkedFiles.count
+        // A file with an input error (invalid YAML, a missing env_file) was not fully checked: count it there only.
+        let filesWithErrors = Set(report.inputErrors.map(\.path))
+        let files = report.checkedFiles.filter { !filesWithErrors.contains($0) }.count
         let fileWord = files == 1 ? "file" : "files"
         var parts: [String] = []
         if report.diagnostics.isEmpty {
@@ -102,7 +104,7 @@ public struct TextReporter: Reporter {
             if unsafe > 0 { text += "; \(unsafe) more with --unsafe-fixes" }
         }
         if !report.inputErrors.isEmpty {
-            text += "; \(report.inputErrors.count) \(report.inputErrors.count == 1 ? "file" : "files") could not be checked"
+            text += "; \(filesWithErrors.count) \(filesWithErrors.count == 1 ? "file" : "files") could not be checked"
         }
         if report.suppressedCount > 0 { text += " (\(report.suppressedCount) suppressed inline)" }
         return text + "."
