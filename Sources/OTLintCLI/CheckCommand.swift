@@ -79,6 +79,9 @@ struct CheckCommand: ParsableCommand {
         if fix && diff { throw ValidationError("--fix and --diff exclude each other: --diff changes nothing") }
         if writeBaseline != nil && (fix || diff) { throw ValidationError("--write-baseline records findings; it does not combine with --fix or --diff") }
         if paths.contains("-") && stdinFilename == nil { throw ValidationError("reading standard input (`-`) needs --stdin-filename PATH") }
+        if stdinFilename != nil && !paths.contains("-") {
+            throw ValidationError("--stdin-filename lints standard input: pass `-` as the path (`otlint check --stdin-filename PATH -`)")
+        }
     }
 
     func run() throws {

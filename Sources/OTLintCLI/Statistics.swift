@@ -3,8 +3,12 @@ import OTLintCore
 /// `--statistics`: how many findings each rule produced, most frequent first.
 enum Statistics {
     static func render(_ context: ReportContext, format: String) -> String {
+        // Fixable as the summary counts it: safe fixes, and unsafe ones only with --unsafe-fixes.
+        func isFixable(_ diagnostic: Diagnostic) -> Bool {
+            diagnostic.fix?.applicability == .safe || (context.unsafeFixesEnabled && diagnostic.fix != nil)
+        }
         let counts = Dictionary(grouping: context.report.diagnostics, by: \.ruleID)
-            .map { (id: $0.key, count: $0.value.count, fixable: $0.value.filter { $0.fix != nil }.count) }
+            .map { (id: $0.key, count: $0.value.count, fixable: $0.value.filter(isFixable).count) }
             .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
         if format == "json" {
             return JSONValue.array(counts.map { entry in

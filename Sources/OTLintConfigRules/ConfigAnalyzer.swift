@@ -29,6 +29,10 @@ public struct ConfigAnalyzer: Analyzer {
         ConfigPaths.kind(of: path) != nil
     }
 
+    public func claimsExplicitly(path: String) -> Bool {
+        ConfigPaths.kind(ofExplicitFile: path) != nil
+    }
+
     public func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult {
         let (project, inputErrors) = ConfigAnalyzer.buildProject(files, context: context)
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
@@ -47,7 +51,8 @@ public struct ConfigAnalyzer: Analyzer {
     public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError]) {
         enum Parsed { case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), none }
         let parsed = ParallelMap.map(files) { file -> Parsed in
-            switch ConfigPaths.kind(of: file.path) {
+            // A file reaches the analyzer by its name or because it was named on the command line.
+            switch ConfigPaths.kind(ofExplicitFile: file.path) {
             case .compose: let (compose, errors) = ComposeParser.parse(file); return .compose(compose, errors)
             case .env: let (env, errors) = EnvFileParser.parse(file); return .env(env, errors)
             case nil: return .none

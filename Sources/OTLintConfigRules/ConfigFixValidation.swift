@@ -4,7 +4,7 @@ import OTLintYAML
 extension ConfigAnalyzer {
     /// A fix must leave a compose file that still parses: the fixer refuses to write one that does not.
     public func validateFixedText(_ file: SourceFile) -> String? {
-        guard ConfigPaths.kind(of: file.path) == .compose else { return nil }
+        guard ConfigPaths.kind(ofExplicitFile: file.path) == .compose else { return nil }
         do {
             _ = try YAMLParser.parse(file)
             return nil

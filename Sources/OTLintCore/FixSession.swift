@@ -29,6 +29,9 @@ public struct FixSession {
         var report = linter.lint(paths: paths)
         var outcome = Outcome(report: report)
         var rejectedPaths = Set<String>()
+        // Every text each file has had in this session: fixes that would bring one back undo each other, and
+        // applying them would flip the file between the two forever.
+        var earlierTexts: [String: Set<[UInt8]>] = [:]
         for _ in 0..<FixSession.maximumRounds {
             let candidates = report.diagnostics.filter { diagnostic in
                 !(diagnostic.fix?.edits.contains { rejectedPaths.contains($0.path) } ?? false)
@@ -41,6 +44,12 @@ public struct FixSession {
                 let fixedBytes = Fixer.apply(edits, to: file.bytes)
                 let fixedFile = SourceFile(path: path, bytes: fixedBytes)
                 let affected = plan.fixed.filter { $0.fix!.edits.contains { $0.path == path } }
+                earlierTexts[path, default: [file.bytes]].insert(file.bytes)
+                if earlierTexts[path]!.contains(fixedBytes) {
+                    rejectedPaths.insert(path)
+                    outcome.rejected += affected.map { ($0, "this fix would undo another fix of the same file; not applied") }
+                    continue
+                }
                 if let problem = linter.analyzers.lazy.filter({ $0.claims(path: path) || $0.claimsExplicitly(path: path) })
                     .compactMap({ $0.validateFixedText(fixedFile) }).first {
                     rejectedPaths.insert(path)

@@ -18,8 +18,6 @@ struct SwiftReExports: Sendable {
         }
     }
 
-    var isEmpty: Bool { byModule.isEmpty && everywhere.isEmpty }
-
     /// The tracing modules re-exported to a file with this path and these imports.
     func modules(forPath path: String, imports: Set<String>) -> Set<String> {
         guard !byModule.isEmpty else { return everywhere }

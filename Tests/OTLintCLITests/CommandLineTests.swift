@@ -161,11 +161,37 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(fixed.stdout, Self.simpleProcessor.replacingOccurrences(of: "SimpleSpanProcessor", with: "BatchSpanProcessor"))
     }
 
+    func testStdinFilenameWithoutTheDashIsAUsageError() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("Sources/App/T.swift", Self.simpleProcessor)
+        let result = try OTLintBinary.run(["check", "--no-config", "--stdin-filename", "x.env"], in: scratch.path, stdin: "OTEL_TRACES_SAMPLER=always_on\n")
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("pass `-` as the path"), result.stderr)
+    }
+
+    func testAComposeFileWithAnyNameIsCheckedWhenNamed() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("deploy/stack.yml", BadInputTests.goodProjectWithFinding)
+        try scratch.write(".otlint.yml", "ignore: [OTL004]\n")
+        let named = try OTLintBinary.run(["check", "--no-config", "deploy/stack.yml", ".otlint.yml"], in: scratch.path)
+        XCTAssertEqual(named.status, 1, named.stdout + named.stderr)
+        XCTAssertTrue(named.stdout.contains("deploy/stack.yml:6:53: error[OTL203]"), named.stdout)
+        XCTAssertTrue(named.stdout.contains("in 1 file"), "otlint's own configuration is not read as compose: \(named.stdout)")
+        // Found by walking a folder, only compose names count.
+        let walked = try OTLintBinary.run(["check", "--no-config", "."], in: scratch.path)
+        XCTAssertEqual(walked.status, 0, walked.stdout)
+    }
+
     func testStatisticsAndConfigurationFile() throws {
         let scratch = try ScratchDirectory()
         try scratch.write("A.swift", Self.simpleProcessor)
         let stats = try OTLintBinary.run(["check", "--no-config", "--statistics", "."], in: scratch.path)
         XCTAssertTrue(stats.stdout.contains("1  OTL201  simple-span-processor  [1 fixable]"), stats.stdout)
+        // An unsafe fix is not counted as fixable, as in the summary (OTL502's fix is unsafe).
+        let unsafeOnly = try ScratchDirectory()
+        try unsafeOnly.write("B.swift", "import Tracing\nfunc work() {\n    let span = startSpan(\"work\")\n}\n")
+        let unsafe = try OTLintBinary.run(["check", "--no-config", "--statistics", "B.swift"], in: unsafeOnly.path)
+        XCTAssertTrue(unsafe.stdout.contains("OTL502  span-not-ended\n"), unsafe.stdout)
         try scratch.write(".otlint.yml", "severity:\n  OTL201: error\n")
         let overridden = try OTLintBinary.run(["check", "."], in: scratch.path)
         XCTAssertTrue(overridden.stdout.contains("error[OTL201]"), overridden.stdout)

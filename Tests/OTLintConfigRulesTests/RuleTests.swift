@@ -79,6 +79,17 @@ final class InvalidValueRuleTests: XCTestCase {
 final class FullSamplingInProductionRuleTests: XCTestCase {
     let production = "OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=production\n"
 
+    func testNoFixEditsTheBaseFileOfAProductionOverride() throws {
+        // The base file's ratio also serves staging; only `compose.prod.yml` makes the api production.
+        let base = "services:\n  api:\n    image: example/api:1.0\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n"
+            + "      OTEL_TRACES_SAMPLER: parentbased_traceidratio\n      OTEL_TRACES_SAMPLER_ARG: \"0.25\"\n"
+        let production = "services:\n  api:\n    environment:\n      OTEL_TRACES_SAMPLER: always_on\n"
+        let project = try TestProject(["docker-compose.yml": base, "compose.prod.yml": production])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL101").first)
+        XCTAssertTrue(diagnostic.location.path.hasSuffix("compose.prod.yml"), diagnostic.location.path)
+        XCTAssertNil(diagnostic.fix)
+    }
+
     func testComposeMappingFixEditsInPlaceAndAddsTheArgument() throws {
         let compose = """
         services:
@@ -171,6 +182,18 @@ final class EndpointProtocolMismatchRuleTests: XCTestCase {
         try project.assertFix("OTL203", file: ".env", becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n")
         let perSignal = try TestProject([".env": "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://collector:4317\nOTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\nOTEL_EXPORTER_OTLP_TRACES_PROTOCOL=grpc\nOTEL_METRICS_EXPORTER=none\nOTEL_LOGS_EXPORTER=none\n"])
         XCTAssertEqual(perSignal.diagnostics("OTL203").map(\.message), [])
+    }
+
+    func testSharedEndpointWithTwoTransportsGetsNoFix() throws {
+        // Traces over gRPC and metrics over HTTP to one base endpoint: no port serves both, so moving the port
+        // would only move the mismatch (and a fixer would flip it back and forth).
+        let env = "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4317\nOTEL_EXPORTER_OTLP_TRACES_PROTOCOL=grpc\n"
+            + "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/protobuf\nOTEL_LOGS_EXPORTER=none\n"
+        let project = try TestProject([".env": env])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL203").first)
+        XCTAssertEqual(project.diagnostics("OTL203").count, 1)
+        XCTAssertNil(diagnostic.fix)
+        XCTAssertEqual(diagnostic.help, "the traces exporter uses this endpoint with `grpc`: give metrics its own endpoint, `OTEL_EXPORTER_OTLP_METRICS_ENDPOINT` with port 4318")
     }
 
     func testForeignPortsAndUnsetProtocol() throws {

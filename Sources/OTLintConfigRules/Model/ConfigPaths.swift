@@ -34,6 +34,15 @@ public enum ConfigPaths {
         return nil
     }
 
+    /// The kind of a file named on the command line: its name's kind, and any other YAML file is taken for a
+    /// compose file (`stack.yml`, `deploy/prod.yaml`), except otlint's own configuration.
+    public static func kind(ofExplicitFile path: String) -> ConfigFileKind? {
+        if let kind = kind(of: path) { return kind }
+        let name = fileName(path).lowercased()
+        guard name.hasSuffix(".yml") || name.hasSuffix(".yaml"), name != ".otlint.yml", name != ".otlint.yaml" else { return nil }
+        return .compose
+    }
+
     /// Env files that document variables rather than being deployed (`.env.example`, `sample.env`): they are
     /// checked for typos and invalid values, never for production-only rules.
     public static func isTemplate(_ path: String) -> Bool {

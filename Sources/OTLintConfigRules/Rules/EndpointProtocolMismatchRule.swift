@@ -14,7 +14,8 @@ struct EndpointProtocolMismatchRule: ScopeRule {
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for export in SignalExport.all(in: scope) {
+        let exports = SignalExport.all(in: scope)
+        for export in exports {
             guard let endpoint = export.endpoint, let value = endpoint.value, let url = EndpointURL(value), let port = url.port else { continue }
             let location = url.portRange.flatMap { endpoint.valueSite?.location(ofValueBytes: $0) } ?? endpoint.valueLocation
             let signals = export.endpointIsPerSignal ? "\(export.signal.lowercased())" : "OTLP"
@@ -38,8 +39,18 @@ struct EndpointProtocolMismatchRule: ScopeRule {
             else if port == 4318 && protocolName == "grpc" { expected = 4317 }
             else { continue }
             let transport = isHTTP ? "OTLP/HTTP" : "OTLP/gRPC"
+            // Another signal sends to the same shared endpoint over the other transport: no port serves both, and
+            // changing it would only move the mismatch to that signal.
+            let otherTransport = export.endpointIsPerSignal ? nil : exports.first { other in
+                !other.endpointIsPerSignal && other.signal != export.signal
+                    && other.explicitProtocol.map { $0.hasPrefix("http/") != isHTTP && ($0.hasPrefix("http/") || $0 == "grpc") } == true
+            }
+            var help = "use port \(expected), or set the protocol to `\(isHTTP ? "grpc" : "http/protobuf")` if port \(port) is right"
+            if let otherTransport, let otherProtocol = otherTransport.explicitProtocol {
+                help = "the \(otherTransport.signal.lowercased()) exporter uses this endpoint with `\(otherProtocol)`: give \(export.signal.lowercased()) its own endpoint, `OTEL_EXPORTER_OTLP_\(export.signal)_ENDPOINT` with port \(expected)"
+            }
             var fix: Fix?
-            if let range = url.portRange, let site = endpoint.valueSite, !endpoint.isInherited || endpoint.interpolation?.soleSite != nil,
+            if otherTransport == nil, let range = url.portRange, let site = endpoint.valueSite, !endpoint.isInherited || endpoint.interpolation?.soleSite != nil,
                let portLocation = site.location(ofValueBytes: range) {
                 fix = Fix(title: "use port \(expected) for `\(protocolName)`",
                           edits: [TextEdit(path: site.file.path, range: portLocation.range, replacement: String(expected))],
@@ -50,7 +61,7 @@ struct EndpointProtocolMismatchRule: ScopeRule {
                 message: "`\(endpoint.name)` uses port \(port) but the protocol is `\(protocolName)`: \(transport) is served on \(expected)",
                 location: location,
                 why: "port 4317 serves OTLP/gRPC and 4318 serves OTLP/HTTP; the \(signals) exporter speaks `\(protocolName)` (`\(protocolDefinition.name)`), so every export fails",
-                help: "use port \(expected), or set the protocol to `\(isHTTP ? "grpc" : "http/protobuf")` if port \(port) is right",
+                help: help,
                 related: endpoint.valueRelated + [RelatedLocation(location: protocolDefinition.valueLocation, message: "the protocol is set here")],
                 fix: fix, maskedRanges: endpoint.credentialRanges))
         }

@@ -69,6 +69,10 @@ struct FullSamplingInProductionRule: ScopeRule {
         var edits: [TextEdit] = []
         let sampler = scope.definition("OTEL_TRACES_SAMPLER")
         let argument = scope.definition("OTEL_TRACES_SAMPLER_ARG")
+        // In a variant merged from several compose files (base + `compose.prod.yml`), a value written in the base
+        // file is shared with the other variants (staging, development): editing it there would change them too.
+        let isMergedVariant = scope.definitions.contains { $0.composeLayer > 0 }
+        if isMergedVariant, [sampler, argument].contains(where: { $0?.writtenSite != nil && $0?.composeLayer == 0 }) { return nil }
         if let sampler, sampler.writtenSite != nil {
             guard let edit = sampler.valueReplacement(Self.recommendedSampler) else { return nil }
             edits.append(edit)
