@@ -185,18 +185,22 @@ public struct Interpolator {
                     return ValueSite(file: file, range: range, editableRange: argument.contains(Interpolator.dollar) ? nil : range)
                 }
             }
+            /// The text after `:-` or `:+` stands in for the variable: expand it as a template of its own.
+            func expandArgument() {
+                var inner = State()
+                let value = expand(argument, state: &inner, file: file, baseOffset: baseOffset, depth: depth + 1)
+                state.references += inner.references
+                state.problems += inner.problems
+                state.references.append(InterpolationReference(name: name, resolution: .templateText, site: argumentSite))
+                if let value { output += value } else { unknown = true }
+            }
             let binding = lookup(name)
             let isEmptyOrUnset = binding == nil || binding?.value == ""
             let missing = colon ? isEmptyOrUnset : binding == nil
             switch operation {
             case UInt8(ascii: "-"):
                 if missing {
-                    var inner = State()
-                    let value = expand(argument, state: &inner, file: file, baseOffset: baseOffset, depth: depth + 1)
-                    state.references += inner.references
-                    state.problems += inner.problems
-                    state.references.append(InterpolationReference(name: name, resolution: .templateText, site: argumentSite))
-                    if let value { output += value } else { unknown = true }
+                    expandArgument()
                 } else if let value = substitute(name: name, state: &state) {
                     output += value
                 } else {
@@ -221,12 +225,7 @@ public struct Interpolator {
                 } else if missing {
                     state.references.append(InterpolationReference(name: name, resolution: .empty, site: nil))
                 } else {
-                    var inner = State()
-                    let value = expand(argument, state: &inner, file: file, baseOffset: baseOffset, depth: depth + 1)
-                    state.references += inner.references
-                    state.problems += inner.problems
-                    state.references.append(InterpolationReference(name: name, resolution: .templateText, site: argumentSite))
-                    if let value { output += value } else { unknown = true }
+                    expandArgument()
                 }
             }
             if depth == 0 { state.topLevelReference = state.references.last }
