@@ -1,3 +1,4 @@
+import OTLintCore
 import SwiftSyntax
 
 /// One attribute written in code: where its key is, what the key resolves to, and the value expression.

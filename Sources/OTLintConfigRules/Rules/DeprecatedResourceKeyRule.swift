@@ -11,14 +11,14 @@ struct DeprecatedResourceKeyRule: ScopeRule {
         let keys = Set(items.compactMap(\.key))
         // Two old keys with the same replacement (`http.user_agent`, `browser.user_agent`) must not both be renamed.
         var targets: [String: Int] = [:]
-        for key in items.compactMap(\.key) { if let rename = ResourceKeyRenames.byOldName[key] { targets[rename.replacement, default: 0] += 1 } }
+        for key in items.compactMap(\.key) { if let rename = SemconvRenames.byOldName[key] { targets[rename.replacement, default: 0] += 1 } }
         return items.compactMap { item in
             guard let key = item.key, let range = item.keyRange, key != "deployment.environment",
-                  NonStandardResourceKeyRule.standardKeys[key] == nil, let rename = ResourceKeyRenames.byOldName[key] else { return nil }
+                  NonStandardResourceKeyRule.standardKeys[key] == nil, let rename = SemconvRenames.byOldName[key] else { return nil }
             let choices = rename.replacement.split(separator: "|").map { "`\($0)`" }
             let replacement = choices.joined(separator: rename.note.lowercased().contains("split") ? " and " : " or ")
             var fix: Fix?
-            if rename.isMechanical, !keys.contains(rename.replacement), targets[rename.replacement] == 1, item.rawKey == key {
+            if Self.renamesKeyOnly(rename), !keys.contains(rename.replacement), targets[rename.replacement] == 1, item.rawKey == key {
                 fix = definition.edit(inValue: range, replacement: rename.replacement).map {
                     Fix(title: "rename `\(key)` to `\(rename.replacement)`", edits: [$0], applicability: .safe)
                 }
@@ -32,5 +32,14 @@ struct DeprecatedResourceKeyRule: ScopeRule {
                 help: keys.contains(rename.replacement) ? "`\(rename.replacement)` is already set: remove `\(key)`" : "rename the key to \(replacement)",
                 related: definition.valueRelated, fix: fix)
         }
+    }
+
+    /// Whether renaming the key is the whole fix. Looser than the table's `isMechanical`, which also holds back
+    /// renames whose note is only a caveat about the value (`deployment.environment`, `db.statement`): in an
+    /// environment variable the key text is all a fix changes. Splits, merges, value changes and templated
+    /// keys still need a person.
+    private static func renamesKeyOnly(_ rename: SemconvRename) -> Bool {
+        !rename.replacement.contains("|") && !rename.note.contains("merge:") && !rename.note.contains("value becomes")
+            && !rename.note.contains("<key>")
     }
 }
