@@ -60,12 +60,12 @@ public final class Linter: @unchecked Sendable {
             switch loaded[index] {
             case .success(let file):
                 checked.append(file)
-                report.checkedFiles.append(file.path)
                 for owner in entry.analyzers { perAnalyzer[owner].append(file) }
             case .failure(let error):
                 report.inputErrors.append(error)
             }
         }
+        report.checkedFiles = checked.map(\.path)
         let context = AnalysisContext(loader: loader, configuration: configuration, rootDirectory: rootDirectory)
         // One analyzer after the other: each spreads its files over every core, and a parallel loop nested in
         // another runs serially, which left all but one core idle once the quick analyzer was done.
