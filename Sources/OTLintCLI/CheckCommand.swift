@@ -169,7 +169,7 @@ struct CheckCommand: ParsableCommand {
         }
 
         if let writeBaseline {
-            let recorded = Baseline(diagnostics: report.diagnostics, loader: loader, rootDirectory: rootDirectory)
+            let recorded = Baseline(diagnostics: report.diagnostics, loader: loader, rootDirectory: rootDirectory, secrets: report.secrets)
             do {
                 try AtomicWriter.write(Array(recorded.rendered().utf8), to: writeBaseline)
             } catch {
@@ -183,7 +183,7 @@ struct CheckCommand: ParsableCommand {
         if let baseline {
             do {
                 let loaded = try Baseline.load(baseline)
-                let filtered = loaded.filter(report.diagnostics, loader: loader, rootDirectory: rootDirectory)
+                let filtered = loaded.filter(report.diagnostics, loader: loader, rootDirectory: rootDirectory, secrets: report.secrets)
                 report.diagnostics = filtered.new
                 if !quiet, filtered.absorbed > 0 {
                     fixNotes.append("\(filtered.absorbed) known \(filtered.absorbed == 1 ? "finding" : "findings") hidden by the baseline \(baseline).")

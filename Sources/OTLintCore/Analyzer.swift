@@ -26,19 +26,26 @@ extension Analyzer {
     public func validateFixedText(_ file: SourceFile) -> String? { nil }
 }
 
-/// What an analyzer returns: findings and inputs it could not read or parse.
+/// What an analyzer returns: findings, inputs it could not read or parse, notices, and every secret span its
+/// readers and rules know of (masked in every output, whichever finding prints the line).
 public struct AnalysisResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var inputErrors: [InputError]
+    public var notices: [Notice]
+    public var secrets: SecretSpans
 
-    public init(diagnostics: [Diagnostic] = [], inputErrors: [InputError] = []) {
+    public init(diagnostics: [Diagnostic] = [], inputErrors: [InputError] = [], notices: [Notice] = [], secrets: SecretSpans = SecretSpans()) {
         self.diagnostics = diagnostics
         self.inputErrors = inputErrors
+        self.notices = notices
+        self.secrets = secrets
     }
 
     public mutating func append(_ other: AnalysisResult) {
         diagnostics += other.diagnostics
         inputErrors += other.inputErrors
+        notices += other.notices
+        secrets.merge(other.secrets)
     }
 }
 

@@ -20,25 +20,26 @@ public struct Baseline: Sendable {
         self.entries = entries
     }
 
-    public init(diagnostics: [Diagnostic], loader: FileLoader, rootDirectory: String) {
+    /// Messages and fingerprints are taken with secrets masked: a baseline is committed, so it holds none.
+    public init(diagnostics: [Diagnostic], loader: FileLoader, rootDirectory: String, secrets: SecretSpans) {
         entries = diagnostics.map { diagnostic in
             Entry(
                 rule: diagnostic.ruleID,
                 path: RelativePath.of(diagnostic.location.path, to: rootDirectory),
-                fingerprint: Fingerprint.of(diagnostic, loader: loader, rootDirectory: rootDirectory),
-                message: diagnostic.message
+                fingerprint: Fingerprint.of(diagnostic, loader: loader, rootDirectory: rootDirectory, secrets: secrets),
+                message: secrets.redact(diagnostic.message)
             )
         }.sorted { ($0.path, $0.rule, $0.fingerprint) < ($1.path, $1.rule, $1.fingerprint) }
     }
 
     /// The findings the baseline does not account for, and how many it absorbed.
-    public func filter(_ diagnostics: [Diagnostic], loader: FileLoader, rootDirectory: String) -> (new: [Diagnostic], absorbed: Int) {
+    public func filter(_ diagnostics: [Diagnostic], loader: FileLoader, rootDirectory: String, secrets: SecretSpans) -> (new: [Diagnostic], absorbed: Int) {
         var remaining: [String: Int] = [:]
         for entry in entries { remaining[entry.fingerprint, default: 0] += 1 }
         var fresh: [Diagnostic] = []
         var absorbed = 0
         for diagnostic in diagnostics {
-            let fingerprint = Fingerprint.of(diagnostic, loader: loader, rootDirectory: rootDirectory)
+            let fingerprint = Fingerprint.of(diagnostic, loader: loader, rootDirectory: rootDirectory, secrets: secrets)
             if let count = remaining[fingerprint], count > 0 {
                 remaining[fingerprint] = count - 1
                 absorbed += 1

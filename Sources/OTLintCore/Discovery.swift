@@ -16,6 +16,8 @@ public struct Discovery: Sendable {
         /// Paths to check, in a stable order, each with whether the user named it explicitly.
         public var files: [(path: String, explicit: Bool)] = []
         public var errors: [InputError] = []
+        /// Things skipped on the way that are no error of the run (see `Notice`).
+        public var notices: [Notice] = []
     }
 
     public var exclude: [GlobPattern]

@@ -1,8 +1,9 @@
 /// A finding's identity that survives unrelated edits: the rule, the file and the flagged text, not the line
 /// number. Used by SARIF `partialFingerprints` and by baselines.
 public enum Fingerprint {
-    public static func of(_ diagnostic: Diagnostic, loader: FileLoader, rootDirectory: String) -> String {
-        let flagged = (try? loader.load(diagnostic.location.path).get())?.slice(diagnostic.location.range) ?? ""
+    /// Secret spans in the flagged text are masked first, so the fingerprint reveals nothing of a secret.
+    public static func of(_ diagnostic: Diagnostic, loader: FileLoader, rootDirectory: String, secrets: SecretSpans) -> String {
+        let flagged = (try? loader.load(diagnostic.location.path).get()).map { secrets.maskedText(of: diagnostic.location.range, in: $0) } ?? ""
         let path = RelativePath.of(diagnostic.location.path, to: rootDirectory)
         return hex(fnv1a64([diagnostic.ruleID, path, normalized(flagged)].joined(separator: "\u{0}")))
     }

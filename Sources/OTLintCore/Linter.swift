@@ -4,6 +4,10 @@ import Foundation
 public struct LintReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var inputErrors: [InputError] = []
+    /// Things worth knowing that change no exit code (a skipped symlink loop, an unparseable Swift file).
+    public var notices: [Notice] = []
+    /// Every secret span of every file, masked or redacted in every output.
+    public var secrets = SecretSpans()
     /// Files that were read and handed to an analyzer.
     public var checkedFiles: [String] = []
     /// Findings silenced by inline suppressions.
@@ -41,6 +45,7 @@ public final class Linter: @unchecked Sendable {
         let found = discovery.discover(paths.filter { !loader.isProvided($0) }) { path in self.analyzers.contains { $0.claims(path: path) } }
         var report = lint(files: provided.map { ($0, true) } + found.files)
         report.inputErrors = found.errors + report.inputErrors
+        report.notices = Notice.sorted(found.notices + report.notices)
         return report
     }
 
@@ -74,11 +79,19 @@ public final class Linter: @unchecked Sendable {
         for result in results {
             raw += result.diagnostics
             report.inputErrors += result.inputErrors
+            report.notices += result.notices
+            report.secrets.merge(result.secrets)
+        }
+        // A secret one finding masks is a secret of the file: every other excerpt of it masks it too.
+        for diagnostic in raw where !diagnostic.maskedRanges.isEmpty {
+            guard case .success(let file) = loader.load(diagnostic.location.path) else { continue }
+            for range in diagnostic.maskedRanges { report.secrets.add(range, in: file) }
         }
         let filtered = applyFilters(raw, checkedFiles: checked)
         report.diagnostics = filtered.diagnostics.sorted(by: Diagnostic.outputOrder)
         report.suppressedCount = filtered.suppressedCount
         report.inputErrors = Array(Set(report.inputErrors)).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
+        report.notices = Notice.sorted(report.notices)
         return report
     }
 

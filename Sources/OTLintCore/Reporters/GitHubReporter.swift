@@ -10,6 +10,11 @@ public struct GitHubReporter: Reporter {
             if let position = error.position { properties += ",line=\(position.line),col=\(position.column)" }
             output += "::error \(properties),title=otlint input error::\(escapeData(error.message))\n"
         }
+        for notice in context.report.notices {
+            var properties = "file=\(escapeProperty(notice.path))"
+            if let position = notice.position { properties += ",line=\(position.line),col=\(position.column)" }
+            output += "::notice \(properties),title=otlint::\(escapeData(notice.message))\n"
+        }
         for diagnostic in context.report.diagnostics {
             let command = switch diagnostic.severity {
             case .error: "error"

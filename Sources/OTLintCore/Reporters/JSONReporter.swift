@@ -18,6 +18,14 @@ public struct JSONReporter: Reporter {
                     ("message", .string(error.message)),
                 ])
             })),
+            ("notices", .array(report.notices.map { notice in
+                .object([
+                    ("path", .string(notice.path)),
+                    ("line", notice.position.map { .int($0.line) } ?? .null),
+                    ("column", notice.position.map { .int($0.column) } ?? .null),
+                    ("message", .string(notice.message)),
+                ])
+            })),
             ("summary", .object([
                 ("files", .int(report.checkedFiles.count)),
                 ("problems", .int(report.diagnostics.count)),

@@ -9,7 +9,11 @@ public struct ReportContext: Sendable {
     public var fixNotes: [String]
     public var toolVersion: String
 
+    /// Every text of the findings is redacted here, once for every format: a message, note or fix that quotes a
+    /// value never carries a secret that any rule or reader of its file knows of.
     public init(report: LintReport, loader: FileLoader, unsafeFixesEnabled: Bool = false, fixNotes: [String] = [], toolVersion: String) {
+        var report = report
+        report.diagnostics = report.diagnostics.map(report.secrets.redact)
         self.report = report
         self.loader = loader
         self.unsafeFixesEnabled = unsafeFixesEnabled
@@ -21,6 +25,12 @@ public struct ReportContext: Sendable {
     public var unsafeFixableCount: Int { report.diagnostics.filter { $0.fix?.applicability == .unsafe }.count }
 
     public func count(_ severity: Severity) -> Int { report.diagnostics.filter { $0.severity == severity }.count }
+
+    /// The finding's stable identity, computed over its flagged text with secrets masked (a hash of a short
+    /// secret could be reversed by trying candidates).
+    public func fingerprint(_ diagnostic: Diagnostic, rootDirectory: String) -> String {
+        Fingerprint.of(diagnostic, loader: loader, rootDirectory: rootDirectory, secrets: report.secrets)
+    }
 
     /// Line/column of a fix edit, resolved against the file it edits.
     public func location(of edit: TextEdit) -> SourceLocation? {

@@ -68,21 +68,14 @@ public struct SARIFReporter: Reporter {
                 ])])))
             }
             members.append(("partialFingerprints", .object([
-                ("otlintFingerprint/v1", .string(Fingerprint.of(diagnostic, loader: context.loader, rootDirectory: root))),
+                ("otlintFingerprint/v1", .string(context.fingerprint(diagnostic, rootDirectory: root))),
             ])))
             return .object(members)
         }
         let notifications: [JSONValue] = report.inputErrors.map { error in
-            var members: [(String, JSONValue)] = [
-                ("level", .string("error")),
-                ("message", .object([("text", .string("\(error.path): \(error.message)"))])),
-            ]
-            var physical: [(String, JSONValue)] = [("artifactLocation", artifact(error.path))]
-            if let position = error.position {
-                physical.append(("region", .object([("startLine", .int(position.line)), ("startColumn", .int(position.column))])))
-            }
-            members.append(("locations", .array([.object([("physicalLocation", .object(physical))])])))
-            return .object(members)
+            notification(level: "error", path: error.path, position: error.position, message: error.message)
+        } + report.notices.map { notice in
+            notification(level: "note", path: notice.path, position: notice.position, message: notice.message)
         }
         let document = JSONValue.object([
             ("$schema", .string(SARIFReporter.schema)),
@@ -106,6 +99,18 @@ public struct SARIFReporter: Reporter {
             ])])),
         ])
         return document.rendered() + "\n"
+    }
+
+    private func notification(level: String, path: String, position: LineColumn?, message: String) -> JSONValue {
+        var physical: [(String, JSONValue)] = [("artifactLocation", artifact(path))]
+        if let position {
+            physical.append(("region", .object([("startLine", .int(position.line)), ("startColumn", .int(position.column))])))
+        }
+        return .object([
+            ("level", .string(level)),
+            ("message", .object([("text", .string("\(path): \(message)"))])),
+            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+        ])
     }
 
     static func level(_ severity: Severity) -> String {

@@ -15,6 +15,9 @@ public struct TextReporter: Reporter {
         for error in context.report.inputErrors {
             output += paint(error.oneLine, .red) + "\n"
         }
+        for notice in context.report.notices {
+            output += paint(notice.oneLine, .blue) + "\n"
+        }
         for diagnostic in context.report.diagnostics {
             output += render(diagnostic, context: context)
         }
@@ -36,11 +39,15 @@ public struct TextReporter: Reporter {
         let gutterWidth = String(location.start.line).count + 1
         let gutter = String(repeating: " ", count: gutterWidth)
         if let file = try? context.loader.load(location.path).get(), location.start.line <= file.lineCount {
-            let line = maskedLine(location.start.line, of: file, masking: diagnostic.maskedRanges)
-            let startColumn = location.start.column
-            let endColumn = location.end.line == location.start.line ? location.end.column : line.count + 1
-            let prefix = line.prefix(startColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            let underline = String(repeating: "^", count: max(1, min(endColumn, line.count + 1) - startColumn))
+            // Columns are counted in the masked line, so the underline sits under the mask where a secret was.
+            let secrets = context.report.secrets
+            let lineStart = file.lineStarts[location.start.line - 1]
+            let line = secrets.maskedLine(location.start.line, of: file)
+            let before = secrets.maskedText(of: ByteRange(lineStart, max(lineStart, location.range.start)), in: file)
+            let lineEnd = lineStart + file.lineText(location.start.line).utf8.count
+            let flagged = secrets.maskedText(of: ByteRange(location.range.start, min(location.range.end, lineEnd)), in: file)
+            let prefix = before.map { $0 == "\t" ? "\t" : " " }.joined()
+            let underline = String(repeating: "^", count: max(1, flagged.count))
             output += "\(gutter)\(paint("|", .blue))\n"
             output += "\(paint(String(location.start.line).padding(toLength: gutterWidth, withPad: " ", startingAt: 0), .blue))\(paint("|", .blue)) \(line)\n"
             output += "\(gutter)\(paint("|", .blue)) \(prefix)\(paint(underline, severityColor))\n"
@@ -54,21 +61,6 @@ public struct TextReporter: Reporter {
             output += "\(gutter)= fix\(fix.applicability == .unsafe ? " (unsafe)" : ""): \(fix.title)\n"
         }
         return output
-    }
-
-    /// The source line with secret ranges replaced by `****`, so excerpts never print a secret.
-    private func maskedLine(_ line: Int, of file: SourceFile, masking ranges: [ByteRange]) -> String {
-        let text = String(file.lineText(line))
-        guard !ranges.isEmpty else { return text }
-        let lineStart = file.lineStarts[line - 1]
-        var bytes = Array(text.utf8)
-        for range in ranges.sorted(by: { $0.start > $1.start }) {
-            let start = max(range.start - lineStart, 0)
-            let end = min(range.end - lineStart, bytes.count)
-            guard start < end else { continue }
-            bytes.replaceSubrange(start..<end, with: Array(String(repeating: "*", count: min(end - start, 4)).utf8))
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func summary(_ context: ReportContext) -> String {

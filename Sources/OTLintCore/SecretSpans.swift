@@ -1,0 +1,107 @@
+/// Every byte range of every file that holds a secret (a header value, the user-info of a URL, a literal
+/// credential in code), whichever rule or reader found it.
+///
+/// Masking is a property of the file, not of a finding: a line excerpt printed for one rule masks the secrets
+/// that another rule or the file's reader knows of too, and every text otlint prints (messages, notes, fix
+/// titles, baselines) goes through `redact`, so no output format carries a secret.
+public struct SecretSpans: Sendable {
+    public private(set) var rangesByPath: [String: [ByteRange]] = [:]
+    /// The secret texts themselves, for redacting free text (a message that quotes a value).
+    public private(set) var texts: Set<String> = []
+
+    /// What replaces a secret in every output.
+    public static let mask = "****"
+    /// Shorter texts are not redacted from free text: replacing every `a` or `on` would garble messages, and
+    /// so short a value is no secret worth the name.
+    static let shortestRedactedText = 4
+
+    public init() {}
+
+    public var isEmpty: Bool { rangesByPath.isEmpty }
+
+    /// Records a secret span of `file`.
+    public mutating func add(_ range: ByteRange, in file: SourceFile) {
+        guard !range.isEmpty else { return }
+        rangesByPath[file.path, default: []].append(range)
+        let text = file.slice(range)
+        if text.utf8.count >= SecretSpans.shortestRedactedText { texts.insert(text) }
+    }
+
+    public mutating func merge(_ other: SecretSpans) {
+        for (path, ranges) in other.rangesByPath { rangesByPath[path, default: []] += ranges }
+        texts.formUnion(other.texts)
+    }
+
+    /// The secret ranges of one file.
+    public func ranges(in path: String) -> [ByteRange] {
+        rangesByPath[path] ?? []
+    }
+
+    /// Whether a byte range of `path` overlaps a secret.
+    public func overlaps(_ range: ByteRange, in path: String) -> Bool {
+        ranges(in: path).contains { $0.overlaps(range) }
+    }
+
+    /// Free text with every known secret replaced by the mask (longest first, so a secret that contains
+    /// another is replaced whole).
+    public func redact(_ text: String) -> String {
+        guard !texts.isEmpty else { return text }
+        var result = text
+        for secret in texts.sorted(by: { $0.utf8.count > $1.utf8.count }) where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: SecretSpans.mask)
+        }
+        return result
+    }
+
+    /// The bytes of `range` in `file` with every secret in them replaced by the mask.
+    public func maskedText(of range: ByteRange, in file: SourceFile) -> String {
+        let secrets = merged(ranges(in: file.path).filter { $0.overlaps(range) })
+        guard !secrets.isEmpty else { return file.slice(range) }
+        var bytes = Array(file.bytes[max(range.start, 0)..<min(range.end, file.bytes.count)])
+        for secret in secrets.reversed() {
+            let start = max(secret.start - range.start, 0)
+            let end = min(secret.end - range.start, bytes.count)
+            guard start < end else { continue }
+            bytes.replaceSubrange(start..<end, with: Array(SecretSpans.mask.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Overlapping or touching ranges joined, in ascending order.
+    private func merged(_ ranges: [ByteRange]) -> [ByteRange] {
+        var result: [ByteRange] = []
+        for range in ranges.sorted(by: { $0.start < $1.start }) {
+            if let last = result.last, range.start <= last.end {
+                result[result.count - 1] = ByteRange(last.start, max(last.end, range.end))
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    /// A 1-based line of `file`, without its line break, with its secrets masked.
+    public func maskedLine(_ line: Int, of file: SourceFile) -> String {
+        guard line >= 1 && line <= file.lineCount else { return "" }
+        let start = file.lineStarts[line - 1]
+        var end = line < file.lineCount ? file.lineStarts[line] : file.bytes.count
+        while end > start && (file.bytes[end - 1] == UInt8(ascii: "\n") || file.bytes[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
+        return maskedText(of: ByteRange(start, end), in: file)
+    }
+
+    /// A diagnostic with every text it prints redacted (message, why, help, notes, fix title and edits).
+    public func redact(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard !texts.isEmpty else { return diagnostic }
+        var redacted = diagnostic
+        redacted.message = redact(diagnostic.message)
+        redacted.why = diagnostic.why.map(redact)
+        redacted.help = diagnostic.help.map(redact)
+        redacted.related = diagnostic.related.map { RelatedLocation(location: $0.location, message: redact($0.message)) }
+        if var fix = diagnostic.fix {
+            fix.title = redact(fix.title)
+            fix.edits = fix.edits.map { TextEdit(path: $0.path, range: $0.range, replacement: redact($0.replacement)) }
+            redacted.fix = fix
+        }
+        return redacted
+    }
+}
