@@ -134,27 +134,30 @@ struct CheckCommand: ParsableCommand {
 
         var fixNotes: [String] = []
         var output = ""
+        var diffPrintedFixes = false
         var report: LintReport
         if fix || diff {
             let session = FixSession(linter: linter, includeUnsafe: unsafeFixes, write: fix && stdinFilename == nil)
             let outcome = session.run(paths: inputPaths)
             report = outcome.report
+            report.inputErrors += outcome.writeErrors
+            diffPrintedFixes = diff && !outcome.changedFiles.isEmpty
             for (diagnostic, reason) in outcome.rejected {
                 fixNotes.append("\(diagnostic.location.path):\(diagnostic.location.start.line):\(diagnostic.location.start.column): fix for \(diagnostic.ruleID) not applied: \(reason)")
             }
             if diff {
-                // A diff shows whole lines around each edit: secrets that findings mask stay masked here too.
-                let secrets = Set(report.diagnostics.flatMap { diagnostic in
-                    diagnostic.maskedRanges.compactMap { range in
-                        (try? loader.load(diagnostic.location.path).get()).map { $0.slice(range) }
-                    }
-                }.filter { !$0.isEmpty })
-                func masked(_ text: String) -> String {
-                    secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "****") }
-                }
+                // The diff is a patch to apply, so it cannot mask: it leaves out every line that holds a secret,
+                // and a hunk that cannot be shown without one is named instead.
                 for path in outcome.changedFiles.keys.sorted() {
                     let change = outcome.changedFiles[path]!
-                    output += UnifiedDiff.make(path: path, old: masked(change.original), new: masked(change.fixed))
+                    let diff = UnifiedDiff.make(
+                        path: path, old: change.original, new: change.fixed,
+                        oldSecretLines: outcome.originalSecrets.credentialLines(of: SourceFile(path: path, text: change.original)),
+                        newSecretLines: report.secrets.credentialLines(of: SourceFile(path: path, text: change.fixed)))
+                    output += diff.text
+                    for line in diff.withheldLines {
+                        fixNotes.append("\(path):\(line): a fix here is not shown: its lines hold a secret; `--fix` applies it")
+                    }
                 }
                 if !quiet { fixNotes.append("Would fix \(outcome.fixed.count) \(outcome.fixed.count == 1 ? "problem" : "problems") in \(outcome.changedFiles.count) \(outcome.changedFiles.count == 1 ? "file" : "files").") }
             } else if let stdinFilename, let change = outcome.changedFiles[stdinFilename] {
@@ -171,7 +174,7 @@ struct CheckCommand: ParsableCommand {
         if let writeBaseline {
             let recorded = Baseline(diagnostics: report.diagnostics, loader: loader, rootDirectory: rootDirectory, secrets: report.secrets)
             do {
-                try AtomicWriter.write(Array(recorded.rendered().utf8), to: writeBaseline)
+                try AtomicWriter.write(Array(recorded.rendered().utf8), to: writeBaseline, what: "baseline")
             } catch {
                 printError("\(error)")
                 return ExitStatus.error
@@ -208,13 +211,18 @@ struct CheckCommand: ParsableCommand {
         }
         if let outputFile {
             do {
-                try AtomicWriter.write(Array(output.utf8), to: outputFile)
+                try AtomicWriter.write(Array(output.utf8), to: outputFile, what: "report")
             } catch {
                 printError("\(error)")
                 return ExitStatus.error
             }
         } else {
             print(output, terminator: "")
+        }
+        if diff {
+            // As a check in CI: 1 when there is something to fix, whatever the findings that no fix resolves.
+            if !report.inputErrors.isEmpty { return ExitStatus.error }
+            return diffPrintedFixes && !exitZero ? ExitStatus.findings : ExitStatus.clean
         }
         return exitStatus(for: report)
     }

@@ -44,7 +44,7 @@ public struct ConfigAnalyzer: Analyzer {
         let diagnostics = results.flatMap { $0 }.filter {
             seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range)).inserted
         }
-        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors)
+        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors, secrets: ConfigSecrets.collect(project))
     }
 
     /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests).

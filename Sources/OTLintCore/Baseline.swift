@@ -22,12 +22,12 @@ public struct Baseline: Sendable {
 
     /// Messages and fingerprints are taken with secrets masked: a baseline is committed, so it holds none.
     public init(diagnostics: [Diagnostic], loader: FileLoader, rootDirectory: String, secrets: SecretSpans) {
-        entries = diagnostics.map { diagnostic in
+        entries = secrets.redact(diagnostics).map { diagnostic in
             Entry(
                 rule: diagnostic.ruleID,
                 path: RelativePath.of(diagnostic.location.path, to: rootDirectory),
                 fingerprint: Fingerprint.of(diagnostic, loader: loader, rootDirectory: rootDirectory, secrets: secrets),
-                message: secrets.redact(diagnostic.message)
+                message: diagnostic.message
             )
         }.sorted { ($0.path, $0.rule, $0.fingerprint) < ($1.path, $1.rule, $1.fingerprint) }
     }

@@ -11,6 +11,10 @@ public struct FixSession {
         public var fixed: [Diagnostic] = []
         /// Fixes not applied, with the reason (invalid result, write failure).
         public var rejected: [(diagnostic: Diagnostic, reason: String)] = []
+        /// Files a fix could not be written to (read-only, a full disk): one error per file; the run goes on.
+        public var writeErrors: [InputError] = []
+        /// The secret spans of the files as they were before any fix (the report's are of the fixed text).
+        public var originalSecrets = SecretSpans()
     }
 
     public let linter: Linter
@@ -27,7 +31,7 @@ public struct FixSession {
 
     public func run(paths: [String]) -> Outcome {
         var report = linter.lint(paths: paths)
-        var outcome = Outcome(report: report)
+        var outcome = Outcome(report: report, originalSecrets: report.secrets)
         var rejectedPaths = Set<String>()
         // Every text each file has had in this session: fixes that would bring one back undo each other, and
         // applying them would flip the file between the two forever.
@@ -61,7 +65,7 @@ public struct FixSession {
                         try AtomicWriter.write(fixedBytes, to: path)
                     } catch {
                         rejectedPaths.insert(path)
-                        outcome.rejected += affected.map { ($0, "\(error)") }
+                        outcome.writeErrors.append(error.inputError)
                         continue
                     }
                 }

@@ -51,18 +51,27 @@ public enum Fixer {
 }
 
 /// Writes a file so that a reader sees either the old or the new content, never a mix: the new bytes go to
-/// a temporary file beside the target, which then replaces it. The file's permissions are kept, and a
-/// symlink stays a symlink (its target is replaced).
+/// a temporary file beside the target, which then replaces it.
+///
+/// What the user owns is kept: a read-only file is not rewritten (even for root, who could); the file's
+/// permission bits are kept, and its owner and group where the process may set them; a symlink stays a
+/// symlink (its target is replaced). Hard links are not kept: the target becomes a new file, and the file's
+/// other names keep the old text.
 public enum AtomicWriter {
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    /// `what` names the content in the error (`fix`, `report`, `baseline`).
+    public static func write(_ bytes: [UInt8], to path: String, what: String = "fix") throws(WriteError) {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         var status = stat()
-        let mode: mode_t = stat(target, &status) == 0 ? status.st_mode & 0o7777 : 0o644
+        let exists = stat(target, &status) == 0
+        if exists && ((status.st_mode & 0o222) == 0 || access(target, W_OK) != 0) {
+            throw WriteError(path: path, what: what, cause: "the file is read-only; it was left unchanged")
+        }
+        let mode: mode_t = exists ? status.st_mode & 0o7777 : 0o644
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).otlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw WriteError(path: path, cause: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw WriteError(path: path, what: what, cause: String(cString: strerror(errno))) }
         var written = 0
         let ok: Bool = bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
@@ -73,17 +82,23 @@ public enum AtomicWriter {
             return fchmod(descriptor, mode) == 0 && fsync(descriptor) == 0
         }
         let cause = String(cString: strerror(errno))
+        // Keep the owner and group; a process that may not (not root, not a member of the group) keeps its own.
+        if ok && exists { _ = fchown(descriptor, status.st_uid, status.st_gid) }
         close(descriptor)
         guard ok, rename(temporary, target) == 0 else {
             unlink(temporary)
-            throw WriteError(path: path, cause: ok ? String(cString: strerror(errno)) : cause)
+            throw WriteError(path: path, what: what, cause: ok ? String(cString: strerror(errno)) : cause)
         }
     }
 
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
+        /// What was being written: `fix`, `report`, `baseline`.
+        public var what: String
         public var cause: String
-        public var description: String { "\(path): error: cannot write fix: \(cause)" }
+        public var description: String { "\(path): error: cannot write \(what): \(cause)" }
+        /// The same as an input error, for the report (a file a fix could not write makes the exit code 2).
+        public var inputError: InputError { InputError(path: path, message: "cannot write \(what): \(cause)") }
     }
 }
 

@@ -87,6 +87,7 @@ public final class Linter: @unchecked Sendable {
             guard case .success(let file) = loader.load(diagnostic.location.path) else { continue }
             for range in diagnostic.maskedRanges { report.secrets.add(range, in: file) }
         }
+        report.secrets.seal()
         let filtered = applyFilters(raw, checkedFiles: checked)
         report.diagnostics = filtered.diagnostics.sorted(by: Diagnostic.outputOrder)
         report.suppressedCount = filtered.suppressedCount

@@ -19,43 +19,121 @@ public struct SecretSpans: Sendable {
 
     public var isEmpty: Bool { rangesByPath.isEmpty }
 
-    /// Records a secret span of `file`.
-    public mutating func add(_ range: ByteRange, in file: SourceFile) {
+    /// Records a secret span of `file`. `redactsText` also removes its text from every message and note; it is
+    /// for values that really look like secrets, not for every header value (a header value `production`
+    /// masked in excerpts must not vanish from a sentence about the production tier).
+    public mutating func add(_ range: ByteRange, in file: SourceFile, redactsText: Bool = true) {
         guard !range.isEmpty else { return }
         rangesByPath[file.path, default: []].append(range)
+        isSealed = false
+        guard redactsText else { return }
+        credentialRangesByPath[file.path, default: []].append(range)
         let text = file.slice(range)
         if text.utf8.count >= SecretSpans.shortestRedactedText { texts.insert(text) }
     }
 
+    /// The spans that look like real credentials (those added with `redactsText`), as recorded.
+    private var credentialRangesByPath: [String: [ByteRange]] = [:]
+
     public mutating func merge(_ other: SecretSpans) {
         for (path, ranges) in other.rangesByPath { rangesByPath[path, default: []] += ranges }
+        for (path, ranges) in other.credentialRangesByPath { credentialRangesByPath[path, default: []] += ranges }
         texts.formUnion(other.texts)
+        isSealed = false
     }
 
-    /// The secret ranges of one file.
-    public func ranges(in path: String) -> [ByteRange] {
-        rangesByPath[path] ?? []
+    private var isSealed = true
+
+    /// Sorts and joins each file's ranges, so that every look-up is a binary search: a file with a hundred
+    /// thousand secrets and as many findings stays linear. Call once all spans are in.
+    public mutating func seal() {
+        guard !isSealed else { return }
+        for (path, ranges) in rangesByPath { rangesByPath[path] = SecretSpans.merged(ranges) }
+        isSealed = true
     }
 
-    /// Whether a byte range of `path` overlaps a secret.
-    public func overlaps(_ range: ByteRange, in path: String) -> Bool {
-        ranges(in: path).contains { $0.overlaps(range) }
-    }
-
-    /// Free text with every known secret replaced by the mask (longest first, so a secret that contains
-    /// another is replaced whole).
-    public func redact(_ text: String) -> String {
-        guard !texts.isEmpty else { return text }
-        var result = text
-        for secret in texts.sorted(by: { $0.utf8.count > $1.utf8.count }) where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: SecretSpans.mask)
+    /// The secret ranges of one file that overlap `range`, in ascending order.
+    public func ranges(in path: String, overlapping range: ByteRange) -> [ByteRange] {
+        guard let all = rangesByPath[path] else { return [] }
+        let sorted = isSealed ? all : SecretSpans.merged(all)
+        // The first range that ends after `range` starts.
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].end <= range.start { low = middle + 1 } else { high = middle }
+        }
+        var result: [ByteRange] = []
+        var index = low
+        while index < sorted.count, sorted[index].start < max(range.end, range.start + 1) {
+            if sorted[index].overlaps(range) || (range.isEmpty && sorted[index].contains(range.start)) { result.append(sorted[index]) }
+            index += 1
         }
         return result
     }
 
+    /// Whether a byte range of `path` overlaps a secret.
+    public func overlaps(_ range: ByteRange, in path: String) -> Bool {
+        !ranges(in: path, overlapping: range).isEmpty
+    }
+
+    /// The 0-based lines of `file` that hold a credential (not merely a masked header value such as a tenant
+    /// name): what `--diff` never prints.
+    public func credentialLines(of file: SourceFile) -> Set<Int> {
+        var lines = Set<Int>()
+        for range in credentialRangesByPath[file.path] ?? [] {
+            let first = file.lineIndex(containing: range.start)
+            let last = file.lineIndex(containing: max(range.start, range.end - 1))
+            lines.formUnion(first...max(first, last))
+        }
+        return lines
+    }
+
+    /// Free text with every known secret replaced by the mask. Secrets are looked up by their first four
+    /// bytes at each position of the text, so the cost follows the length of the text, not the number of
+    /// secrets; where two secrets start at one place the longer one is replaced.
+    public func redact(_ text: String) -> String {
+        guard !texts.isEmpty else { return text }
+        return SecretSpans.redact(text, index: prefixIndex)
+    }
+
+    fileprivate static func redact(_ text: String, index: [UInt32: [[UInt8]]]) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= SecretSpans.shortestRedactedText else { return text }
+        var output: [UInt8] = []
+        var position = 0
+        var changed = false
+        while position < bytes.count {
+            if position + 4 <= bytes.count, let candidates = index[SecretSpans.prefixKey(bytes, at: position)],
+               let match = candidates.first(where: { position + $0.count <= bytes.count && bytes[position..<(position + $0.count)].elementsEqual($0) }) {
+                output += Array(SecretSpans.mask.utf8)
+                position += match.count
+                changed = true
+            } else {
+                output.append(bytes[position])
+                position += 1
+            }
+        }
+        return changed ? String(decoding: output, as: UTF8.self) : text
+    }
+
+    /// Secret texts by their first four bytes, longest first within each key.
+    private var prefixIndex: [UInt32: [[UInt8]]] {
+        var index: [UInt32: [[UInt8]]] = [:]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            index[SecretSpans.prefixKey(bytes, at: 0), default: []].append(bytes)
+        }
+        for key in index.keys { index[key]!.sort { $0.count > $1.count } }
+        return index
+    }
+
+    private static func prefixKey(_ bytes: [UInt8], at position: Int) -> UInt32 {
+        UInt32(bytes[position]) << 24 | UInt32(bytes[position + 1]) << 16 | UInt32(bytes[position + 2]) << 8 | UInt32(bytes[position + 3])
+    }
+
     /// The bytes of `range` in `file` with every secret in them replaced by the mask.
     public func maskedText(of range: ByteRange, in file: SourceFile) -> String {
-        let secrets = merged(ranges(in: file.path).filter { $0.overlaps(range) })
+        let secrets = ranges(in: file.path, overlapping: range)
         guard !secrets.isEmpty else { return file.slice(range) }
         var bytes = Array(file.bytes[max(range.start, 0)..<min(range.end, file.bytes.count)])
         for secret in secrets.reversed() {
@@ -68,7 +146,7 @@ public struct SecretSpans: Sendable {
     }
 
     /// Overlapping or touching ranges joined, in ascending order.
-    private func merged(_ ranges: [ByteRange]) -> [ByteRange] {
+    private static func merged(_ ranges: [ByteRange]) -> [ByteRange] {
         var result: [ByteRange] = []
         for range in ranges.sorted(by: { $0.start < $1.start }) {
             if let last = result.last, range.start <= last.end {
@@ -89,9 +167,23 @@ public struct SecretSpans: Sendable {
         return maskedText(of: ByteRange(start, end), in: file)
     }
 
-    /// A diagnostic with every text it prints redacted (message, why, help, notes, fix title and edits).
-    public func redact(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard !texts.isEmpty else { return diagnostic }
+    /// Every diagnostic with every text it prints redacted (message, why, help, notes, fix title and edits).
+    public func redact(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !texts.isEmpty else { return diagnostics }
+        let redactor = Redactor(index: prefixIndex)
+        return diagnostics.map { redactor.redact($0) }
+    }
+}
+
+/// `SecretSpans.redact` with its look-up table built once for many texts.
+private struct Redactor {
+    let index: [UInt32: [[UInt8]]]
+
+    func redact(_ text: String) -> String {
+        SecretSpans.redact(text, index: index)
+    }
+
+    func redact(_ diagnostic: Diagnostic) -> Diagnostic {
         var redacted = diagnostic
         redacted.message = redact(diagnostic.message)
         redacted.why = diagnostic.why.map(redact)

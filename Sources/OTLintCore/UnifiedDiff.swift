@@ -1,42 +1,78 @@
 /// A unified diff (as `diff -u` prints it) between two versions of a file, for `--diff`.
 public enum UnifiedDiff {
-    public static func make(path: String, old: String, new: String, context: Int = 3) -> String {
+    /// The diff, and the hunks left out because they could not be printed without a secret.
+    public struct Result: Sendable {
+        public var text: String
+        /// 1-based line (in the original file) of the first change of each withheld hunk.
+        public var withheldLines: [Int]
+    }
+
+    /// The diff of `old` to `new`. The 0-based lines in `oldSecretLines` (of `old`) and `newSecretLines` (of
+    /// `new`) are never printed: context stops
+    /// before them, hunks are split around them, and a hunk that changes such a line, or that would need one
+    /// as its only trailing context, is withheld. What is printed still applies with `git apply`: leading
+    /// context may shrink to nothing, trailing context may not (except at the end of the file), and the new
+    /// line numbers of later hunks account for the withheld ones.
+    public static func make(path: String, old: String, new: String, context: Int = 3,
+                            oldSecretLines: Set<Int> = [], newSecretLines: Set<Int> = []) -> Result {
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
         let operations = diffOperations(oldLines, newLines)
-        guard operations.contains(where: { $0.kind != .same }) else { return "" }
-        var output = "--- a/\(path)\n+++ b/\(path)\n"
-        // Group changes that are within 2*context lines of each other into hunks.
+        let secret = operations.map { operation in
+            switch operation.kind {
+            case .same: oldSecretLines.contains(operation.oldIndex) || newSecretLines.contains(operation.newIndex)
+            case .delete: oldSecretLines.contains(operation.oldIndex)
+            case .insert: newSecretLines.contains(operation.newIndex)
+            }
+        }
+        var output = ""
+        var withheld: [Int] = []
+        // Lines the printed hunks add minus lines they remove, for the new-side numbers of later hunks.
+        var printedDelta = 0
         var index = 0
         while index < operations.count {
             guard let firstChange = operations[index...].firstIndex(where: { $0.kind != .same }) else { break }
+            // Group changes within 2*context lines of each other, never across a secret context line.
             var last = firstChange
             var scan = firstChange
             while scan < operations.count {
                 if operations[scan].kind != .same { last = scan; scan += 1; continue }
                 let nextChange = operations[scan...].firstIndex(where: { $0.kind != .same })
-                if let nextChange, nextChange - last <= 2 * context { scan = nextChange } else { break }
+                guard let nextChange, nextChange - last <= 2 * context,
+                      !secret[(last + 1)..<nextChange].contains(true) else { break }
+                scan = nextChange
             }
-            let start = max(firstChange - context, index)
-            let end = min(last + context + 1, operations.count)
+            var start = firstChange
+            while start > index, firstChange - start < context, !secret[start - 1] { start -= 1 }
+            var end = last + 1
+            while end < operations.count, end - last - 1 < context, !secret[end], operations[end].kind == .same { end += 1 }
+            let trailing = end - last - 1
+            let changesSecret = secret[firstChange...last].contains(true)
+            if changesSecret || (trailing == 0 && end < operations.count) {
+                withheld.append(operations[firstChange].oldIndex + 1)
+                index = last + 1
+                continue
+            }
             let hunk = operations[start..<end]
             let oldStart = hunk.first!.oldIndex
-            let newStart = hunk.first!.newIndex
             let oldCount = hunk.filter { $0.kind != .insert }.count
             let newCount = hunk.filter { $0.kind != .delete }.count
+            let newStart = oldStart + printedDelta
+            if output.isEmpty { output = "--- a/\(path)\n+++ b/\(path)\n" }
             output += "@@ -\(oldStart + (oldCount == 0 ? 0 : 1)),\(oldCount) +\(newStart + (newCount == 0 ? 0 : 1)),\(newCount) @@\n"
             for operation in hunk {
-                switch operation.kind {
-                case .same: output += " " + oldLines[operation.oldIndex]
-                case .delete: output += "-" + oldLines[operation.oldIndex]
-                case .insert: output += "+" + newLines[operation.newIndex]
-                }
                 let printed = operation.kind == .insert ? newLines[operation.newIndex] : oldLines[operation.oldIndex]
+                switch operation.kind {
+                case .same: output += " " + printed
+                case .delete: output += "-" + printed
+                case .insert: output += "+" + printed
+                }
                 if !printed.hasSuffix("\n") { output += "\n\\ No newline at end of file\n" }
             }
+            printedDelta += newCount - oldCount
             index = end
         }
-        return output
+        return Result(text: output, withheldLines: withheld)
     }
 
     private static func splitLines(_ text: String) -> [String] {

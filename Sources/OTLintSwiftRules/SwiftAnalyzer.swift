@@ -26,8 +26,11 @@ public struct SwiftAnalyzer: Analyzer {
     }
 
     public func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult {
-        let rules = allSwiftRules.filter { rule in rule.ruleIDs.contains(where: context.isEnabled) }
-        guard !rules.isEmpty, !files.isEmpty else { return AnalysisResult() }
+        // The rules that know literal credentials run whenever any rule does: their findings mark secret spans
+        // that every excerpt masks, even when the rules themselves are not selected.
+        let isEnabled = { (rule: any SwiftRule) in rule.ruleIDs.contains(where: context.isEnabled) }
+        guard allSwiftRules.contains(where: isEnabled), !files.isEmpty else { return AnalysisResult() }
+        let rules = allSwiftRules.filter { isEnabled($0) || $0.findsSecrets }
         let scans = ParallelMap.map(files, SwiftFileScan.init)
         let project = SwiftProjectFacts(scans: scans, context: context)
         let reExports = SwiftReExports(scans: Array(zip(files.map(\.path), scans)))
@@ -39,9 +42,14 @@ public struct SwiftAnalyzer: Analyzer {
             let tree = file.bytes.withUnsafeBufferPointer { Parser.parse(source: $0) }
             let model = SwiftSourceModel(file: file, tree: tree, extraImports: reExported, project: project)
             guard model.isRelevant else { return [] }
-            return rules.flatMap { rule in rule.check(model).filter { context.isEnabled($0.ruleID) } }
+            return rules.flatMap { rule in rule.check(model) }
         }
-        return AnalysisResult(diagnostics: perFile.flatMap { $0 }.sorted(by: Diagnostic.outputOrder))
+        var secrets = SecretSpans()
+        for (file, diagnostics) in zip(files, perFile) {
+            for diagnostic in diagnostics { for range in diagnostic.maskedRanges { secrets.add(range, in: file) } }
+        }
+        let diagnostics = perFile.flatMap { $0 }.filter { context.isEnabled($0.ruleID) }
+        return AnalysisResult(diagnostics: diagnostics.sorted(by: Diagnostic.outputOrder), secrets: secrets)
     }
 }
 

@@ -13,7 +13,8 @@ public struct ReportContext: Sendable {
     /// value never carries a secret that any rule or reader of its file knows of.
     public init(report: LintReport, loader: FileLoader, unsafeFixesEnabled: Bool = false, fixNotes: [String] = [], toolVersion: String) {
         var report = report
-        report.diagnostics = report.diagnostics.map(report.secrets.redact)
+        report.secrets.seal()
+        report.diagnostics = report.secrets.redact(report.diagnostics)
         self.report = report
         self.loader = loader
         self.unsafeFixesEnabled = unsafeFixesEnabled

@@ -10,6 +10,7 @@ import SwiftSyntax
 /// `OTLPGRPCSpanExporterConfiguration(environment:headers:)`. The secret is masked in every output.
 struct SecretInExporterHeadersRule: SwiftRule {
     var ruleIDs: [String] { ["OTL210"] }
+    var findsSecrets: Bool { true }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift) || model.ecosystems.contains(.swiftOTel)

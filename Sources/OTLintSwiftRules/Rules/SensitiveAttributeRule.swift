@@ -5,6 +5,7 @@ import SwiftSyntax
 /// Hummingbird `TracingMiddleware(recordingHeaders:)` capturing `authorization` / `cookie`.
 struct SensitiveAttributeRule: SwiftRule {
     var ruleIDs: [String] { ["OTL401"] }
+    var findsSecrets: Bool { true }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -16,7 +17,8 @@ struct SensitiveAttributeRule: SwiftRule {
                     "OTL401", at: use.keyNode,
                     message: "attribute `\(keyText)` records \(kind.rawValue) (\(word)): it is exported to the tracing backend and readable by everyone with access to traces",
                     why: "trace data is stored and shared far more widely than the systems that handle \(kind == .credential ? "credentials" : "personal data")",
-                    help: help(for: kind)
+                    help: help(for: kind),
+                    maskedRanges: kind == .credential ? literalContent(use.value).map { [$0] } ?? [] : []
                 ))
             } else if let value = use.value, let (kind, word) = valueSensitivity(value) {
                 diagnostics.append(model.diagnostic(
@@ -29,6 +31,19 @@ struct SensitiveAttributeRule: SwiftRule {
         }
         diagnostics += recordedSecretHeaders(model)
         return diagnostics
+    }
+
+    /// The text between the quotes of a string literal value without interpolation: a credential written in
+    /// the code, masked in every excerpt.
+    private func literalContent(_ value: ExprSyntax?) -> ByteRange? {
+        var expression = value?.unwrappingEffects
+        if let call = expression?.as(FunctionCallExprSyntax.self), call.arguments.count == 1, let only = call.firstArgument,
+           ["string", "AttributeValue", "String"].contains(call.calleeName ?? "") {
+            expression = only.expression.unwrappingEffects
+        }
+        guard let literal = expression?.as(StringLiteralExprSyntax.self), literal.representedLiteralValue != nil else { return nil }
+        return ByteRange(literal.openingQuote.endPositionBeforeTrailingTrivia.utf8Offset,
+                         literal.closingQuote.positionAfterSkippingLeadingTrivia.utf8Offset)
     }
 
     private func help(for kind: SensitiveNames.Kind) -> String {
