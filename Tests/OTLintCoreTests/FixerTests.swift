@@ -53,7 +53,7 @@ final class FixerTests: XCTestCase {
     func testUnifiedDiff() {
         let old = "a\nb\nc\nd\ne\nf\ng\nh\n"
         let new = "a\nb\nc\nD\ne\nf\ng\nh\n"
-        XCTAssertEqual(UnifiedDiff.make(path: "x.env", old: old, new: new), """
+        XCTAssertEqual(UnifiedDiff.make(path: "x.env", old: old, new: new).text, """
         --- a/x.env
         +++ b/x.env
         @@ -1,7 +1,7 @@
@@ -67,6 +67,49 @@ final class FixerTests: XCTestCase {
          g
 
         """)
-        XCTAssertEqual(UnifiedDiff.make(path: "x", old: old, new: old), "")
+        XCTAssertEqual(UnifiedDiff.make(path: "x", old: old, new: old).text, "")
+    }
+}
+
+/// `--diff` is a patch: it never prints a line that holds a secret, and what it prints still applies.
+final class SecretSafeDiffTests: XCTestCase {
+    let old = (1...12).map { "line \($0)\n" }.joined()
+
+    private func changing(_ lines: [Int: String]) -> String {
+        (1...12).map { lines[$0].map { "\($0)\n" } ?? "line \($0)\n" }.joined()
+    }
+
+    func testAChangeWhoseOnlyTrailingContextHoldsASecretIsWithheld() {
+        let new = changing([6: "six"])
+        let diff = UnifiedDiff.make(path: "x", old: old, new: new, oldSecretLines: [3, 6], newSecretLines: [3, 6])
+        XCTAssertEqual(diff.text, "")
+        XCTAssertEqual(diff.withheldLines, [6], "line 7 holds a secret and would be line 6's only trailing context")
+    }
+
+    func testTrailingContextShrinksToTheLineBeforeASecret() {
+        let new = changing([6: "six"])
+        let diff = UnifiedDiff.make(path: "x", old: old, new: new, oldSecretLines: [4, 7], newSecretLines: [4, 7])
+        XCTAssertEqual(diff.text, """
+        --- a/x
+        +++ b/x
+        @@ -6,2 +6,2 @@
+        -line 6
+        +six
+         line 7
+
+        """)
+        XCTAssertEqual(diff.withheldLines, [])
+    }
+
+    func testWithheldHunkShiftsNoLaterLineNumbers() {
+        // Line 2 is replaced by two lines (a secret); line 10 changes: its new-side start is its old one, since
+        // the withheld hunk is not in the patch.
+        var lines = old.components(separatedBy: "\n").dropLast().map { $0 + "\n" }
+        lines[1] = "two a\ntwo b\n"
+        lines[9] = "ten\n"
+        let diff = UnifiedDiff.make(path: "x", old: old, new: lines.joined(), oldSecretLines: [1], newSecretLines: [1, 2])
+        XCTAssertEqual(diff.withheldLines, [2])
+        XCTAssertTrue(diff.text.contains("@@ -7,6 +7,6 @@\n line 7\n line 8\n line 9\n-line 10\n+ten\n line 11\n line 12\n"), diff.text)
+        XCTAssertFalse(diff.text.contains("two"), diff.text)
     }
 }
