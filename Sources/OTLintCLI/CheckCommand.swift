@@ -200,7 +200,8 @@ struct CheckCommand: ParsableCommand {
         let context = ReportContext(report: report, loader: loader, unsafeFixesEnabled: unsafeFixes, fixNotes: fixNotes, toolVersion: OTLintCommand.version)
         if diff {
             // The diff is the output; problems left unfixed are summarised on standard error.
-            for error in report.inputErrors { printError(error.oneLine) }
+            for error in context.report.inputErrors { printError(error.oneLine) }
+            for notice in context.report.notices { printError(notice.oneLine) }
             for note in fixNotes { printError(note) }
         } else if statistics {
             output += Statistics.render(context, format: format)

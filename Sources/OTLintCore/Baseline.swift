@@ -22,7 +22,8 @@ public struct Baseline: Sendable {
 
     /// Messages and fingerprints are taken with secrets masked: a baseline is committed, so it holds none.
     public init(diagnostics: [Diagnostic], loader: FileLoader, rootDirectory: String, secrets: SecretSpans) {
-        entries = secrets.redact(diagnostics).map { diagnostic in
+        let redactor = secrets.makeRedactor()
+        entries = diagnostics.map(redactor.redact).map { diagnostic in
             Entry(
                 rule: diagnostic.ruleID,
                 path: RelativePath.of(diagnostic.location.path, to: rootDirectory),

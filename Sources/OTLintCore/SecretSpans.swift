@@ -167,23 +167,23 @@ public struct SecretSpans: Sendable {
         return maskedText(of: ByteRange(start, end), in: file)
     }
 
-    /// Every diagnostic with every text it prints redacted (message, why, help, notes, fix title and edits).
-    public func redact(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        guard !texts.isEmpty else { return diagnostics }
-        let redactor = Redactor(index: prefixIndex)
-        return diagnostics.map { redactor.redact($0) }
+    /// A redactor for many texts, with the look-up table built once.
+    public func makeRedactor() -> Redactor {
+        Redactor(index: texts.isEmpty ? [:] : prefixIndex)
     }
 }
 
 /// `SecretSpans.redact` with its look-up table built once for many texts.
-private struct Redactor {
+public struct Redactor: Sendable {
     let index: [UInt32: [[UInt8]]]
 
-    func redact(_ text: String) -> String {
-        SecretSpans.redact(text, index: index)
+    public func redact(_ text: String) -> String {
+        index.isEmpty ? text : SecretSpans.redact(text, index: index)
     }
 
-    func redact(_ diagnostic: Diagnostic) -> Diagnostic {
+    /// A diagnostic with every text it prints redacted (message, why, help, notes, fix title and edits).
+    public func redact(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard !index.isEmpty else { return diagnostic }
         var redacted = diagnostic
         redacted.message = redact(diagnostic.message)
         redacted.why = diagnostic.why.map(redact)

@@ -14,7 +14,10 @@ public struct ReportContext: Sendable {
     public init(report: LintReport, loader: FileLoader, unsafeFixesEnabled: Bool = false, fixNotes: [String] = [], toolVersion: String) {
         var report = report
         report.secrets.seal()
-        report.diagnostics = report.secrets.redact(report.diagnostics)
+        let redactor = report.secrets.makeRedactor()
+        report.diagnostics = report.diagnostics.map(redactor.redact)
+        report.inputErrors = report.inputErrors.map { InputError(path: $0.path, position: $0.position, message: redactor.redact($0.message)) }
+        report.notices = report.notices.map { Notice(path: $0.path, position: $0.position, message: redactor.redact($0.message)) }
         self.report = report
         self.loader = loader
         self.unsafeFixesEnabled = unsafeFixesEnabled
