@@ -37,14 +37,17 @@ public struct ConfigAnalyzer: Analyzer {
         let (project, inputErrors) = ConfigAnalyzer.buildProject(files, context: context)
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
         let scopes = project.ruleScopes
-        let results = ParallelMap.map(scopes) { scope in rules.flatMap { $0.check(scope, project: project) } }
+        let results = ParallelMap.map(scopes) { scope in
+            rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
+        }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()
         let diagnostics = results.flatMap { $0 }.filter {
             seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range)).inserted
         }
-        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors, secrets: ConfigSecrets.collect(project))
+        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors, notices: project.notices,
+                              secrets: ConfigSecrets.collect(project))
     }
 
     /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests).
@@ -70,6 +73,7 @@ public struct ConfigAnalyzer: Analyzer {
         }
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
+        project.notices = builder.notices
         project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)
         let configuration = context.configuration, root = context.rootDirectory
         project.composeVariantIndex = ComposeProjectVariant.index(project) { definitions, path in

@@ -226,8 +226,60 @@ final class SignalPathInEndpointRuleTests: XCTestCase {
 }
 
 final class MissingServiceNameRuleTests: XCTestCase {
+    static let exporting = "    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n"
+
+    func testPublishedImageThatIsNotBuiltHereIsNotJudged() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  loadgen:\n    image: example/loadgen:1.0\n" + Self.exporting
+                                        + "  api:\n    build: ./api\n" + Self.exporting])
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only the service built here")
+    }
+
+    func testCodeThatNamesTheServiceSilencesIt() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    build: ./api\n" + Self.exporting + "  web:\n    build: ./web\n" + Self.exporting,
+            "api/tracing.js": "const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'api' });\n",
+            "web/app.py": "print('hello')\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only `web`, whose code names nothing")
+    }
+
+    func testMissingEnvFileSilencesIt() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  api:\n    build: .\n    env_file: secrets.env\n" + Self.exporting])
+        XCTAssertEqual(project.diagnostics("OTL301").count, 0)
+        XCTAssertEqual(project.analyze().notices.count, 1)
+    }
+
+    func testTelemetryBackendEnvironmentIsNotJudgedBySDKRules() throws {
+        // A collector's and Jaeger's own `OTEL_*` variables configure forwarding or self-tracing, not an SDK.
+        let project = try TestProject(["docker-compose.yml": """
+        services:
+          collector:
+            image: otel/opentelemetry-collector-contrib:0.115.0
+            environment:
+              OTEL_EXPORTER_OTLP_ENDPOINT: localhost:4317
+              OTEL_TRACES_SAMPLER: always_onn
+          jaeger:
+            image: jaegertracing/jaeger:2.5.0
+            environment:
+              OTEL_TRACES_SAMPLER: always_on
+              OTEL_EXPORTER_OTLP_HEADERS: api-key=sk_live_51HqTq2eZvKYlo2C8bX9
+          api:
+            build: .
+            environment:
+              OTEL_SERVICE_NAME: api
+              OTEL_TRACES_SAMPLER: always_onn
+
+        """])
+        let findings = project.analyze().diagnostics.map { "\($0.ruleID):\($0.location.start.line)" }
+        XCTAssertTrue(findings.contains("OTL002:16"), "the application's invalid sampler is reported: \(findings)")
+        XCTAssertTrue(findings.contains("OTL210:11"), "a literal credential leaks wherever it is written: \(findings)")
+        XCTAssertEqual(findings.filter { ["2", "3", "4", "5", "6", "7", "8", "9", "10"].contains(String($0.split(separator: ":")[1])) }, [],
+                       "no SDK rule judges the backends: \(findings)")
+    }
+
     func testComposeFixAddsTheServiceName() throws {
         let project = try TestProject(["docker-compose.yml": "services:\n  worker:\n    environment:\n      - OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n"])
+        // No image: the service is built here (or completed by another file), so it is judged.
         let diagnostic = try XCTUnwrap(project.diagnostics("OTL301").first)
         XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 3))
         try project.assertFix("OTL301", file: "docker-compose.yml", becomes: "services:\n  worker:\n    environment:\n      - OTEL_EXPORTER_OTLP_ENDPOINT=http://c:4318\n      - OTEL_SERVICE_NAME=worker\n")

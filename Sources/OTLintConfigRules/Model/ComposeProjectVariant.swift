@@ -258,7 +258,16 @@ enum ComposeFileRoles {
         }
         let definitions = layered.flatMap { $0.filter(isEnvFile) } + layered.flatMap { $0.filter { !isEnvFile($0) } }
         let tier = layers.reversed().first { $0.tier.tier != .unknown }?.tier ?? .unknown
-        return EnvironmentScope(kind: .composeService(last.file, last.service), definitions: definitions, tier: tier,
-                                isTemplate: layers.contains(where: \.isTemplate))
+        var merged = EnvironmentScope(kind: .composeService(last.file, last.service), definitions: definitions, tier: tier,
+                                      isTemplate: layers.contains(where: \.isTemplate))
+        // The image of the last layer that names one decides what runs; any layer's `build:` builds it here.
+        let imageLayer = layers.last { layer in
+            if case .composeService(_, let service) = layer.kind { service.image != nil } else { false }
+        }
+        merged.isTelemetryBackend = imageLayer?.isTelemetryBackend ?? false
+        merged.isBuiltHere = layers.contains(where: \.isBuiltHere)
+        merged.codeDirectory = layers.last { $0.codeDirectory != nil }?.codeDirectory
+        merged.missingEnvFiles = layers.flatMap(\.missingEnvFiles)
+        return merged
     }
 }

@@ -15,6 +15,10 @@ public struct ConfigProject: Sendable {
     /// Compose file path → the variants of `composeVariantIndex` that include it, in the folder's order (every
     /// scope asks for its own file's variants: a lookup, not a search through the folder).
     private(set) var variantsByFile: [String: [ComposeProjectVariant]] = [:]
+    /// What the code of each built process says about its set-up, searched once per folder.
+    let codeContext = CodeContext()
+    /// What the readers left out without failing the run (see `Notice`).
+    public var notices: [Notice] = []
     /// Build context folder → the Swift OpenTelemetry SDK its `Package.swift` depends on.
     public var swiftSDKs: [String: DetectedSwiftSDK] = [:]
     public var scopes: [EnvironmentScope] {

@@ -92,6 +92,20 @@ public struct EnvironmentScope: Sendable {
     public var tier: TierAssessment
     /// A template (`.env.example`): checked for typos and invalid values, never for production-only rules.
     public var isTemplate: Bool
+    /// A telemetry backend or collector (Jaeger, Tempo, grafana/otel-lgtm, a collector): its `OTEL_*` variables
+    /// configure forwarding or its own internals, not an application's SDK, so SDK rules leave it alone.
+    public var isTelemetryBackend = false
+    /// Whether the project builds the process's code (a compose `build:`, or an env file of its own), so its
+    /// telemetry settings are the project's to get right; a third-party image may name itself.
+    public var isBuiltHere = true
+    /// The folder of the code the process runs, when known: a compose `build:` context, the folder of a
+    /// standalone env file.
+    public var codeDirectory: String?
+    /// `env_file:` entries that do not exist in the checkout (generated, secret, git-ignored): they may set
+    /// anything, so rules that judge what is not set stay quiet.
+    public var missingEnvFiles: [String] = []
+    /// Whether part of the process's environment is in a file otlint cannot read.
+    public var isIncomplete: Bool { !missingEnvFiles.isEmpty }
     /// Name → index of its winning definition (rules look variables up constantly).
     private let winner: [String: Int]
 

@@ -7,6 +7,8 @@ final class ScopeBuilder {
     private var envFiles: [String: EnvFile] = [:]
     private var failedPaths: Set<String> = []
     private(set) var inputErrors: [InputError] = []
+    /// What was left out without making the run fail (an `env_file` that is not in the checkout).
+    private(set) var notices: [Notice] = []
 
     init(context: AnalysisContext, checkedEnvFiles: [EnvFile]) {
         self.context = context
@@ -46,6 +48,7 @@ final class ScopeBuilder {
             var envFileDefinitions: [String: [VariableDefinition]] = [:]
             for service in compose.services {
                 var definitions: [VariableDefinition] = []
+                var missingEnvFiles: [String] = []
                 var tierPaths = [compose.source.path]
                 for reference in service.envFiles {
                     let path = Interpolator(lookup: projectLookup).interpolate(reference.path, file: nil, baseOffset: nil).text
@@ -53,11 +56,13 @@ final class ScopeBuilder {
                     let resolved = ConfigPaths.resolve(path, against: compose.directory)
                     usedEnvFiles.insert(ScopeBuilder.key(resolved))
                     guard context.loader.exists(resolved) else {
+                        // Often generated or kept out of git on purpose (secrets): worth a word, not a failed run.
                         if reference.required {
-                            inputErrors.append(InputError(
+                            notices.append(Notice(
                                 path: compose.source.path, position: compose.source.lineColumn(at: reference.range.start),
-                                message: "env file `\(path)` of service `\(service.name)` does not exist (resolved to `\(resolved)`); mark it `required: false` if it is optional"))
+                                message: "env file `\(path)` of service `\(service.name)` is not in the checkout (resolved to `\(resolved)`): settings it may hold are not judged"))
                         }
+                        missingEnvFiles.append(resolved)
                         continue
                     }
                     tierPaths.append(resolved)
@@ -80,8 +85,16 @@ final class ScopeBuilder {
                                                          configuration: context.configuration, rootDirectory: context.rootDirectory)
                     if tier.tier != .unknown { break }
                 }
-                scopes.append(EnvironmentScope(kind: .composeService(compose, service), definitions: definitions, tier: tier,
-                                               isTemplate: false))
+                var scope = EnvironmentScope(kind: .composeService(compose, service), definitions: definitions, tier: tier,
+                                             isTemplate: false)
+                scope.isTelemetryBackend = service.image.flatMap { ImageReference($0.text) }.map(TelemetryBackends.isBackend) ?? false
+                // Without an image the service is built here or completed by another file of the project.
+                scope.isBuiltHere = service.buildContext != nil || service.image == nil
+                scope.codeDirectory = service.buildContext.map(\.text).flatMap { context in
+                    context.contains("$") || context.contains("://") ? nil : ConfigPaths.resolve(context, against: compose.directory)
+                }
+                scope.missingEnvFiles = missingEnvFiles
+                scopes.append(scope)
             }
         }
         for file in checkedEnvFiles {
@@ -100,7 +113,9 @@ final class ScopeBuilder {
                 description: "`\(ConfigPaths.fileName(file.source.path))` is a template", location: nil))
                 : DeploymentTierResolver.assess(definitions: definitions, path: file.source.path,
                                                 configuration: context.configuration, rootDirectory: context.rootDirectory)
-            scopes.append(EnvironmentScope(kind: .envFile(file), definitions: definitions, tier: tier, isTemplate: isTemplate))
+            var scope = EnvironmentScope(kind: .envFile(file), definitions: definitions, tier: tier, isTemplate: isTemplate)
+            scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
+            scopes.append(scope)
         }
         return ConfigProject(composeFiles: composeFiles, envFiles: envFiles, scopes: scopes)
     }

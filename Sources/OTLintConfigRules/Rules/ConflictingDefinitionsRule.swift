@@ -4,6 +4,8 @@ import OTLintCore
 /// the other is dead configuration that misleads whoever reads it.
 struct ConflictingDefinitionsRule: ScopeRule {
     let id = "OTL004"
+    /// Also in telemetry backends and collectors: A variable set twice is a Compose question, whoever reads it.
+    var judgesTelemetryBackends: Bool { true }
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -26,7 +26,8 @@ struct FullSamplingInProductionRule: ScopeRule {
             // Unset sampler: the SDK default keeps every trace, but some SDKs take their sampler from code, and a
             // collector may sample downstream. Say it quietly.
             let anchor = scope.effectiveDefinitions.first { $0.isSet && ($0.name.hasPrefix("OTEL_EXPORTER_OTLP_") || $0.name.hasSuffix("_EXPORTER")) }
-            guard let anchor else { return [] }
+            // An env_file missing from the checkout may set the sampler.
+            guard let anchor, !scope.isIncomplete else { return [] }
             // The sampler may be set in the base compose file this one is layered on.
             if project.layeredScopes(of: scope).contains(where: { $0.definition("OTEL_TRACES_SAMPLER") != nil }) { return [] }
             var diagnostic = diagnostic(scope, at: anchor.keyLocation, related: [],

@@ -5,6 +5,8 @@ import OTLintCore
 /// YAML); and the end-of-life v1 all-in-one image itself. Versions: `otel-facts/otlp-ports.md` §3.
 struct JaegerOTLPSettingRule: ScopeRule {
     let id = "OTL208"
+    /// Also in telemetry backends and collectors: It judges Jaeger's own settings.
+    var judgesTelemetryBackends: Bool { true }
 
     static let variable = "COLLECTOR_OTLP_ENABLED"
     /// v1 images that read `COLLECTOR_OTLP_ENABLED`.

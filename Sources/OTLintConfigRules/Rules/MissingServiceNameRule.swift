@@ -15,11 +15,15 @@ struct MissingServiceNameRule: ScopeRule {
     }
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
-        // Templates (`.env.example`) often leave the name for each deployment to fill in.
-        guard scope.configuresTelemetry, !scope.isTemplate else { return [] }
+        // Templates (`.env.example`) often leave the name for each deployment to fill in; an env_file missing from
+        // the checkout may set it.
+        // A published image that the project does not build may name itself (demo apps, load generators and
+        // proxies do), and so may code that sets the name in a resource or its own configuration.
+        guard scope.configuresTelemetry, !scope.isTemplate, !scope.isIncomplete, scope.isBuiltHere else { return [] }
         if ([scope] + project.layeredScopes(of: scope)).contains(where: Self.namesService) { return [] }
         // Java agents also take the name from a system property (`-Dotel.service.name=...` in JAVA_TOOL_OPTIONS).
         if scope.effectiveDefinitions.contains(where: { $0.value?.contains("otel.service.name") == true }) { return [] }
+        if let directory = scope.codeDirectory, project.codeContext.mayNameService(directory: directory) { return [] }
         var fix: Fix?
         var help = "set `OTEL_SERVICE_NAME` (or `service.name` in `OTEL_RESOURCE_ATTRIBUTES`) to the name dashboards should show"
         if case .composeService(_, let service) = scope.kind {

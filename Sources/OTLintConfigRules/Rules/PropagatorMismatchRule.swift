@@ -21,7 +21,10 @@ struct PropagatorMismatchRule: ScopeRule {
     }
 
     static func propagation(_ scope: EnvironmentScope) -> Propagation? {
-        guard let definition = scope.setting("OTEL_PROPAGATORS") else { return Propagation(names: specDefault, definition: nil) }
+        guard let definition = scope.setting("OTEL_PROPAGATORS") else {
+            // An env_file missing from the checkout may set the propagators: unknown, not the default.
+            return scope.isIncomplete ? nil : Propagation(names: specDefault, definition: nil)
+        }
         guard let value = definition.value else { return nil }
         let names = value.lowercased().split(separator: ",").map { $0.blankTrimmed }.filter { !$0.isEmpty }
         // `none` turns propagation off on purpose; unknown names are OTL603's business.

@@ -10,9 +10,14 @@ import OTLintCore
 public protocol ScopeRule: Sendable {
     var id: String { get }
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic]
+    /// Whether the rule also judges the environment of telemetry backends and collectors. SDK rules do not:
+    /// a backend's `OTEL_*` variables are no application's SDK settings.
+    var judgesTelemetryBackends: Bool { get }
 }
 
 extension ScopeRule {
+    public var judgesTelemetryBackends: Bool { false }
+
     /// The default severity from the rule's document.
     public var severity: Severity { RuleCatalog.defaultSeverity(id) }
 

@@ -6,6 +6,8 @@ import OTLintCore
 /// printed: messages name only the header, and the diagnostic masks the bytes that hold it.
 struct SecretInExporterHeadersRule: ScopeRule {
     let id = "OTL210"
+    /// Also in telemetry backends and collectors: A committed credential leaks, whoever reads it.
+    var judgesTelemetryBackends: Bool { true }
 
     static let headerVariables: Set<String> = Set(["OTEL_EXPORTER_OTLP_HEADERS"] + VariableCatalog.signals.map { "OTEL_EXPORTER_OTLP_\($0)_HEADERS" })
     /// Header names that carry credentials (vendor keys included), matched on parts of the lower-cased name.

@@ -1,0 +1,79 @@
+import Foundation
+import OTLintCore
+
+/// What the code a process runs says about its telemetry set-up, read from the folder it is built from (a
+/// compose `build:` context, the folder of a standalone env file).
+///
+/// Settings partly in code are settings otlint cannot judge whole: a service whose code names itself
+/// (`service.name` in a resource, `ServiceName` in `appsettings.json`, `c.service_name` in Ruby) is not missing
+/// a service name. The folder is searched once per run, within limits; a folder too large to search counts as
+/// saying anything, so rules that depend on it stay quiet.
+final class CodeContext: @unchecked Sendable {
+    /// Limits that keep the search cheap on a monorepo root: files and bytes read per folder.
+    static let maximumFiles = 2_000
+    static let maximumBytes = 32 * 1024 * 1024
+    static let maximumFileSize = 1024 * 1024
+
+    /// Source and configuration files where a service name is set in code.
+    static let searchedExtensions: Set<String> = [
+        "js", "mjs", "cjs", "ts", "mts", "cts", "jsx", "tsx", "py", "java", "kt", "kts", "scala", "groovy", "go", "rb", "ex",
+        "exs", "erl", "cs", "fs", "vb", "php", "rs", "swift", "c", "cc", "cpp", "h", "json", "yaml", "yml", "toml", "properties",
+        "xml", "conf", "ini",
+    ]
+
+    /// Lower-cased spellings of the service name setting in code and configuration: `service.name`,
+    /// `SERVICE_NAME` / `service_name` (`ATTR_SERVICE_NAME`, `c.service_name`), `serviceName` / `ServiceName`,
+    /// `--otel-service-name`, `otel.service.name`, Elixir's `service: [name: …]`.
+    static let serviceNameMarkers = ["service.name", "service_name", "servicename", "service-name", "service: [name", "service: %{name"]
+
+    private let lock = NSLock()
+    private var serviceNameAnswers: [String: Bool] = [:]
+
+    /// Whether the code in `directory` may set the service name itself (or is too large to tell).
+    func mayNameService(directory: String) -> Bool {
+        let key = StandardPath.of(directory)
+        if let known = lock.withLock({ serviceNameAnswers[key] }) { return known }
+        let answer = CodeContext.search(directory: key, for: CodeContext.serviceNameMarkers)
+        lock.withLock { serviceNameAnswers[key] = answer }
+        return answer
+    }
+
+    /// Whether any searched file below `directory` contains one of `markers` (lower-cased), or the folder is too
+    /// large to search.
+    private static func search(directory: String, for markers: [String]) -> Bool {
+        let needles = markers.map { Array($0.utf8) }
+        var budget = (files: maximumFiles, bytes: maximumBytes)
+        var pending = [directory]
+        var seen = Set<String>()
+        while let folder = pending.popLast() {
+            guard seen.insert(folder).inserted, let handle = opendir(folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = folder + "/" + name
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    if !Discovery.skippedFolderNames.contains(name) && !name.hasPrefix(".build") { pending.append(path) }
+                    continue
+                }
+                // Compose and env files are judged as settings themselves: a compose file that names other
+                // services says nothing about this one's code.
+                guard (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= maximumFileSize,
+                      let dot = name.lastIndex(of: "."), searchedExtensions.contains(String(name[name.index(after: dot)...]).lowercased()),
+                      ConfigPaths.kind(of: path) == nil
+                else { continue }
+                budget.files -= 1
+                budget.bytes -= Int(status.st_size)
+                if budget.files < 0 || budget.bytes < 0 { return true }
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                let lowered = data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+                if needles.contains(where: { ByteSearch.contains($0, in: lowered) }) { return true }
+            }
+        }
+        return false
+    }
+}
