@@ -14,10 +14,16 @@ final class MalformedEndpointRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL205").count, 0)
     }
 
-    func testMissingSchemeWithGRPCIsAWarningAndPort443GetsHTTPS() throws {
-        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_PROTOCOL=grpc\nOTEL_EXPORTER_OTLP_ENDPOINT=api.vendor.example.com:443\n"])
-        let diagnostic = try XCTUnwrap(project.diagnostics("OTL205").first)
-        XCTAssertEqual(diagnostic.severity, .warning)
+    /// gRPC clients take `host:port`, and applications often pass the variable to a gRPC exporter themselves.
+    func testMissingSchemeIsJudgedForHTTPOnlyAndPort443GetsHTTPS() throws {
+        let grpc = try TestProject([".env": "OTEL_EXPORTER_OTLP_PROTOCOL=grpc\nOTEL_EXPORTER_OTLP_ENDPOINT=api.vendor.example.com:443\n"])
+        XCTAssertEqual(grpc.diagnostics("OTL205").count, 0)
+        let unset = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=collector:4317\n"])
+        XCTAssertEqual(unset.diagnostics("OTL205").count, 0)
+        let http = try TestProject([".env": "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\nOTEL_EXPORTER_OTLP_ENDPOINT=api.vendor.example.com:443\n"])
+        let diagnostic = try XCTUnwrap(http.diagnostics("OTL205").first)
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 2, column: 29))
         XCTAssertEqual(diagnostic.fix?.edits.first?.replacement, "https://")
     }
 

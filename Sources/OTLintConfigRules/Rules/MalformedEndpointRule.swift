@@ -112,21 +112,23 @@ struct MalformedEndpointRule: ScopeRule {
         return authority.contains("@")
     }
 
-    /// `collector:4317`: no scheme. Java and Go reject it; gRPC clients in Python and Node accept `host:port`.
+    /// `collector:4317`: no scheme. Certain only for OTLP/HTTP, whose exporters build a URL from it and fail.
+    /// For gRPC (or an unset protocol) `host:port` is what gRPC clients take: Python's and Node's SDKs accept it,
+    /// and many applications read the variable themselves and pass it to a gRPC exporter's `WithEndpoint`. Which
+    /// SDK reads it cannot be told from the environment, so that case stays quiet.
     private func missingScheme(_ endpoint: VariableDefinition, value: String, protocolName: String?) -> Diagnostic? {
         let trimmed = value.blankTrimmed
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("unix:"), !trimmed.hasPrefix("dns:") else { return nil }
         guard let url = EndpointURL(trimmed), !url.host.contains("%") else { return nil }
-        let isHTTP = protocolName?.hasPrefix("http") ?? false
+        guard protocolName?.hasPrefix("http") ?? false else { return nil }
         let shown = EndpointURL.redacted(trimmed)
         let scheme = url.port == 443 ? "https" : "http"
         let fix = edit(endpoint, 0..<0, "\(scheme)://").map {
             Fix(title: "add the `\(scheme)://` scheme", edits: [$0], applicability: .unsafe)
         }
-        let consequence = isHTTP ? "the HTTP exporter cannot send to it" : "Java and Go SDKs reject it (gRPC clients in Python and Node accept `host:port`)"
         return valueDiagnostic(
-            endpoint, message: "`\(endpoint.name)` has no scheme: `\(shown)` is not a URL, so \(consequence)",
-            severity: isHTTP ? .error : .warning,
+            endpoint, message: "`\(endpoint.name)` has no scheme: `\(shown)` is not a URL, so the HTTP exporter cannot send to it",
+            severity: .error,
             why: "the specification defines the endpoint as a URL with the `http` or `https` scheme, for gRPC as well; the scheme also decides whether TLS is used",
             help: "write `\(scheme)://\(shown)` (or `https://` if the receiver uses TLS)",
             fix: fix)
