@@ -59,6 +59,7 @@ extension SwiftProjectFacts {
     init(scans: [SwiftFileScan], context: AnalysisContext) {
         self.init()
         bootstrapsTracing = scans.contains { $0.setsTracingUp }
+        instrumentsURLSession = scans.contains { $0.instrumentsURLSession }
         let manifestPath = (context.rootDirectory as NSString).appendingPathComponent("Package.swift")
         if case .success(let manifest) = context.loader.load(manifestPath) {
             let text = manifest.text.lowercased()

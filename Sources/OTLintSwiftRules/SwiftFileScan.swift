@@ -10,12 +10,17 @@ struct SwiftFileScan: Sendable {
     var exportedModules: Set<String> = []
     /// A call that sets tracing up, outside comments (library sources mention them in documentation).
     var setsTracingUp = false
+    /// opentelemetry-swift's `URLSessionInstrumentation(` is constructed (it injects context on Apple platforms).
+    var instrumentsURLSession = false
 
     init(_ file: SourceFile) {
         imports = SwiftPrefilter.imports(in: file.bytes)
         if ByteSearch.contains("@_exported", in: file.bytes) { exportedModules = Self.exportedModules(file.text) }
         // Tests set up tracers of their own; that does not make the application traced.
-        if !SwiftSourceModel.isTestPath(file.path) { setsTracingUp = Self.setsTracingUp(file.bytes) }
+        if !SwiftSourceModel.isTestPath(file.path) {
+            setsTracingUp = Self.setsTracingUp(file.bytes)
+            instrumentsURLSession = ByteSearch.contains("URLSessionInstrumentation(", in: file.bytes)
+        }
     }
 
     private static let setUpCalls = ["OTel.bootstrap(", "InstrumentationSystem.bootstrap(", "TracingMiddleware(", "TracingMiddleware<",

@@ -191,4 +191,7 @@ struct SwiftProjectFacts: Sendable {
     /// Some file sets tracing up (`OTel.bootstrap`, `InstrumentationSystem.bootstrap`, a tracing middleware,
     /// `registerTracerProvider`): outgoing requests are expected to carry context.
     var bootstrapsTracing = false
+    /// Some file installs opentelemetry-swift's `URLSessionInstrumentation`: URLSession requests carry context
+    /// where it works (Apple platforms), and whether the code also runs on Linux cannot be told for sure.
+    var instrumentsURLSession = false
 }

@@ -164,6 +164,25 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(modern).with("OTL601").isEmpty)
     }
 
+    func testURLSessionInServerCodeIsReportedUnlessTheProjectInstallsItsInstrumentation() {
+        let request = """
+        import Foundation
+        import NIOCore
+        import OpenTelemetryApi
+        func fetch(session: URLSession, url: URL) async throws {
+            let (data, _) = try await session.data(from: url)
+            _ = data
+        }
+        """
+        XCTAssertEqual(analyzeSwift(request).with("OTL601").map(\.location.start), [LineColumn(line: 5, column: 39)], "at `data`")
+        let setUp = """
+        import URLSessionInstrumentation
+        let instrumentation = URLSessionInstrumentation(configuration: URLSessionInstrumentationConfiguration())
+        """
+        // Installed in another file of the project: the target may run on Apple platforms only, where it injects.
+        XCTAssertTrue(analyzeSwift([("Sources/App/Fetch.swift", request), ("Sources/App/Setup.swift", setUp)]).with("OTL601").isEmpty)
+    }
+
     func testUntracedProjectsAndTestsAreNotReported() {
         let untraced = """
         import AsyncHTTPClient

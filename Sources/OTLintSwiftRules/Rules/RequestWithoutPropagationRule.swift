@@ -60,8 +60,9 @@ struct RequestWithoutPropagationRule: SwiftRule {
         }
         if Self.urlSessionMethods.contains(name), receiverPath.first == "URLSession" || receiverPath.last?.lowercased().hasSuffix("session") == true,
            labels.first == "for" || labels.first == "from" || labels.first == "with" {
-            // opentelemetry-swift's URLSessionInstrumentation injects on Apple platforms; only judge server code.
-            if model.ecosystems.contains(.openTelemetrySwift) && !model.isServerCode { return nil }
+            // opentelemetry-swift's URLSessionInstrumentation injects on Apple platforms; only judge server code, and
+            // not where the project installs it (the target may well run on Apple platforms only).
+            if model.ecosystems.contains(.openTelemetrySwift) && (!model.isServerCode || model.project.instrumentsURLSession) { return nil }
             return RequestKind(
                 message: "`URLSession.\(name)` sends no trace context on Linux: no tracing library instruments URLSession there",
                 help: "use AsyncHTTPClient's `execute(HTTPClientRequest, timeout:)`, or " + Self.injectHelp
