@@ -74,6 +74,9 @@ public struct ConfigAnalyzer: Analyzer {
             case .none: break
             }
         }
+        var extends = ComposeExtends(loader: context.loader, checked: composeFiles)
+        composeFiles = composeFiles.map { extends.resolve($0) }
+        errors += extends.inputErrors
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
         project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)

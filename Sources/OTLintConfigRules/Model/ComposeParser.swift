@@ -141,6 +141,9 @@ public enum ComposeParser {
                 service.networkAliases += network.value["aliases"]?.sequence?.compactMap(scalar) ?? []
             }
         }
+        if let extends = node["extends"] {
+            service.extends = extendsReference(extends, service: name, problem: problem)
+        }
         for definition in definitions {
             if let environment = definition.pair("environment") {
                 let (entries, style) = environmentEntries(environment.value, source: source, problem: problem)
@@ -150,7 +153,7 @@ public enum ComposeParser {
                 service.environmentStyle = style ?? service.environmentStyle
             }
             if let envFile = definition["env_file"] {
-                service.envFiles += envFileReferences(envFile, problem: problem)
+                service.envFiles += envFileReferences(envFile, source: source, problem: problem)
             }
         }
         return service
@@ -179,7 +182,7 @@ public enum ComposeParser {
                 entries.append(ComposeEnvironmentEntry(
                     key: key, keyRange: pair.key.range, template: template, valueSite: site,
                     entryRange: ByteRange(pair.key.range.start, max(pair.key.range.end, value.range.end)),
-                    style: .mapping, isMerged: pair.isMerged))
+                    style: .mapping, isMerged: pair.isMerged, file: source))
             }
             return (entries, .mapping)
         }
@@ -211,7 +214,7 @@ public enum ComposeParser {
                     if content.verbatim { keyRange = content.range }
                 }
                 entries.append(ComposeEnvironmentEntry(key: key, keyRange: keyRange, template: template, valueSite: site,
-                                                       entryRange: item.range, style: .list, isMerged: false))
+                                                       entryRange: item.range, style: .list, isMerged: false, file: source))
             }
             return (entries, .list)
         }
@@ -219,16 +222,33 @@ public enum ComposeParser {
         return ([], nil)
     }
 
-    private static func envFileReferences(_ node: YAMLNode, problem: (YAMLNode, String) -> Void) -> [EnvFileReference] {
+    /// `extends: base` or `extends: {service: base, file: common.yml}` (compose-spec: `service` is required).
+    private static func extendsReference(_ node: YAMLNode, service: String, problem: (YAMLNode, String) -> Void) -> ComposeExtendsReference? {
+        if let name = node.scalar, !node.isNull {
+            return ComposeExtendsReference(service: name, file: nil, serviceRange: node.range, fileRange: nil)
+        }
+        guard node.pairs != nil else {
+            problem(node, "`extends` of service `\(service)` must be a service name or a mapping with `service`, found \(describe(node))")
+            return nil
+        }
+        guard let serviceNode = node["service"], let name = serviceNode.scalar, !serviceNode.isNull else {
+            problem(node, "`extends` of service `\(service)` needs `service:`, the name of the service to extend")
+            return nil
+        }
+        let fileNode = node["file"].flatMap { $0.isNull ? nil : $0 }
+        return ComposeExtendsReference(service: name, file: fileNode?.scalar, serviceRange: serviceNode.range, fileRange: fileNode?.range)
+    }
+
+    private static func envFileReferences(_ node: YAMLNode, source: SourceFile, problem: (YAMLNode, String) -> Void) -> [EnvFileReference] {
         let items = node.sequence ?? [node]
         var references: [EnvFileReference] = []
         for item in items {
             if let path = item.scalar, !item.isNull {
-                references.append(EnvFileReference(path: path, resolvedPath: nil, required: true, range: item.range))
+                references.append(EnvFileReference(path: path, resolvedPath: nil, required: true, range: item.range, file: source))
             } else if let pathNode = item["path"], let path = pathNode.scalar {
                 // Long form: `required` defaults to true.
                 let required = item["required"]?.scalar.map { $0.lowercased() != "false" } ?? true
-                references.append(EnvFileReference(path: path, resolvedPath: nil, required: required, range: pathNode.range))
+                references.append(EnvFileReference(path: path, resolvedPath: nil, required: required, range: pathNode.range, file: source))
             } else {
                 problem(item, "an `env_file` entry must be a path or a mapping with `path`, found \(describe(item))")
             }
