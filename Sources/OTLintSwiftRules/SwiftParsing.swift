@@ -1,5 +1,4 @@
 import OTLintCore
-import SwiftDiagnostics
 import SwiftParser
 import SwiftParserDiagnostics
 import SwiftSyntax
@@ -26,21 +25,19 @@ enum SwiftParsing {
     static func problem(in tree: SourceFileSyntax, file: SourceFile, named: Bool) -> (notice: Notice?, error: InputError?) {
         guard tree.hasError else { return (nil, nil) }
         let converter = SourceLocationConverter(fileName: file.path, tree: tree)
-        let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
-        func position(_ diagnostic: SwiftDiagnostics.Diagnostic?) -> LineColumn? {
-            guard let diagnostic else { return nil }
+        // The parser's own messages, in file order, each with its 1-based position.
+        let problems = ParseDiagnosticsGenerator.diagnostics(for: tree).map { diagnostic in
             let location = diagnostic.location(converter: converter)
-            return LineColumn(line: location.line, column: location.column)
+            return (message: diagnostic.diagMessage.message, position: LineColumn(line: location.line, column: location.column))
         }
         if tree.hasMaximumNestingLevelOverflow {
-            let overflow = diagnostics.first { $0.diagMessage.message.contains("maximum nesting level") } ?? diagnostics.first
-            return (Notice(path: file.path, position: position(overflow),
+            let overflow = problems.first { $0.message.contains("maximum nesting level") } ?? problems.first
+            return (Notice(path: file.path, position: overflow?.position,
                            message: "code nested more than \(maximumNestingLevel) levels deep is not checked (otlint's limit)"), nil)
         }
-        let first = diagnostics.first
-        let cause = first.map { ": \($0.diagMessage.message)" } ?? ""
-        let message = "does not parse as Swift\(cause); findings after this point may be missing"
-        if named { return (nil, InputError(path: file.path, position: position(first), message: message)) }
-        return (Notice(path: file.path, position: position(first), message: message), nil)
+        let first = problems.first
+        let message = "does not parse as Swift\(first.map { ": \($0.message)" } ?? ""); findings after this point may be missing"
+        if named { return (nil, InputError(path: file.path, position: first?.position, message: message)) }
+        return (Notice(path: file.path, position: first?.position, message: message), nil)
     }
 }

@@ -17,7 +17,7 @@ struct ComposeExtends {
     private var reportedCycles = Set<Set<Link>>()
     private(set) var inputErrors: [InputError] = []
 
-    /// One step of an `extends` chain: a service of a file, and where its `extends` is written.
+    /// One step of an `extends` chain: a service of a file.
     private struct Link: Hashable {
         var path: String
         var service: String
@@ -102,10 +102,10 @@ struct ComposeExtends {
     private mutating func reportCycle(_ links: [(link: Link, name: String)], closingWith name: String,
                                       at last: (link: Link, file: ComposeFile, service: ComposeService)) {
         guard reportedCycles.insert(Set(links.map(\.link))).inserted, let reference = last.service.extends else { return }
+        // "`a` extends `b`, which extends `a`"
         let names = links.map(\.name) + [name]
-        let path = names.dropFirst().reduce("`\(names[0])`") { text, next in
-            text == "`\(names[0])`" ? "\(text) extends `\(next)`" : "\(text), which extends `\(next)`"
-        }
+        var path = "`\(names[0])` extends `\(names[1])`"
+        for next in names.dropFirst(2) { path += ", which extends `\(next)`" }
         error(in: last.file, at: reference.serviceRange, "`extends` goes round in a circle: \(path); Compose refuses the file")
     }
 
