@@ -7,7 +7,7 @@ import XCTest
 final class ComposeDocumentTests: XCTestCase {
     // MARK: several documents
 
-    /// Compose (compose-go since v1.19, `loader.loadYamlFile`) reads every document of a file and merges each
+    /// Compose (compose-go since v1.18.3, `loader.loadYamlFile`) reads every document of a file and merges each
     /// over the ones before, like override files: `environment` per variable, `env_file` appended.
     func testEveryDocumentIsReadAndMergedInOrder() throws {
         let project = try TestProject([

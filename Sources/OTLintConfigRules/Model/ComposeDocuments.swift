@@ -2,7 +2,7 @@ import OTLintCore
 import OTLintYAML
 
 /// How the YAML documents of one compose file combine. Compose reads every document of a file (`---`) and merges
-/// each over the ones before, like an override file (compose-go `loader.loadYamlFile`, since v1.19): mappings merge
+/// each over the ones before, like an override file (compose-go `loader.loadYamlFile`, since v1.18.3): mappings merge
 /// by key, a later value replaces an earlier one, `environment` merges per variable and `env_file` lists append
 /// (the last two are done where services are built).
 enum ComposeDocuments {
