@@ -32,6 +32,8 @@ let package = Package(
                 "OTLintCore",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
+                // The parser's own messages for a file that does not parse ("expected '}' to end function").
+                .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             ]
         ),
         .target(

@@ -59,44 +59,76 @@ enum ConfigurationFile {
         for pair in pairs {
             guard let key = pair.key.scalar else { throw fail(pair.key, "expected a setting name") }
             let value = pair.value
+            // A key without a value (`exclude:`) is a mistake, not "nothing to configure": say so.
+            if value.isNull, known.contains(key) { throw fail(pair.key, "`\(key)` has no value") }
             switch key {
             case "select", "ignore":
-                let ids = try ruleList(value, file: file, knownRuleIDs: knownRuleIDs, fail: fail)
+                let ids = try ruleList(value, setting: key, key: pair.key, knownRuleIDs: knownRuleIDs, fail: fail)
                 if key == "select" { configuration.select = ids } else { configuration.ignore = ids }
             case "severity":
-                guard let entries = value.mergedPairs else { throw fail(value, "`severity` must map rule IDs to error, warning or info") }
+                guard let entries = value.mergedPairs else {
+                    throw fail(pair.key, "`severity` must map rule IDs to error, warning or info, found \(describe(value))")
+                }
                 for entry in entries {
                     guard let id = entry.key.scalar?.uppercased(), knownRuleIDs.contains(id) else {
                         throw fail(entry.key, "unknown rule `\(entry.key.scalar ?? "")` in `severity`")
                     }
-                    guard let severity = entry.value.scalar.flatMap({ Severity(rawValue: $0.lowercased()) }) else {
-                        throw fail(entry.value, "severity must be error, warning or info")
+                    guard entry.value.scalarStyle != nil, let severity = entry.value.scalar.flatMap({ Severity(rawValue: $0.lowercased()) }) else {
+                        throw fail(entry.key, "the severity of `\(id)` must be error, warning or info, found \(describe(entry.value))")
                     }
                     configuration.severityOverrides[id] = severity
                 }
             case "per-path-ignores":
-                guard let entries = value.mergedPairs else { throw fail(value, "`per-path-ignores` must map glob patterns to rule lists") }
+                guard let entries = value.mergedPairs else {
+                    throw fail(pair.key, "`per-path-ignores` must map glob patterns to rule lists, found \(describe(value))")
+                }
                 for entry in entries {
                     guard let pattern = entry.key.scalar else { throw fail(entry.key, "expected a glob pattern") }
-                    let ids = try ruleList(entry.value, file: file, knownRuleIDs: knownRuleIDs, fail: fail)
-                    configuration.perPathIgnores.append((GlobPattern(pattern), ids))
+                    let glob = try globPattern(pattern, at: entry.key, fail: fail)
+                    let ids = try ruleList(entry.value, setting: "per-path-ignores.\(pattern)", key: entry.key,
+                                           knownRuleIDs: knownRuleIDs, fail: fail)
+                    configuration.perPathIgnores.append((glob, ids))
                 }
             case "exclude":
-                configuration.exclude += try stringList(value, fail: fail).map(GlobPattern.init)
+                configuration.exclude += try globList(value, setting: key, key: pair.key, fail: fail)
             case "environments":
-                guard let entries = value.mergedPairs else { throw fail(value, "`environments` must map a tier to glob patterns") }
+                guard let entries = value.mergedPairs else {
+                    throw fail(pair.key, "`environments` must map a tier to glob patterns, found \(describe(value))")
+                }
                 for entry in entries {
                     guard let name = entry.key.scalar, let tier = tier(named: name) else {
                         throw fail(entry.key, "unknown tier `\(entry.key.scalar ?? "")`: use production or non-production")
                     }
-                    for pattern in try stringList(entry.value, fail: fail) {
-                        configuration.tierPatterns.append((GlobPattern(pattern), tier))
+                    for pattern in try globList(entry.value, setting: "environments.\(name)", key: entry.key, fail: fail) {
+                        configuration.tierPatterns.append((pattern, tier))
                     }
                 }
             default:
-                throw fail(pair.key, "unknown setting `\(key)`; known: select, ignore, severity, per-path-ignores, exclude, environments")
+                throw fail(pair.key, "unknown setting `\(key)`; known: \(known.joined(separator: ", "))")
             }
         }
+    }
+
+    /// The settings `.otlint.yml` knows, in the order the README documents them.
+    static let known = ["select", "ignore", "severity", "per-path-ignores", "exclude", "environments"]
+
+    /// What a wrong value is, for messages: "the number `5`", "the boolean `true`", "a list".
+    static func describe(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar(let text, let style):
+            if node.isNull { return "nothing" }
+            guard style == .plain else { return "the string `\(text.prefix(40))`" }
+            if Int(text) != nil || Double(text) != nil { return "the number `\(text)`" }
+            if ["true", "false", "yes", "no", "on", "off"].contains(text.lowercased()) { return "the boolean `\(text)`" }
+            return "the string `\(text.prefix(40))`"
+        }
+    }
+
+    /// A string scalar: quoted, or plain and not a number, boolean or null (which YAML reads as other types).
+    private static func isString(_ node: YAMLNode) -> Bool {
+        describe(node).hasPrefix("the string")
     }
 
     static func tier(named name: String) -> DeploymentTier? {
@@ -107,24 +139,37 @@ enum ConfigurationFile {
         }
     }
 
-    private static func stringList(_ node: YAMLNode, fail: (YAMLNode, String) -> LoadError) throws(LoadError) -> [String] {
-        if let single = node.scalar { return [single] }
-        guard let items = node.sequence else { throw fail(node, "expected a list of strings") }
-        var result: [String] = []
+    /// One glob pattern or a list of them; each must be a string and a valid pattern.
+    private static func globList(_ node: YAMLNode, setting: String, key: YAMLNode,
+                                 fail: (YAMLNode, String) -> LoadError) throws(LoadError) -> [GlobPattern] {
+        let expected = "`\(setting)` must be a glob pattern or a list of them"
+        if node.scalarStyle != nil {
+            guard isString(node) else { throw fail(key, "\(expected), found \(describe(node))") }
+            return [try globPattern(node.scalar ?? "", at: node, fail: fail)]
+        }
+        guard let items = node.sequence else { throw fail(key, "\(expected), found \(describe(node))") }
+        var result: [GlobPattern] = []
         for item in items {
-            guard let text = item.scalar else { throw fail(item, "expected a string") }
-            result.append(text)
+            guard isString(item) else { throw fail(item, "\(expected), found \(describe(item))") }
+            result.append(try globPattern(item.scalar ?? "", at: item, fail: fail))
         }
         return result
     }
 
+    private static func globPattern(_ text: String, at node: YAMLNode, fail: (YAMLNode, String) -> LoadError) throws(LoadError) -> GlobPattern {
+        if let problem = GlobPattern.problem(in: text) { throw fail(node, "invalid glob pattern `\(text)`: \(problem)") }
+        return GlobPattern(text)
+    }
+
     private static func ruleList(
-        _ node: YAMLNode, file: SourceFile, knownRuleIDs: Set<String>, fail: (YAMLNode, String) -> LoadError
+        _ node: YAMLNode, setting: String, key: YAMLNode, knownRuleIDs: Set<String>, fail: (YAMLNode, String) -> LoadError
     ) throws(LoadError) -> [String] {
+        let expected = "`\(setting)` must be a rule ID or a list of them"
+        if node.pairs != nil { throw fail(key, "\(expected), found \(describe(node))") }
         let items = node.sequence ?? [node]
         var result: [String] = []
         for item in items {
-            guard let raw = item.scalar else { throw fail(item, "expected a rule ID or prefix") }
+            guard let raw = item.scalar, !item.isNull else { throw fail(item, "\(expected), found \(describe(item))") }
             for part in raw.split(separator: ",") {
                 let id = part.blankTrimmed.uppercased()
                 guard RuleSelector.isValid(id, knownRuleIDs: knownRuleIDs) else {

@@ -34,7 +34,7 @@ public struct ConfigAnalyzer: Analyzer {
     }
 
     public func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult {
-        let (project, inputErrors) = ConfigAnalyzer.buildProject(files, context: context)
+        let (project, inputErrors, skipped) = ConfigAnalyzer.buildProject(files, context: context)
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
         let scopes = project.ruleScopes
         let results = ParallelMap.map(scopes) { scope in
@@ -46,17 +46,21 @@ public struct ConfigAnalyzer: Analyzer {
         let diagnostics = results.flatMap { $0 }.filter {
             seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range)).inserted
         }
-        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors, notices: project.notices,
-                              secrets: ConfigSecrets.collect(project))
+        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors, notices: skipped + project.notices,
+                              secrets: ConfigSecrets.collect(project), uncheckedFiles: skipped.map(\.path))
     }
 
-    /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests).
-    public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError]) {
-        enum Parsed { case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), none }
+    /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests), with the
+    /// input errors and a notice for each file that turned out not to be a configuration file (not checked).
+    public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError], [Notice]) {
+        enum Parsed { case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), skipped(Notice), none }
         let parsed = ParallelMap.map(files) { file -> Parsed in
             // A file reaches the analyzer by its name or because it was named on the command line.
             switch ConfigPaths.kind(ofExplicitFile: file.path) {
-            case .compose: let (compose, errors) = ComposeParser.parse(file); return .compose(compose, errors)
+            case .compose:
+                let read = ComposeParser.read(file)
+                if let reason = read.notCompose { return .skipped(Notice(path: file.path, message: reason)) }
+                return .compose(read.file, read.errors)
             case .env: let (env, errors) = EnvFileParser.parse(file); return .env(env, errors)
             case nil: return .none
             }
@@ -64,13 +68,18 @@ public struct ConfigAnalyzer: Analyzer {
         var composeFiles: [ComposeFile] = []
         var envFiles: [EnvFile] = []
         var errors: [InputError] = []
+        var skipped: [Notice] = []
         for result in parsed {
             switch result {
             case .compose(let compose, let fileErrors): composeFiles += compose.map { [$0] } ?? []; errors += fileErrors
             case .env(let env, let fileErrors): envFiles.append(env); errors += fileErrors
-            default: break
+            case .skipped(let notice): skipped.append(notice)
+            case .none: break
             }
         }
+        var extends = ComposeExtends(loader: context.loader, checked: composeFiles)
+        composeFiles = composeFiles.map { extends.resolve($0) }
+        errors += extends.inputErrors
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
         project.notices = builder.notices
@@ -80,7 +89,7 @@ public struct ConfigAnalyzer: Analyzer {
             DeploymentTierResolver.assess(definitions: definitions, path: path, configuration: configuration, rootDirectory: root)
         }
         project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)
-        return (project, errors + builder.inputErrors)
+        return (project, errors + builder.inputErrors, skipped)
     }
 }
 

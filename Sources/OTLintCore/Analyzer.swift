@@ -33,12 +33,17 @@ public struct AnalysisResult: Sendable {
     public var inputErrors: [InputError]
     public var notices: [Notice]
     public var secrets: SecretSpans
+    /// Files the analyzer was handed but found not to be of its kind (a Kubernetes manifest named on the command
+    /// line, which looked like a compose file by its extension): not counted as checked. Each has a notice.
+    public var uncheckedFiles: [String]
 
-    public init(diagnostics: [Diagnostic] = [], inputErrors: [InputError] = [], notices: [Notice] = [], secrets: SecretSpans = SecretSpans()) {
+    public init(diagnostics: [Diagnostic] = [], inputErrors: [InputError] = [], notices: [Notice] = [], secrets: SecretSpans = SecretSpans(),
+                uncheckedFiles: [String] = []) {
         self.diagnostics = diagnostics
         self.inputErrors = inputErrors
         self.notices = notices
         self.secrets = secrets
+        self.uncheckedFiles = uncheckedFiles
     }
 
     public mutating func append(_ other: AnalysisResult) {
@@ -46,6 +51,7 @@ public struct AnalysisResult: Sendable {
         inputErrors += other.inputErrors
         notices += other.notices
         secrets.merge(other.secrets)
+        uncheckedFiles += other.uncheckedFiles
     }
 }
 
@@ -57,11 +63,15 @@ public struct AnalysisContext: Sendable {
     public var configuration: Configuration
     /// The project root (where `.otlint.yml` lives, or the current directory).
     public var rootDirectory: String
+    /// Files the user named on the command line (rather than found by walking a folder): a problem that is only
+    /// worth a notice in a walked tree can be an input error for a file the user asked for.
+    public var explicitPaths: Set<String>
 
-    public init(loader: FileLoader, configuration: Configuration, rootDirectory: String) {
+    public init(loader: FileLoader, configuration: Configuration, rootDirectory: String, explicitPaths: Set<String> = []) {
         self.loader = loader
         self.configuration = configuration
         self.rootDirectory = rootDirectory
+        self.explicitPaths = explicitPaths
     }
 
     /// Whether a rule runs at all, so analyzers can skip work for rules nobody asked for.

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Folders are walked, skipping `.git`, `.build*`, `node_modules`, vendored folders, paths excluded in
 /// `.otlint.yml` and paths git ignores. Files named explicitly are always checked (pre-commit passes file
-/// lists). Directory symlinks are followed once; a symlink that leads back into its own ancestry is reported.
+/// lists). Directory symlinks are followed once. A symlink loop met while walking (`self -> .`) is skipped with a
+/// notice: such links are harmless to the project and must not fail the run. A looping path the user named is an
+/// input error: what they asked for cannot be checked.
 public struct Discovery: Sendable {
     /// Folder names never worth walking: tool state, dependencies, vendored copies.
     public static let skippedFolderNames: Set<String> = [
@@ -43,6 +45,10 @@ public struct Discovery: Sendable {
                 continue
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
+                if Discovery.linksToItsOwnAncestor(path) {
+                    result.errors.append(InputError(path: path, message: "symlink loop: this link points to a folder that contains it; not followed"))
+                    continue
+                }
                 let ignored = respectGitIgnore ? GitIgnoredPaths.list(in: path) : GitIgnoredPaths.none
                 var walker = Walker(discovery: self, ignored: ignored, wants: wants)
                 walker.walk(directory: path, ancestors: [])
@@ -50,11 +56,24 @@ public struct Discovery: Sendable {
                     result.files.append((file, false))
                 }
                 result.errors += walker.errors
+                result.notices += walker.notices
             } else if seen.insert(path).inserted {
                 result.files.append((path, true))
             }
         }
         return result
+    }
+
+    /// Whether `path` is a symlink to a folder that contains the link (`self -> .`, `up -> ../..`).
+    static func linksToItsOwnAncestor(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return false }
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let parent = (trimmed as NSString).deletingLastPathComponent
+        guard let target = realpath(path, nil), let folder = realpath(parent.isEmpty ? "." : parent, nil) else { return false }
+        defer { free(target); free(folder) }
+        let targetPath = String(cString: target), folderPath = String(cString: folder)
+        return folderPath == targetPath || folderPath.hasPrefix(targetPath == "/" ? "/" : targetPath + "/")
     }
 
     func isExcluded(_ path: String) -> Bool {
@@ -74,6 +93,7 @@ public struct Discovery: Sendable {
         let wants: (String) -> Bool
         var files: [String] = []
         var errors: [InputError] = []
+        var notices: [Notice] = []
 
         init(discovery: Discovery, ignored: GitIgnoredPaths, wants: @escaping (String) -> Bool) {
             self.discovery = discovery
@@ -90,7 +110,7 @@ public struct Discovery: Sendable {
             }
             let identity = DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
             if ancestors.contains(identity) {
-                errors.append(InputError(path: directory, message: "symlink loop: this folder links back to one of its parents; not followed"))
+                notices.append(Notice(path: directory, message: "symlink loop: this folder links back to one of its parents; skipped"))
                 return
             }
             guard let handle = opendir(directory) else {
@@ -115,7 +135,7 @@ public struct Discovery: Sendable {
                     var target = stat()
                     if stat(path, &target) != 0 {
                         if errno == ELOOP {
-                            errors.append(InputError(path: path, message: "symlink loop: the link never resolves to a file or folder"))
+                            notices.append(Notice(path: path, message: "symlink loop: the link never resolves to a file or folder; skipped"))
                         }
                         // A dangling symlink is not an error of the project being checked.
                         continue

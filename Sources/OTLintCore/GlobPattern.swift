@@ -91,3 +91,36 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension GlobPattern {
+    /// Why a pattern cannot mean what its author wrote, or nil when it is valid. The matcher itself never fails
+    /// (an unclosed `[` matches a literal `[`), so configuration files are checked here instead of silently
+    /// matching nothing.
+    public static func problem(in pattern: String) -> String? {
+        if pattern.isEmpty { return "the pattern is empty" }
+        let scalars = Array(pattern.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "[" else { index += 1; continue }
+            guard let close = scalars[(index + 1)...].firstIndex(where: { $0 == "]" || $0 == "/" }), scalars[close] == "]" else {
+                return "`[` opens a character class that is never closed"
+            }
+            var set = scalars[(index + 1)..<close]
+            if set.first == "!" || set.first == "^" { set = set.dropFirst() }
+            if set.isEmpty { return "the character class `[]` is empty" }
+            var position = set.startIndex
+            while position < set.endIndex {
+                if position + 2 < set.endIndex, set[position + 1] == "-" {
+                    if set[position].value > set[position + 2].value {
+                        return "the range `\(set[position])-\(set[position + 2])` is reversed"
+                    }
+                    position += 3
+                } else {
+                    position += 1
+                }
+            }
+            index = close + 1
+        }
+        return nil
+    }
+}

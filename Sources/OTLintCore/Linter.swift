@@ -56,6 +56,8 @@ public final class Linter: @unchecked Sendable {
             let owners = analyzers.indices.filter { index in
                 file.explicit ? analyzers[index].claimsExplicitly(path: file.path) : analyzers[index].claims(path: file.path)
             }
+            // A file the user named is expected to be checked: say that it was not, and why.
+            if owners.isEmpty, file.explicit { report.notices.append(Linter.unreadKindNotice(file.path)) }
             return owners.isEmpty ? nil : (file.path, owners)
         }
         let loaded = loadInParallel(claimed.map(\.path))
@@ -70,8 +72,8 @@ public final class Linter: @unchecked Sendable {
                 report.inputErrors.append(error)
             }
         }
-        report.checkedFiles = checked.map(\.path)
-        let context = AnalysisContext(loader: loader, configuration: configuration, rootDirectory: rootDirectory)
+        let context = AnalysisContext(loader: loader, configuration: configuration, rootDirectory: rootDirectory,
+                                      explicitPaths: Set(files.filter(\.explicit).map(\.path)))
         // One analyzer after the other: each spreads its files over every core, and a parallel loop nested in
         // another runs serially, which left all but one core idle once the quick analyzer was done.
         let results = analyzers.indices.map { index in analyzers[index].analyze(perAnalyzer[index], context: context) }
@@ -82,6 +84,8 @@ public final class Linter: @unchecked Sendable {
             report.notices += result.notices
             report.secrets.merge(result.secrets)
         }
+        let unchecked = Set(results.flatMap(\.uncheckedFiles))
+        report.checkedFiles = checked.map(\.path).filter { !unchecked.contains($0) }
         // A secret one finding masks is a secret of the file: every other excerpt of it masks it too.
         for diagnostic in raw where !diagnostic.maskedRanges.isEmpty {
             guard case .success(let file) = loader.load(diagnostic.location.path) else { continue }
@@ -94,6 +98,10 @@ public final class Linter: @unchecked Sendable {
         report.inputErrors = Array(Set(report.inputErrors)).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
         report.notices = Notice.sorted(report.notices)
         return report
+    }
+
+    static func unreadKindNotice(_ path: String) -> Notice {
+        Notice(path: path, message: "not checked: otlint reads compose files, env files (`.env`, `*.env`) and Swift sources, and this is none of them")
     }
 
     private func loadInParallel(_ paths: [String]) -> [Result<SourceFile, InputError>] {

@@ -35,21 +35,25 @@ public struct SwiftAnalyzer: Analyzer {
         let project = SwiftProjectFacts(scans: scans, context: context)
         let reExports = SwiftReExports(scans: Array(zip(files.map(\.path), scans)))
 
-        let perFile = ParallelMap.map(Array(files.indices)) { index -> [Diagnostic] in
+        let perFile = ParallelMap.map(Array(files.indices)) { index -> AnalysisResult in
             let file = files[index], imports = scans[index].imports
             let reExported = reExports.modules(forPath: file.path, imports: imports.modules)
-            if usesPrefilter && !SwiftPrefilter.mayMatter(imports, reExported: reExported) { return [] }
-            let tree = file.bytes.withUnsafeBufferPointer { Parser.parse(source: $0) }
+            if usesPrefilter && !SwiftPrefilter.mayMatter(imports, reExported: reExported) { return AnalysisResult() }
+            let tree = SwiftParsing.parse(file)
+            // A tree with errors is still checked as far as it goes; the user is told once.
+            let problem = SwiftParsing.problem(in: tree, file: file, named: context.explicitPaths.contains(file.path))
+            var result = AnalysisResult(inputErrors: problem.error.map { [$0] } ?? [], notices: problem.notice.map { [$0] } ?? [])
             let model = SwiftSourceModel(file: file, tree: tree, extraImports: reExported, project: project)
-            guard model.isRelevant else { return [] }
-            return rules.flatMap { rule in rule.check(model) }
+            guard model.isRelevant else { return result }
+            let diagnostics = rules.flatMap { rule in rule.check(model) }
+            for diagnostic in diagnostics { for range in diagnostic.maskedRanges { result.secrets.add(range, in: file) } }
+            result.diagnostics = diagnostics.filter { context.isEnabled($0.ruleID) }
+            return result
         }
-        var secrets = SecretSpans()
-        for (file, diagnostics) in zip(files, perFile) {
-            for diagnostic in diagnostics { for range in diagnostic.maskedRanges { secrets.add(range, in: file) } }
-        }
-        let diagnostics = perFile.flatMap { $0 }.filter { context.isEnabled($0.ruleID) }
-        return AnalysisResult(diagnostics: diagnostics.sorted(by: Diagnostic.outputOrder), secrets: secrets)
+        var result = AnalysisResult()
+        for fileResult in perFile { result.append(fileResult) }
+        result.diagnostics.sort(by: Diagnostic.outputOrder)
+        return result
     }
 }
 

@@ -87,11 +87,22 @@ final class BadInputTests: XCTestCase {
         }, expectedLine: ".env: error: not a regular file")
     }
 
+    /// A symlink loop inside a walked tree is harmless to the project: a notice, and the exit code comes from the
+    /// findings alone. Naming the looping link itself is an input error.
     func testDirectorySymlinkLoop() throws {
-        try assertBadInput({ scratch in
-            try FileManager.default.createDirectory(atPath: scratch.path + "/a/b", withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(atPath: scratch.path + "/a/b/up", withDestinationPath: "../..")
-        }, expectedLine: "a/b/up: error: symlink loop")
+        let scratch = try ScratchDirectory()
+        try scratch.write("ok/docker-compose.yml", Self.goodProjectWithFinding)
+        try FileManager.default.createDirectory(atPath: scratch.path + "/a/b", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/a/b/up", withDestinationPath: "../..")
+        let walked = try OTLintBinary.run(["check", "--no-config", "."], in: scratch.path)
+        XCTAssertEqual(walked.status, 1, walked.stdout + walked.stderr)
+        XCTAssertEqual(walked.stdout.components(separatedBy: "\n").filter { $0.contains("a/b/up: note: symlink loop") }.count, 1, walked.stdout)
+        XCTAssertTrue(walked.stdout.contains("ok/docker-compose.yml:6:"), walked.stdout)
+        XCTAssertFalse(walked.stdout.contains("could not be checked"), walked.stdout)
+
+        let named = try OTLintBinary.run(["check", "--no-config", "a/b/up"], in: scratch.path)
+        XCTAssertEqual(named.status, 2, named.stdout + named.stderr)
+        XCTAssertTrue(named.stdout.contains("a/b/up: error: symlink loop"), named.stdout)
     }
 
     /// A missing env_file is often generated or git-ignored: one notice, and the run does not fail for it.

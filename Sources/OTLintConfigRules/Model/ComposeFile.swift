@@ -28,8 +28,11 @@ public struct ComposeEnvironmentEntry: Sendable {
     /// The whole entry (the key/value pair, or the list item).
     public var entryRange: ByteRange
     public var style: EnvironmentStyle
-    /// Whether the entry comes from a merge key (`<<: *defaults`).
+    /// Whether the entry comes from a merge key (`<<: *defaults`) or from the service it `extends`: written in a
+    /// shared block, so fixes leave it alone.
     public var isMerged: Bool
+    /// The file the entry is written in: the compose file, or the file of a service it `extends`.
+    public var file: SourceFile
 }
 
 /// One `env_file:` entry.
@@ -41,6 +44,19 @@ public struct EnvFileReference: Sendable {
     public var required: Bool
     /// The path scalar, for errors about a missing file.
     public var range: ByteRange
+    /// The compose file that lists the entry (the path resolves against its folder): the service's own file, or
+    /// the file of a service it `extends`.
+    public var file: SourceFile
+}
+
+/// A service's `extends:` (`extends: base`, `extends: {service: base, file: common.yml}`).
+public struct ComposeExtendsReference: Sendable {
+    public var service: String
+    /// The other compose file, as written (relative to the extending file's folder); nil for the same file.
+    public var file: String?
+    /// Where the reference is written: the service name, or the file path when a file is named.
+    public var serviceRange: ByteRange
+    public var fileRange: ByteRange?
 }
 
 /// One service of a compose file.
@@ -64,6 +80,8 @@ public struct ComposeService: Sendable {
     public var networkAliases: [ComposeScalar] = []
     /// `x-*` fields of the service.
     public var extensions: [YAMLPair] = []
+    /// The service this one extends, if any (followed by `ComposeExtends`).
+    public var extends: ComposeExtendsReference?
 }
 
 /// A parsed compose file (`docker-compose*.yml`, `compose*.yaml`).

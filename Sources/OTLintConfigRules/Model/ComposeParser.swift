@@ -1,33 +1,69 @@
 import OTLintCore
 import OTLintYAML
 
+/// What reading one compose file gave.
+public struct ComposeReadResult: Sendable {
+    public var file: ComposeFile?
+    public var errors: [InputError] = []
+    /// Why a YAML file named on the command line is not read as a compose file (a Kubernetes manifest), or nil.
+    public var notCompose: String?
+}
+
 /// Builds the compose model from a YAML tree. Never throws: structural problems become `InputError`s and the
 /// rest of the file still counts.
 public enum ComposeParser {
     public static func parse(_ source: SourceFile) -> (ComposeFile?, [InputError]) {
+        let result = read(source)
+        return (result.file, result.errors)
+    }
+
+    public static func read(_ source: SourceFile) -> ComposeReadResult {
         let documents: [YAMLDocument]
         do {
             documents = try YAMLParser.parse(source)
         } catch {
-            return (nil, [error.inputError(path: source.path)])
+            return ComposeReadResult(file: nil, errors: [error.inputError(path: source.path)])
         }
-        guard let root = documents.first?.root else {
-            return (nil, [])  // an empty compose file defines nothing
+        // Empty documents (a leading or trailing `---`) define nothing, in Compose too.
+        let roots = documents.compactMap(\.root).filter { !$0.isNull }
+        guard let firstRoot = roots.first else {
+            return ComposeReadResult(file: nil)  // an empty compose file defines nothing
+        }
+        // Any YAML file named on the command line is offered as a compose file: say so when it plainly is not one.
+        if ConfigPaths.kind(of: source.path) == nil, let what = ComposeFileShape.foreignKind(of: firstRoot) {
+            return ComposeReadResult(file: nil, notCompose: "not checked: \(what), which otlint does not read; it reads compose files, env files and Swift sources")
         }
         var errors: [InputError] = []
         func problem(_ node: YAMLNode, _ message: String) {
             errors.append(InputError(path: source.path, position: source.lineColumn(at: node.range.start), message: message))
         }
-        guard let rootPairs = root.mergedPairs else {
-            problem(root, "a compose file must be a mapping (with `services:`), found \(describe(root))")
-            return (nil, errors)
+        var mappings: [YAMLNode] = []
+        for root in roots {
+            guard root.mergedPairs != nil else {
+                problem(root, "a compose file must be a mapping (with `services:`), found \(describe(root))")
+                continue
+            }
+            for duplicate in root.duplicateKeys(skip: ComposeFileShape.isServiceEnvironment) {
+                let firstLine = source.lineColumn(at: duplicate.first.range.start).line
+                let name = duplicate.key.scalar ?? ""
+                problem(duplicate.key, "`\(name)` is written twice in \(duplicate.path.isEmpty ? "the top level" : "`\(duplicate.mappingName)`") (first at line \(firstLine)): Compose refuses the file (mapping key \"\(name)\" already defined); keep one")
+            }
+            mappings.append(root)
+        }
+        guard let root = mappings.dropFirst().reduce(mappings.first, { merged, next in
+            merged.map { ComposeDocuments.overlay($0, next, depth: 2) }
+        }) else {
+            return ComposeReadResult(file: nil, errors: errors)
         }
         var services: [ComposeService] = []
         if let servicesNode = root["services"], !servicesNode.isNull {
             if let pairs = servicesNode.mergedPairs {
+                var seen = Set<String>()
                 for pair in pairs {
                     guard let name = pair.key.scalar else { continue }
                     if name.hasPrefix("x-") { continue }
+                    // A service written twice is an input error (above); its first definition is the one checked.
+                    guard seen.insert(name).inserted else { continue }
                     if pair.value.isNull {
                         services.append(ComposeService(name: name, nameRange: pair.key.range, node: pair.value))
                         continue
@@ -36,14 +72,19 @@ public enum ComposeParser {
                         problem(pair.value, "service `\(name)` must be a mapping, found \(describe(pair.value))")
                         continue
                     }
-                    services.append(service(name: name, key: pair.key, node: pair.value, source: source, problem: problem))
+                    // The service as each document writes it, for the fields that merge per entry.
+                    let definitions = mappings.count > 1
+                        ? mappings.compactMap { $0["services"]?[name] }.filter { $0.pairs != nil } : [pair.value]
+                    services.append(service(name: name, key: pair.key, node: pair.value, definitions: definitions,
+                                            source: source, problem: problem))
                 }
             } else {
                 problem(servicesNode, "`services` must be a mapping of service names, found \(describe(servicesNode))")
             }
         }
-        let extensions = rootPairs.filter { $0.key.scalar?.hasPrefix("x-") == true }
-        return (ComposeFile(source: source, root: root, services: services, extensions: extensions), errors)
+        let extensions = (root.mergedPairs ?? []).filter { $0.key.scalar?.hasPrefix("x-") == true }
+        return ComposeReadResult(file: ComposeFile(source: source, root: root,
+                                                   services: services, extensions: extensions), errors: errors)
     }
 
     static func describe(_ node: YAMLNode) -> String {
@@ -74,7 +115,9 @@ public enum ComposeParser {
         return ComposeScalar(text: text, node: node)
     }
 
-    private static func service(name: String, key: YAMLNode, node: YAMLNode, source: SourceFile,
+    /// `node` is the service after merging the file's documents; `definitions` are its mappings in each document
+    /// (just `node` for a file of one document), from which `environment` merges per variable and `env_file` appends.
+    private static func service(name: String, key: YAMLNode, node: YAMLNode, definitions: [YAMLNode], source: SourceFile,
                                 problem: (YAMLNode, String) -> Void) -> ComposeService {
         var service = ComposeService(name: name, nameRange: key.range, node: node)
         service.image = scalar(node["image"])
@@ -98,11 +141,20 @@ public enum ComposeParser {
                 service.networkAliases += network.value["aliases"]?.sequence?.compactMap(scalar) ?? []
             }
         }
-        if let environment = node.pair("environment") {
-            (service.environment, service.environmentStyle) = environmentEntries(environment.value, source: source, problem: problem)
+        if let extends = node["extends"] {
+            service.extends = extendsReference(extends, service: name, problem: problem)
         }
-        if let envFile = node["env_file"] {
-            service.envFiles = envFileReferences(envFile, problem: problem)
+        for definition in definitions {
+            if let environment = definition.pair("environment") {
+                let (entries, style) = environmentEntries(environment.value, source: source, problem: problem)
+                // A later document replaces a variable an earlier one set, as an override file does.
+                let replaced = definitions.count > 1 ? Set(entries.map(\.key)) : []
+                service.environment = service.environment.filter { !replaced.contains($0.key) } + entries
+                service.environmentStyle = style ?? service.environmentStyle
+            }
+            if let envFile = definition["env_file"] {
+                service.envFiles += envFileReferences(envFile, source: source, problem: problem)
+            }
         }
         return service
     }
@@ -130,7 +182,7 @@ public enum ComposeParser {
                 entries.append(ComposeEnvironmentEntry(
                     key: key, keyRange: pair.key.range, template: template, valueSite: site,
                     entryRange: ByteRange(pair.key.range.start, max(pair.key.range.end, value.range.end)),
-                    style: .mapping, isMerged: pair.isMerged))
+                    style: .mapping, isMerged: pair.isMerged, file: source))
             }
             return (entries, .mapping)
         }
@@ -162,7 +214,7 @@ public enum ComposeParser {
                     if content.verbatim { keyRange = content.range }
                 }
                 entries.append(ComposeEnvironmentEntry(key: key, keyRange: keyRange, template: template, valueSite: site,
-                                                       entryRange: item.range, style: .list, isMerged: false))
+                                                       entryRange: item.range, style: .list, isMerged: false, file: source))
             }
             return (entries, .list)
         }
@@ -170,16 +222,33 @@ public enum ComposeParser {
         return ([], nil)
     }
 
-    private static func envFileReferences(_ node: YAMLNode, problem: (YAMLNode, String) -> Void) -> [EnvFileReference] {
+    /// `extends: base` or `extends: {service: base, file: common.yml}` (compose-spec: `service` is required).
+    private static func extendsReference(_ node: YAMLNode, service: String, problem: (YAMLNode, String) -> Void) -> ComposeExtendsReference? {
+        if let name = node.scalar, !node.isNull {
+            return ComposeExtendsReference(service: name, file: nil, serviceRange: node.range, fileRange: nil)
+        }
+        guard node.pairs != nil else {
+            problem(node, "`extends` of service `\(service)` must be a service name or a mapping with `service`, found \(describe(node))")
+            return nil
+        }
+        guard let serviceNode = node["service"], let name = serviceNode.scalar, !serviceNode.isNull else {
+            problem(node, "`extends` of service `\(service)` needs `service:`, the name of the service to extend")
+            return nil
+        }
+        let fileNode = node["file"].flatMap { $0.isNull ? nil : $0 }
+        return ComposeExtendsReference(service: name, file: fileNode?.scalar, serviceRange: serviceNode.range, fileRange: fileNode?.range)
+    }
+
+    private static func envFileReferences(_ node: YAMLNode, source: SourceFile, problem: (YAMLNode, String) -> Void) -> [EnvFileReference] {
         let items = node.sequence ?? [node]
         var references: [EnvFileReference] = []
         for item in items {
             if let path = item.scalar, !item.isNull {
-                references.append(EnvFileReference(path: path, resolvedPath: nil, required: true, range: item.range))
+                references.append(EnvFileReference(path: path, resolvedPath: nil, required: true, range: item.range, file: source))
             } else if let pathNode = item["path"], let path = pathNode.scalar {
                 // Long form: `required` defaults to true.
                 let required = item["required"]?.scalar.map { $0.lowercased() != "false" } ?? true
-                references.append(EnvFileReference(path: path, resolvedPath: nil, required: required, range: pathNode.range))
+                references.append(EnvFileReference(path: path, resolvedPath: nil, required: required, range: pathNode.range, file: source))
             } else {
                 problem(item, "an `env_file` entry must be a path or a mapping with `path`, found \(describe(item))")
             }

@@ -53,13 +53,14 @@ final class ScopeBuilder {
                 for reference in service.envFiles {
                     let path = Interpolator(lookup: projectLookup).interpolate(reference.path, file: nil, baseOffset: nil).text
                     guard let path else { continue }
-                    let resolved = ConfigPaths.resolve(path, against: compose.directory)
+                    // A path resolves against the file that lists it (a service it `extends` may be in another folder).
+                    let resolved = ConfigPaths.resolve(path, against: ConfigPaths.directory(of: reference.file.path))
                     usedEnvFiles.insert(ScopeBuilder.key(resolved))
                     guard context.loader.exists(resolved) else {
                         // Often generated or kept out of git on purpose (secrets): worth a word, not a failed run.
                         if reference.required {
                             notices.append(Notice(
-                                path: compose.source.path, position: compose.source.lineColumn(at: reference.range.start),
+                                path: reference.file.path, position: reference.file.lineColumn(at: reference.range.start),
                                 message: "env file `\(path)` of service `\(service.name)` is not in the checkout (resolved to `\(resolved)`): settings it may hold are not judged"))
                         }
                         missingEnvFiles.append(resolved)
@@ -159,13 +160,13 @@ final class ScopeBuilder {
         var value = entry.template
         var interpolation: InterpolatedValue?
         if let template = entry.template, template.contains("$") {
-            let result = Interpolator(lookup: lookup).interpolate(template, file: compose.source,
+            let result = Interpolator(lookup: lookup).interpolate(template, file: entry.file,
                                                                   baseOffset: entry.valueSite?.editableRange?.start)
             interpolation = result
             value = result.text
         }
-        let exact = compose.source.slice(entry.keyRange) == entry.key
-        return VariableDefinition(name: entry.key, value: value, source: .composeEnvironment(entry.style), file: compose.source,
+        let exact = entry.file.slice(entry.keyRange) == entry.key
+        return VariableDefinition(name: entry.key, value: value, source: .composeEnvironment(entry.style), file: entry.file,
                                   keyRange: entry.keyRange, keyIsExact: exact, writtenSite: entry.valueSite,
                                   interpolation: interpolation, entryRange: entry.entryRange, isInherited: entry.isMerged)
     }

@@ -1,0 +1,17 @@
+import Foundation
+import XCTest
+
+/// Files named on the command line that otlint does not read are said so, and the summary does not count them.
+final class SkippedFilesTests: XCTestCase {
+    func testNamedFilesOtlintDoesNotReadAreNoticedAndNotCounted() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n")
+        try scratch.write("main.txt", "hello\n")
+        try scratch.write("app.env", "OTEL_SERVICE_NAME=api\n")
+        let run = try OTLintBinary.run(["check", "--no-config", "deploy.yaml", "main.txt", "app.env"], in: scratch.path)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("deploy.yaml: note: not checked: a Kubernetes manifest"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("main.txt: note: not checked:"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("No problems found in 1 file."), run.stdout)
+    }
+}
