@@ -89,6 +89,7 @@ public struct ConfigAnalyzer: Analyzer {
             DeploymentTierResolver.assess(definitions: definitions, path: path, configuration: configuration, rootDirectory: root)
         }
         project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)
+        project.serviceRuntimes = ServiceRuntimeDetection.detect(composeFiles: composeFiles, loader: context.loader)
         return (project, errors + builder.inputErrors, skipped)
     }
 }

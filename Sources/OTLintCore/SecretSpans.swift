@@ -161,7 +161,7 @@ public struct SecretSpans: Sendable {
     /// A 1-based line of `file`, without its line break, with its secrets masked.
     public func maskedLine(_ line: Int, of file: SourceFile) -> String {
         guard line >= 1 && line <= file.lineCount else { return "" }
-        let start = file.lineStarts[line - 1]
+        let start = file.contentStart(ofLine: line - 1)
         var end = line < file.lineCount ? file.lineStarts[line] : file.bytes.count
         while end > start && (file.bytes[end - 1] == UInt8(ascii: "\n") || file.bytes[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
         return maskedText(of: ByteRange(start, end), in: file)

@@ -84,6 +84,21 @@ public final class SourceFile: @unchecked Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// Length of a UTF-8 byte order mark at the start of the file (3), else 0. Editors do not show it, so reported
+    /// columns on line 1 count from the byte after it.
+    public var byteOrderMarkLength: Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Where the visible text of a 0-based line starts: after the byte order mark on the first line.
+    public func contentStart(ofLine line: Int) -> Int {
+        contentStart(ofLine: line, lineStarts: lineStarts)
+    }
+
+    private func contentStart(ofLine line: Int, lineStarts: [Int]) -> Int {
+        line == 0 ? byteOrderMarkLength : lineStarts[line]
+    }
+
     /// The 0-based line index that contains `offset`.
     public func lineIndex(containing offset: Int) -> Int {
         let lineStarts = self.lineStarts
@@ -102,7 +117,7 @@ public final class SourceFile: @unchecked Sendable {
         let clamped = min(max(offset, 0), bytes.count)
         let line = lineIndex(containing: clamped)
         var column = 1
-        var index = lineStarts[line]
+        var index = contentStart(ofLine: line, lineStarts: lineStarts)
         while index < clamped {
             // Count scalars: skip UTF-8 continuation bytes.
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
@@ -116,6 +131,7 @@ public final class SourceFile: @unchecked Sendable {
     public func byteOffset(line: Int, scalarColumn: Int) -> Int {
         let lineStarts = self.lineStarts
         guard line < lineStarts.count else { return bytes.count }
+        // libyaml's scanner skips a byte order mark as one column, so columns here count it: start at the line start.
         var index = lineStarts[line]
         var remaining = scalarColumn
         while remaining > 0 && index < bytes.count {
@@ -126,11 +142,11 @@ public final class SourceFile: @unchecked Sendable {
         return index
     }
 
-    /// The text of a 1-based line, without its line break.
+    /// The text of a 1-based line, without its line break (and without the byte order mark on line 1).
     public func lineText(_ line: Int) -> Substring {
         let lineStarts = self.lineStarts
         guard line >= 1 && line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
+        let start = contentStart(ofLine: line - 1, lineStarts: lineStarts)
         var end = line < lineStarts.count ? lineStarts[line] : bytes.count
         while end > start && (bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
         return Substring(String(decoding: bytes[start..<end], as: UTF8.self))

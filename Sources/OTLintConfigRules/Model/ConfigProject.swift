@@ -21,6 +21,14 @@ public struct ConfigProject: Sendable {
     public var notices: [Notice] = []
     /// Build context folder → the Swift OpenTelemetry SDK its `Package.swift` depends on.
     public var swiftSDKs: [String: DetectedSwiftSDK] = [:]
+    /// Compose file path and service name (`ServiceRuntimeDetection.key`) → the language the service runs.
+    public var serviceRuntimes: [String: ServiceRuntime] = [:]
+
+    /// The language of a compose-service scope, when its image or build context tells it unambiguously.
+    public func runtime(of scope: EnvironmentScope) -> ServiceRuntime? {
+        guard case .composeService(let file, let service) = scope.kind else { return nil }
+        return serviceRuntimes[ServiceRuntimeDetection.key(file, service)]
+    }
     public var scopes: [EnvironmentScope] {
         didSet { layers = ConfigProject.indexLayers(scopes) }
     }

@@ -74,6 +74,12 @@ enum ConfigSecrets {
             guard let location = site.location(ofValueBytes: pair.valueRange) else { continue }
             secrets.add(location.range, in: site.file, redactsText: pair.isCredential && SecretInExporterHeadersRule.looksLikeSecret(pair.value))
         }
+        // A pair written `name: value` keeps its value before any `=` (`authorization:Basic abc=`): mask it too.
+        for case .colonSeparator(let separator, _) in ExporterHeaderSyntax.problems(in: value) {
+            let itemEnd = ListItem.split(value).first { $0.range.contains(separator.lowerBound) }?.range.upperBound ?? separator.upperBound
+            guard itemEnd > separator.upperBound, let location = site.location(ofValueBytes: separator.upperBound..<itemEnd) else { continue }
+            secrets.add(location.range, in: site.file, redactsText: SecretInExporterHeadersRule.looksLikeSecret(site.file.slice(location.range)))
+        }
     }
 
     /// Where the text of a value is written: the definition, or the one place it is interpolated from.

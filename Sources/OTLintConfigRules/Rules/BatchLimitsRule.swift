@@ -1,3 +1,4 @@
+import Foundation
 import OTLintCore
 
 /// OTL202: batch processor settings that break or defeat batching: a batch size above the queue size, a zero or
@@ -22,7 +23,33 @@ struct BatchLimitsRule: ScopeRule {
     static let longestSensibleTimeout = 300_000
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
-        Self.processors.flatMap { check(scope, $0) }
+        Self.processors.flatMap { check(scope, $0) } + secondsTimeouts(scope, project: project)
+    }
+
+    /// The OTLP exporter timeouts, which SDKs read in milliseconds but Python reads in seconds: in a Python service,
+    /// a value of 1000 or more (at least 17 minutes there) was written in milliseconds.
+    private func secondsTimeouts(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        guard let runtime = project.runtime(of: scope), LanguageProfile.profile(runtime.language)?.otlpTimeoutInSeconds == true else { return [] }
+        let names = ["OTEL_EXPORTER_OTLP_TIMEOUT"] + VariableCatalog.signals.map { "OTEL_EXPORTER_OTLP_\($0)_TIMEOUT" }
+        return names.compactMap { name in
+            guard let definition = scope.setting(name), let seconds = integer(definition), seconds >= 1000 else { return nil }
+            let meant = seconds % 1000 == 0 ? seconds / 1000 : nil
+            return valueDiagnostic(
+                definition,
+                message: "`\(name)=\(seconds)` is read in seconds by the \(runtime.language.rawValue) SDK: an export may wait \(Self.duration(seconds)) before it times out",
+                why: "the specification defines the OTLP timeout in milliseconds, but opentelemetry-python reads `OTEL_EXPORTER_OTLP[_SIGNAL]_TIMEOUT` in seconds (default 10); a stalled collector then blocks the exporter for that long and data queues up and is dropped",
+                help: meant.map { "write `\($0)` (seconds) for this Python service" } ?? "write the timeout in seconds for this Python service, e.g. `10`",
+                related: [runtime.evidence],
+                fix: meant.flatMap { value in definition.valueReplacement(String(value)).map {
+                    Fix(title: "write `\(value)` seconds", edits: [$0], applicability: .unsafe)
+                } })
+        }
+    }
+
+    /// `10000` seconds → "2.8 hours".
+    static func duration(_ seconds: Int) -> String {
+        if seconds >= 3600 { return String(format: "%.1f hours", Double(seconds) / 3600) }
+        return "\(seconds / 60) minutes"
     }
 
     private func integer(_ definition: VariableDefinition?) -> Int? {

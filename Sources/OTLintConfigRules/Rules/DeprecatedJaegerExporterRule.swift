@@ -39,7 +39,42 @@ struct DeprecatedJaegerExporterRule: ScopeRule {
                 // The password is on the line shown with the finding: mask it.
                 maskedRanges: definition.name.hasSuffix("PASSWORD") ? definition.writtenSite.map { [$0.range] } ?? [] : []))
         }
+        diagnostics += jaegerClientDiagnostics(scope)
         return diagnostics
+    }
+
+    /// `JAEGER_*` variables of the retired Jaeger client libraries, in an application's environment. Jaeger's own
+    /// containers and other backends read some of these names for their own tracing (`JAEGER_DISABLED`), so only
+    /// processes known to be applications are judged: a compose service built from source or running an image that
+    /// is no telemetry backend, or an env file that also configures an OpenTelemetry SDK.
+    private func jaegerClientDiagnostics(_ scope: EnvironmentScope) -> [Diagnostic] {
+        let definitions = scope.effectiveDefinitions.filter { JaegerClientVariables.replacements[$0.name] != nil && $0.isSet }
+        guard !definitions.isEmpty, Self.isApplication(scope) else { return [] }
+        return definitions.map { definition in
+            let replacement = JaegerClientVariables.replacements[definition.name] ?? "the matching `OTEL_*` variable"
+            return Diagnostic(
+                ruleID: id, severity: severity,
+                message: "`\(definition.name)` configures a retired Jaeger client library: OpenTelemetry SDKs never read it; use \(replacement)",
+                location: definition.keyLocation,
+                why: "the Jaeger clients were retired in 2022 in favour of the OpenTelemetry SDKs, which read only `OTEL_*` variables; Jaeger ≥ 1.46 and Jaeger v2 receive OTLP on 4317 (gRPC) and 4318 (HTTP)",
+                help: "move the service to an OpenTelemetry SDK and configure it with \(replacement); then remove `\(definition.name)`",
+                related: definition.valueRelated,
+                maskedRanges: JaegerClientVariables.credentials.contains(definition.name) ? definition.writtenSite.map { [$0.range] } ?? [] : [])
+        }
+    }
+
+    /// Whether the scope is certainly an application, not a tracing backend reading `JAEGER_*` for itself.
+    static func isApplication(_ scope: EnvironmentScope) -> Bool {
+        switch scope.kind {
+        case .composeService(_, let service):
+            if let image = service.image, let reference = ImageReference(image.text) {
+                return !TelemetryBackends.isBackend(reference) && !reference.repository.hasPrefix("jaegertracing/")
+            }
+            // No literal image: a service built from source is an application; an interpolated image is unknown.
+            return service.image == nil && service.buildContext != nil
+        case .envFile:
+            return scope.effectiveDefinitions.contains { $0.isSet && $0.name.hasPrefix("OTEL_") }
+        }
     }
 
     /// The Jaeger host the old settings point at, to write the OTLP endpoint for it.

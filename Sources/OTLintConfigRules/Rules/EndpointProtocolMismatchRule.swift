@@ -30,7 +30,12 @@ struct EndpointProtocolMismatchRule: ScopeRule {
                 continue
             }
             guard let protocolName = export.explicitProtocol, let protocolDefinition = export.protocolDefinition else {
-                // Unset protocol: the default differs per SDK (spec: http/protobuf; Python: grpc). Cannot judge.
+                // Unset protocol: the default differs per SDK (spec: http/protobuf; Python: grpc). Judged only where the
+                // service's language and launcher are known.
+                if export.protocolDefinition == nil,
+                   let diagnostic = defaultProtocolMismatch(export, endpoint: endpoint, port: port, at: location, scope: scope, project: project) {
+                    diagnostics.append(diagnostic)
+                }
                 continue
             }
             let isHTTP = protocolName.hasPrefix("http/")
@@ -66,5 +71,39 @@ struct EndpointProtocolMismatchRule: ScopeRule {
                 fix: fix, maskedRanges: endpoint.credentialRanges))
         }
         return diagnostics
+    }
+
+    /// No protocol set, in a service whose language and auto-instrumentation launcher are known: the launcher's
+    /// default protocol decides, and it may not match the port.
+    private func defaultProtocolMismatch(_ export: SignalExport, endpoint: VariableDefinition, port: Int, at location: SourceLocation,
+                                         scope: EnvironmentScope, project: ConfigProject) -> Diagnostic? {
+        guard let runtime = project.runtime(of: scope), let profile = LanguageProfile.profile(runtime.language),
+              let defaultProtocol = profile.launcherDefaultProtocol else { return nil }
+        // Python's exporter names `otlp_proto_http`, `otlp_proto_grpc`, `otlp_json_http` choose the transport themselves.
+        if let exporter = scope.setting("OTEL_\(export.signal)_EXPORTER")?.value,
+           ListItem.split(exporter).contains(where: { $0.text.lowercased().hasPrefix("otlp_") }) { return nil }
+        // The launcher may also be named in the environment (`NODE_OPTIONS=--require …/register`).
+        let launcher = runtime.launcher ?? scope.effectiveDefinitions.lazy.compactMap { definition -> RelatedLocation? in
+            guard let value = definition.value, let marker = profile.launcherMarkers.first(where: value.contains) else { return nil }
+            return RelatedLocation(location: definition.valueLocation, message: "`\(marker)` starts the SDK from the environment here")
+        }.first
+        guard let launcher else { return nil }
+        let defaultIsHTTP = defaultProtocol.hasPrefix("http/")
+        let portProtocol: String
+        if port == 4317 && defaultIsHTTP { portProtocol = "grpc" }
+        else if port == 4318 && defaultProtocol == "grpc" { portProtocol = "http/protobuf" }
+        else { return nil }
+        let protocolVariable = export.endpointIsPerSignal ? "OTEL_EXPORTER_OTLP_\(export.signal)_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL"
+        let served = port == 4317 ? "OTLP/gRPC" : "OTLP/HTTP"
+        let fix = EntryInsertion.after(endpoint, name: protocolVariable, value: portProtocol).map {
+            Fix(title: "set `\(protocolVariable)=\(portProtocol)`", edits: [$0], applicability: .unsafe)
+        }
+        return Diagnostic(
+            ruleID: id, severity: severity,
+            message: "`\(endpoint.name)` uses port \(port) (\(served)), but no protocol is set and the \(runtime.language.rawValue) SDK started by its auto-instrumentation exports with `\(defaultProtocol)`: every export fails",
+            location: location,
+            why: "without `\(protocolVariable)` the \(runtime.language.rawValue) launcher uses its default `\(defaultProtocol)`, and port \(port) serves \(served) only",
+            help: "set `\(protocolVariable)=\(portProtocol)`, or use port \(port == 4317 ? 4318 : 4317) for `\(defaultProtocol)`",
+            related: endpoint.valueRelated + [runtime.evidence, launcher], fix: fix, maskedRanges: endpoint.credentialRanges)
     }
 }

@@ -11,6 +11,15 @@ struct InvalidValueRule: ScopeRule {
         for definition in scope.effectiveDefinitions {
             guard let spec = VariableCatalog.spec(definition.name), let value = definition.value, !value.isEmpty else { continue }
             // OTL603 owns every name in `OTEL_PROPAGATORS` (unknown, deprecated, duplicate): one finding, one fix.
+            if QuotedValue(value) != nil {
+                // One finding: the quotes make every other check of the value meaningless.
+                diagnostics.append(quotedValueDiagnostic(definition, value: value, spec: spec))
+                continue
+            }
+            if SecretInExporterHeadersRule.headerVariables.contains(definition.name) {
+                diagnostics += headerDiagnostics(definition, value: value)
+                continue
+            }
             if definition.name == "OTEL_PROPAGATORS" { continue }
             if let diagnostic = check(definition, value: value, spec: spec) { diagnostics.append(diagnostic) }
         }
@@ -127,6 +136,56 @@ struct InvalidValueRule: ScopeRule {
     }
 
     private func quoted(_ value: String) -> String { "`\(value)`" }
+
+    /// `- KEY="value"` in a compose list: the process sees the quotes. The value itself is never printed (it may
+    /// be a header or a credential).
+    private func quotedValueDiagnostic(_ definition: VariableDefinition, value: String, spec: VariableSpec) -> Diagnostic {
+        let isListItem = definition.source == .composeEnvironment(.list)
+        // A quoted URL does not parse at all: nothing is exported. Other values are ignored and the default applies.
+        let broken = spec.type == .url
+        let effect = broken ? "the SDK cannot parse it and exports nothing" : "SDKs do not recognise it and fall back to the default"
+        return valueDiagnostic(definition,
+            message: "the value of `\(definition.name)` includes its \(value.first == "'" ? "single" : "double") quotes: \(effect)",
+            severity: broken ? .error : severity,
+            why: isListItem
+                ? "in an `environment:` list Compose splits `KEY=value` at the first `=` and keeps the rest as written, quotes included; only the mapping form (`KEY: \"value\"`) or a quoted whole item (`- \"KEY=value\"`) drops them"
+                : "the quotes are part of the value the process receives",
+            help: isListItem ? "write `- \(definition.name)=…` without quotes, or `\(definition.name): \"…\"` in the mapping form" : "remove the inner quotes",
+            fix: QuotedValue.fix(definition, value: value))
+    }
+
+    /// Header pairs written `name: value` (never sent) or with unencoded spaces (rejected by older Python SDKs).
+    private func headerDiagnostics(_ definition: VariableDefinition, value: String) -> [Diagnostic] {
+        let site = definition.valueSite
+        let editable = site != nil && (!definition.isInherited || definition.interpolation?.soleSite != nil)
+        return ExporterHeaderSyntax.problems(in: value).map { problem in
+            switch problem {
+            case .colonSeparator(let range, let name):
+                let location = site?.location(ofValueBytes: range) ?? definition.valueLocation
+                let fix = editable && location.range.length == range.count
+                    ? Fix(title: "write `\(name)=…`", edits: [TextEdit(path: location.path, range: location.range, replacement: "=")], applicability: .safe)
+                    : nil
+                return Diagnostic(ruleID: id, severity: .error,
+                    message: "the `\(name)` header in `\(definition.name)` is written `name: value`: OTLP headers are `name=value` pairs, so this header is never sent",
+                    location: location,
+                    why: "SDKs split each pair at `=`; a name containing `:` is no valid header name, so Python and JavaScript drop the pair and Java rejects the whole variable",
+                    help: "write `\(name)=value` (percent-encode spaces in the value as `%20`)",
+                    related: definition.valueRelated, fix: fix, maskedRanges: definition.credentialRanges)
+            case .unencodedSpaces(let ranges, let name):
+                let locations = ranges.compactMap { site?.location(ofValueBytes: $0) }
+                let fix = editable && locations.count == ranges.count
+                    ? Fix(title: "encode the spaces as `%20`",
+                          edits: locations.map { TextEdit(path: $0.path, range: $0.range, replacement: "%20") }, applicability: .safe)
+                    : nil
+                return Diagnostic(ruleID: id, severity: .info,
+                    message: "the value of the `\(name)` header in `\(definition.name)` contains a space: encode it as `%20`",
+                    location: locations.first ?? definition.valueLocation,
+                    why: "header values follow the W3C Baggage syntax, where a space must be percent-encoded; the Python SDK before 1.27 drops such a header (\"Header format invalid!\"), while current SDKs accept it and every SDK decodes `%20`",
+                    help: "write `%20` for each space, e.g. `\(name)=Bearer%20…`",
+                    related: definition.valueRelated, fix: fix, maskedRanges: definition.credentialRanges)
+            }
+        }
+    }
 
     /// `5s`, `250ms`, `1m`, `1h` → milliseconds.
     static func milliseconds(_ value: String) -> Int? {

@@ -54,7 +54,7 @@ enum EntryInsertion {
         let lineBreak = crlf ? "\r\n" : "\n"
         // The indentation of the line the anchor's key is on.
         let keyLine = file.lineIndex(containing: anchor.keyRange.start)
-        let keyLineStart = file.lineStarts[keyLine]
+        let keyLineStart = file.contentStart(ofLine: keyLine)
         let prefix = file.slice(ByteRange(keyLineStart, anchor.keyRange.start))
         let entry: String
         switch anchor.source {

@@ -4,7 +4,8 @@ import OTLintCore
 /// OTL401 (configuration part): instrumentation told to record credential-bearing HTTP headers as span
 /// attributes: the Java agent's `OTEL_INSTRUMENTATION_HTTP_{CLIENT,SERVER}_CAPTURE_{REQUEST,RESPONSE}_HEADERS` (header
 /// names) and Python's `OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_{SERVER,CLIENT}_{REQUEST,RESPONSE}` (regular
-/// expressions, with values redacted for headers matching `..._SANITIZE_FIELDS`).
+/// expressions, with values redacted for headers matching `..._SANITIZE_FIELDS`); and, in production, GenAI
+/// instrumentations told to record message content (`OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`).
 struct SensitiveHeaderCaptureRule: ScopeRule {
     let id = "OTL401"
 
@@ -20,7 +21,7 @@ struct SensitiveHeaderCaptureRule: ScopeRule {
     static let pythonSanitize = "OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SANITIZE_FIELDS"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = genAIContentDiagnostics(scope)
         for name in Self.javaVariables {
             guard let definition = scope.setting(name), let value = definition.value else { continue }
             for item in ListItem.split(value) where Self.sensitiveHeaders.contains(item.text.lowercased()) {
@@ -44,6 +45,23 @@ struct SensitiveHeaderCaptureRule: ScopeRule {
             }
         }
         return diagnostics
+    }
+
+    /// Message content capture in a production process: every prompt and answer is exported. Only production: in
+    /// development and tests capturing content is the usual way to debug an LLM application.
+    private func genAIContentDiagnostics(_ scope: EnvironmentScope) -> [Diagnostic] {
+        guard scope.tier.isProduction, !scope.isTemplate, let definition = scope.setting(GenAIContentCapture.variable),
+              let value = definition.value?.blankTrimmed, GenAIContentCapture.enablingValues.contains(value.lowercased()) else { return [] }
+        // The experimental mode takes a mode name, where `NO_CONTENT` (not `false`) is the off value.
+        let off = value.lowercased() == "true" ? "false" : "NO_CONTENT"
+        return [Diagnostic(
+            ruleID: id, severity: severity,
+            message: "\(scope.displayName) records GenAI message content in production (`\(definition.name)=\(value)`): prompts, answers and tool arguments are exported with every trace",
+            location: definition.valueLocation,
+            why: "the scope is production: \(scope.tier.explanation); the semantic conventions warn that `gen_ai.input.messages`, `gen_ai.output.messages` and tool call arguments likely hold personal and sensitive data, which then sits in the tracing backend for everyone with trace access",
+            help: "remove `\(definition.name)` (capture is off by default) or set it to `\(off)` in production; enable it only where the data may be stored",
+            related: definition.valueRelated + scope.tier.related,
+            fix: definition.valueReplacement(off).map { Fix(title: "set `\(definition.name)=\(off)`", edits: [$0], applicability: .unsafe) })]
     }
 
     private func diagnostic(_ definition: VariableDefinition, item: ListItem, captured: [String], sanitize: String?) -> Diagnostic {

@@ -31,6 +31,8 @@ struct SignalPathInEndpointRule: ScopeRule {
                     why: "the base endpoint is a prefix: the SDK adds `/v1/traces`, `/v1/metrics` and `/v1/logs` to it, so every signal gets a wrong path",
                     help: "remove `\(signalPath)`, or use `OTEL_EXPORTER_OTLP_\(signal.uppercased())_ENDPOINT` for a full per-signal URL",
                     related: base.valueRelated, fix: fix, maskedRanges: base.credentialRanges))
+            } else if path.hasSuffix("/v1"), !Self.probablyGRPC(scope, port: url.port) {
+                diagnostics.append(versionOnlyDiagnostic(base, url: url, trailingSlash: trailingSlash))
             }
         }
         for export in SignalExport.all(in: scope) where export.endpointIsPerSignal {
@@ -62,5 +64,32 @@ struct SignalPathInEndpointRule: ScopeRule {
             }
         }
         return diagnostics
+    }
+
+    /// With no protocol set, an endpoint on the OTLP/gRPC port is most likely gRPC, where the path is ignored.
+    static func probablyGRPC(_ scope: EnvironmentScope, port: Int?) -> Bool {
+        guard let protocolName = scope.setting("OTEL_EXPORTER_OTLP_PROTOCOL")?.value?.blankTrimmed.lowercased() else {
+            return port == 4317
+        }
+        return protocolName == "grpc"
+    }
+
+    /// A base endpoint ending in `/v1` (or `/v1/`): the SDK appends `v1/traces`, so data goes to `/v1/v1/traces`.
+    private func versionOnlyDiagnostic(_ base: VariableDefinition, url: EndpointURL, trailingSlash: Bool) -> Diagnostic {
+        let start = url.pathRange.upperBound - 3 - (trailingSlash ? 1 : 0)
+        let range = start..<(start + 3)
+        let location = base.valueSite.flatMap { $0.location(ofValueBytes: range) } ?? base.valueLocation
+        var fix: Fix?
+        if location.range.length == range.count, !base.isInherited || base.interpolation?.soleSite != nil, let site = base.valueSite {
+            fix = Fix(title: "remove `/v1` from the base endpoint",
+                      edits: [TextEdit(path: site.file.path, range: location.range, replacement: "")], applicability: .safe)
+        }
+        return Diagnostic(
+            ruleID: id, severity: severity,
+            message: "`OTEL_EXPORTER_OTLP_ENDPOINT` ends with `/v1`, but SDKs append `v1/traces`, `v1/metrics` and `v1/logs` to the base endpoint: traces go to `…/v1/v1/traces`",
+            location: location,
+            why: "the base endpoint is a prefix and the SDK adds the whole signal path, version included; an OTLP/HTTP receiver answers 404 on `/v1/v1/traces` and the data is lost",
+            help: "remove `/v1`, or use `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` with the full URL ending in `/v1/traces`",
+            related: base.valueRelated, fix: fix, maskedRanges: base.credentialRanges)
     }
 }

@@ -41,7 +41,7 @@ public struct TextReporter: Reporter {
         if let file = try? context.loader.load(location.path).get(), location.start.line <= file.lineCount {
             // Columns are counted in the masked line, so the underline sits under the mask where a secret was.
             let secrets = context.report.secrets
-            let lineStart = file.lineStarts[location.start.line - 1]
+            let lineStart = file.contentStart(ofLine: location.start.line - 1)
             let line = secrets.maskedLine(location.start.line, of: file)
             let before = secrets.maskedText(of: ByteRange(lineStart, max(lineStart, location.range.start)), in: file)
             let lineEnd = lineStart + file.lineText(location.start.line).utf8.count

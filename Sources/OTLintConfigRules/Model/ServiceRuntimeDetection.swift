@@ -1,0 +1,87 @@
+import Foundation
+import OTLintCore
+import OTLintYAML
+
+/// The language a compose service runs and whether its SDK is started by an auto-instrumentation launcher, with
+/// where each was seen.
+public struct ServiceRuntime: Sendable {
+    public var language: ServiceLanguage
+    /// The image or build context that shows the language.
+    public var evidence: RelatedLocation
+    /// Where the launcher (`opentelemetry-instrument`, ...) is named: command, entrypoint or Dockerfile.
+    public var launcher: RelatedLocation?
+}
+
+/// Finds each compose service's language from its image (`python:3.12`) or its build context's project files
+/// (`requirements.txt`, `package.json`, ...), per `LanguageProfile`. A service whose image and context name no
+/// language, or more than one, has none: rules that depend on the language stay quiet for it.
+public enum ServiceRuntimeDetection {
+    static func key(_ compose: ComposeFile, _ service: ComposeService) -> String {
+        compose.source.path + "\u{0}" + service.name
+    }
+
+    public static func detect(composeFiles: [ComposeFile], loader: FileLoader) -> [String: ServiceRuntime] {
+        var result: [String: ServiceRuntime] = [:]
+        for compose in composeFiles {
+            for service in compose.services {
+                if let runtime = detect(compose, service, loader: loader) { result[key(compose, service)] = runtime }
+            }
+        }
+        return result
+    }
+
+    private static func detect(_ compose: ComposeFile, _ service: ComposeService, loader: FileLoader) -> ServiceRuntime? {
+        var found: [(ServiceLanguage, RelatedLocation)] = []
+        if let image = service.image, let reference = ImageReference(image.text),
+           let profile = LanguageProfile.all.first(where: { $0.imageRepositories.contains(reference.repository) }) {
+            found.append((profile.language, RelatedLocation(location: compose.source.location(image.node.range),
+                                                            message: "service `\(service.name)` runs the \(profile.language.rawValue) image `\(image.text)`")))
+        }
+        let folder = buildFolder(compose, service)
+        if let folder, let context = service.buildContext, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+            for profile in LanguageProfile.all {
+                guard let marker = names.sorted().first(where: { name in
+                    profile.buildMarkers.contains { $0.hasPrefix(".") ? name.hasSuffix($0) : name == $0 }
+                }) else { continue }
+                found.append((profile.language, RelatedLocation(location: compose.source.location(context.node.range),
+                                                                message: "service `\(service.name)` is built from `\(context.text)`, which has `\(marker)` (\(profile.language.rawValue))")))
+            }
+        }
+        let languages = Set(found.map(\.0))
+        guard languages.count == 1, let (language, evidence) = found.first else { return nil }
+        let markers = LanguageProfile.profile(language)?.launcherMarkers ?? []
+        return ServiceRuntime(language: language, evidence: evidence,
+                              launcher: launcher(markers, compose: compose, service: service, folder: folder, loader: loader))
+    }
+
+    /// The build context folder when it is a literal local path.
+    private static func buildFolder(_ compose: ComposeFile, _ service: ComposeService) -> String? {
+        guard let context = service.buildContext?.text, !context.contains("$"), !context.contains("://") else { return nil }
+        return ConfigPaths.resolve(context, against: compose.directory)
+    }
+
+    /// Where a launcher marker is written: the service's `command:` or `entrypoint:`, else its Dockerfile.
+    private static func launcher(_ markers: [String], compose: ComposeFile, service: ComposeService, folder: String?,
+                                 loader: FileLoader) -> RelatedLocation? {
+        guard !markers.isEmpty else { return nil }
+        for field in ["entrypoint", "command"] {
+            guard let node = service.node[field] else { continue }
+            let words = node.sequence?.compactMap(\.scalar) ?? node.scalar.map { [$0] } ?? []
+            if let marker = markers.first(where: { marker in words.contains { $0.contains(marker) } }) {
+                return RelatedLocation(location: compose.source.location(node.range), message: "`\(marker)` starts the SDK from the environment here")
+            }
+        }
+        guard let folder else { return nil }
+        let dockerfile = service.node["build"]?["dockerfile"]?.scalar ?? "Dockerfile"
+        let path = ConfigPaths.resolve(dockerfile, against: folder)
+        guard !dockerfile.contains("$"), loader.exists(path), case .success(let file) = loader.load(path) else { return nil }
+        let text = file.text
+        for marker in markers {
+            guard let range = text.range(of: marker) else { continue }
+            let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+            return RelatedLocation(location: file.location(ByteRange(start, start + marker.utf8.count)),
+                                   message: "`\(marker)` starts the SDK from the environment here")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+import OTLintCore
+@testable import OTLintConfigRules
+import XCTest
+
+/// OTL204: a base endpoint ending in `/v1` gets `v1/traces` appended: `/v1/v1/traces`.
+final class BaseEndpointVersionPathTests: XCTestCase {
+    func testV1OnTheBaseEndpointIsAnErrorWithASafeFix() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318/v1\n"])
+        let diagnostic = try XCTUnwrap(project.diagnostics("OTL204").first)
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 1, column: 50))
+        XCTAssertEqual(diagnostic.location.end, LineColumn(line: 1, column: 53))
+        XCTAssertTrue(diagnostic.message.contains("/v1/v1/traces"), diagnostic.message)
+        XCTAssertEqual(diagnostic.fix?.applicability, .safe)
+        try project.assertFix("OTL204", file: ".env", becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\n")
+    }
+
+    func testV1WithTrailingSlashInCompose() throws {
+        let compose = """
+        services:
+          api:
+            image: example/api:1.4
+            environment:
+              OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/v1/"
+
+        """
+        let project = try TestProject(["docker-compose.yml": compose])
+        let diagnostics = project.diagnostics("OTL204")
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertEqual(diagnostics.first?.location.start, LineColumn(line: 5, column: 58))
+        try project.assertFix("OTL204", file: "docker-compose.yml",
+                              becomes: compose.replacingOccurrences(of: "4318/v1/", with: "4318/"))
+    }
+
+    func testGRPCAndOtherPathsAreQuiet() throws {
+        let project = try TestProject([
+            ".env": "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4317/v1\n",
+            ".env.grpc": "OTEL_EXPORTER_OTLP_PROTOCOL=grpc\nOTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318/v1\n",
+            ".env.prometheus": "OTEL_EXPORTER_OTLP_ENDPOINT=http://prometheus:9090/api/v1/otlp\n",
+            ".env.v10": "OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.example.com/ingest/v10\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL204").map(\.message), [])
+    }
+}
