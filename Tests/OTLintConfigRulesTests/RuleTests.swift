@@ -21,11 +21,21 @@ final class UnknownVariableRuleTests: XCTestCase {
         XCTAssertTrue(diagnostics[1].message.contains("did you mean `OTEL_EXPORTER_OTLP_ENDPOINT`"))
     }
 
+    func testLauncherPairIsNoMisspelling() throws {
+        let launcher = try TestProject([".env": "OTEL_EXPORTER_OTLP_SPAN_ENDPOINT=ingest.example.com:443\nOTEL_EXPORTER_OTLP_METRIC_ENDPOINT=ingest.example.com:443\n"])
+        XCTAssertEqual(launcher.diagnostics("OTL001").map(\.message), [])
+        let typo = try TestProject([".env": "OTEL_EXPORTER_OTLP_METRIC_ENDPOINT=http://c:4318/v1/metrics\n"])
+        XCTAssertEqual(typo.diagnostics("OTL001").map(\.location.start), [LineColumn(line: 1, column: 1)])
+    }
+
     func testQuietForFamiliesFarNamesAndNoFixWhenTargetExists() throws {
         let quiet = try TestProject([".env": "OTEL_PYTHON_LOG_CORRELATION=true\nOTEL_JAVAAGENT_ENABLED=false\nOTEL_MY_COMPANY_FLAG=1\nNOT_OTEL=1\n"])
         XCTAssertEqual(quiet.diagnostics("OTL001").map(\.message), [])
         let inverted = try TestProject([".env": "OTEL_SDK_ENABLED=true\nOTEL_EXPORTER_OTLP_ENABLED=true\n"])
-        XCTAssertTrue(inverted.diagnostics("OTL001").allSatisfy { $0.fix == nil })
+        let unread = inverted.diagnostics("OTL001")
+        XCTAssertEqual(unread.map(\.location.start.line), [1, 2], "names no SDK reads are reported")
+        XCTAssertEqual(unread.map { $0.fix == nil }, [true, true], "never renamed: `OTEL_SDK_DISABLED` means the opposite")
+        XCTAssertTrue(unread[0].help?.contains("OTEL_SDK_DISABLED") == true, unread[0].help ?? "")
         let both = try TestProject([".env": "OTEL_SERVICENAME=a\nOTEL_SERVICE_NAME=b\n"])
         XCTAssertNil(try XCTUnwrap(both.diagnostics("OTL001").first).fix)
     }
@@ -230,7 +240,7 @@ final class MissingServiceNameRuleTests: XCTestCase {
 
     func testPublishedImageThatIsNotBuiltHereIsNotJudged() throws {
         let project = try TestProject(["docker-compose.yml": "services:\n  loadgen:\n    image: example/loadgen:1.0\n" + Self.exporting
-                                        + "  api:\n    build: ./api\n" + Self.exporting])
+                                        + "  api:\n    build: ./api\n" + Self.exporting, "api/main.go": "package main\n"])
         XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only the service built here")
     }
 
@@ -241,6 +251,11 @@ final class MissingServiceNameRuleTests: XCTestCase {
             "web/app.py": "print('hello')\n",
         ])
         XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only `web`, whose code names nothing")
+    }
+
+    func testBuildContextMissingFromTheCheckoutSilencesIt() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  api:\n    build: ./generated\n" + Self.exporting])
+        XCTAssertEqual(project.diagnostics("OTL301").count, 0, "the code that may name the service is not here to read")
     }
 
     func testMissingEnvFileSilencesIt() throws {

@@ -74,6 +74,7 @@ final class ScopeTests: XCTestCase {
         let loader = FileLoader()
         let files = project.paths.compactMap { try? loader.load($0).get() }
         let forced = ConfigAnalyzer.buildProject(files, context: AnalysisContext(loader: loader, configuration: configuration, rootDirectory: project.root)).0
+        XCTAssertEqual(forced.scopes.count, project.project().scopes.count)
         XCTAssertTrue(forced.scopes.allSatisfy { $0.tier.tier == .nonProduction || $0.isTemplate })
     }
 }

@@ -205,6 +205,19 @@ final class SpanLifecycleRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(fixed).with("OTL201").isEmpty)
     }
 
+    func testSimpleSpanProcessorInFrontOfAConsoleOrMemoryExporterIsNotReported() {
+        let local = """
+        import OpenTelemetrySdk
+        let stdout = StdoutSpanExporter()
+        let a = SimpleSpanProcessor(spanExporter: stdout)
+        let b = SimpleSpanProcessor(spanExporter: StdoutSpanExporter(isDebug: true))
+        let c = SimpleSpanProcessor(spanExporter: InMemoryExporter())
+        let otlp = OtlpHttpTraceExporter(endpoint: url)
+        let d = SimpleSpanProcessor(spanExporter: otlp)
+        """
+        XCTAssertEqual(analyzeSwift(local).with("OTL201").map(\.location.start.line), [7], "only the processor in front of OTLP")
+    }
+
     func testSimpleSpanProcessorInTestsAndOtherModulesIsNotReported() {
         let inTests = """
         import OpenTelemetrySdk

@@ -176,6 +176,24 @@ public enum VariableCatalog {
         "OTEL_LOG_EXPORTER": "OTEL_LOGS_EXPORTER",
     ]
 
+    /// Plausible names that no OpenTelemetry SDK reads, too far from a spec name to be caught as typos, with what
+    /// sets the intended thing. None is in the specification's list (env-vars.md §12) or in a language family
+    /// (`familyPrefixes`); the SDKs read `OTEL_SDK_DISABLED`, `OTEL_{SIGNAL}_EXPORTER` and `service.version` in
+    /// `OTEL_RESOURCE_ATTRIBUTES` instead.
+    public static let namesNoSDKReads: [String: String] = [
+        "OTEL_SDK_ENABLED": "the SDK is on unless `OTEL_SDK_DISABLED=true`; remove it (or set `OTEL_SDK_DISABLED=false`)",
+        "OTEL_ENABLED": "the SDK is on unless `OTEL_SDK_DISABLED=true`; remove it (or set `OTEL_SDK_DISABLED=false`)",
+        "OTEL_TRACES_ENABLED": "choose the traces exporter with `OTEL_TRACES_EXPORTER` (`none` turns traces off)",
+        "OTEL_METRICS_ENABLED": "choose the metrics exporter with `OTEL_METRICS_EXPORTER` (`none` turns metrics off)",
+        "OTEL_LOGS_ENABLED": "choose the logs exporter with `OTEL_LOGS_EXPORTER` (`none` turns logs off)",
+        "OTEL_EXPORTER_OTLP_ENABLED": "choose exporters with `OTEL_TRACES_EXPORTER`, `OTEL_METRICS_EXPORTER` and `OTEL_LOGS_EXPORTER`",
+        "OTEL_EXPORTER": "set `OTEL_TRACES_EXPORTER` (and `OTEL_METRICS_EXPORTER`, `OTEL_LOGS_EXPORTER`)",
+        "OTEL_SERVICE_VERSION": "set `service.version` in `OTEL_RESOURCE_ATTRIBUTES`",
+        "OTEL_SERVICE_NAMESPACE": "set `service.namespace` in `OTEL_RESOURCE_ATTRIBUTES`",
+        "OTEL_DEPLOYMENT_ENVIRONMENT": "set `deployment.environment.name` in `OTEL_RESOURCE_ATTRIBUTES`",
+        "OTEL_ENVIRONMENT": "set `deployment.environment.name` in `OTEL_RESOURCE_ATTRIBUTES`",
+    ]
+
     /// The known name closest to `name` by edit distance, when it is close enough to be a typo.
     public static func nearest(to name: String) -> String? {
         if let known = commonMisspellings[name] { return known }

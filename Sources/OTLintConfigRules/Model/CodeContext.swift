@@ -39,8 +39,11 @@ final class CodeContext: @unchecked Sendable {
     }
 
     /// Whether any searched file below `directory` contains one of `markers` (lower-cased), or the folder is too
-    /// large to search.
+    /// large to search, or is not in the checkout at all (a build context that is generated or lives elsewhere:
+    /// the code is there when the image is built, otlint just cannot see it).
     private static func search(directory: String, for markers: [String]) -> Bool {
+        var status = stat()
+        guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return true }
         let needles = markers.map { Array($0.utf8) }
         var budget = (files: maximumFiles, bytes: maximumBytes)
         var pending = [directory]

@@ -5,12 +5,27 @@ import OTLintCore
 struct UnknownVariableRule: ScopeRule {
     let id = "OTL001"
 
+    /// A vendor name that looks like a misspelling → the name that marks the vendor's set of variables.
+    static let launcherPairs = ["OTEL_EXPORTER_OTLP_METRIC_ENDPOINT": "OTEL_EXPORTER_OTLP_SPAN_ENDPOINT"]
+
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for definition in scope.definitions {
             let name = definition.name
             guard name.uppercased().hasPrefix("OTEL_"), VariableCatalog.spec(name) == nil,
                   !VariableCatalog.isLanguageSpecific(name.uppercased()) else { continue }
+            // Lightstep's launchers read `OTEL_EXPORTER_OTLP_SPAN_ENDPOINT` and `OTEL_EXPORTER_OTLP_METRIC_ENDPOINT`
+            // as a pair: beside the first, the second is the launcher's name, not a typo of the spec's.
+            if Self.launcherPairs[name].map({ scope.definition($0) != nil }) == true { continue }
+            if let advice = VariableCatalog.namesNoSDKReads[name] {
+                diagnostics.append(Diagnostic(
+                    ruleID: id, severity: severity,
+                    message: "`\(name)` is not read by any OpenTelemetry SDK: it has no effect",
+                    location: definition.keyLocation,
+                    why: "neither the specification nor a language SDK defines this name, and SDKs ignore variables they do not know",
+                    help: advice))
+                continue
+            }
             let suggestion: String
             let message: String
             if VariableCatalog.spec(name.uppercased()) != nil {

@@ -18,7 +18,7 @@ struct SimpleSpanProcessorRule: SwiftRule {
             let isSwiftOTel08 = name == "SimpleSpanProcessor" && path == ["OTel", "SimpleSpanProcessor"]
                 && model.ecosystems.contains(.swiftOTel)
             guard isOtelSwift || isSwiftOTel012 || isSwiftOTel08 else { continue }
-            if isInDebugOnlyCode(call) || exportsToMemory(call) { continue }
+            if isInDebugOnlyCode(call) || exportsLocally(call, model) { continue }
 
             var fix: Fix?
             var help: String
@@ -58,9 +58,18 @@ struct SimpleSpanProcessorRule: SwiftRule {
         return false
     }
 
-    /// `SimpleSpanProcessor(spanExporter: InMemoryExporter())`: a test double, exported synchronously on purpose.
-    private func exportsToMemory(_ call: FunctionCallExprSyntax) -> Bool {
-        guard let argument = call.firstArgument?.expression.as(FunctionCallExprSyntax.self) else { return false }
-        return argument.calleeName?.hasPrefix("InMemory") == true
+    /// `SimpleSpanProcessor(spanExporter: InMemoryExporter())` or `StdoutSpanExporter()`, directly or through a
+    /// constant of the file: a test double or a console printer, where exporting each span as it ends is the
+    /// point (the projects' own examples pair them this way).
+    private func exportsLocally(_ call: FunctionCallExprSyntax, _ model: SwiftSourceModel) -> Bool {
+        guard let argument = call.firstArgument?.expression else { return false }
+        var exporter = argument.as(FunctionCallExprSyntax.self)
+        if exporter == nil, let name = argument.as(DeclReferenceExprSyntax.self)?.baseName.text {
+            exporter = model.nodes.variableDeclarations.lazy.flatMap(\.bindings).first { binding in
+                binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name
+            }?.initializer?.value.as(FunctionCallExprSyntax.self)
+        }
+        guard let callee = exporter?.calleeName else { return false }
+        return ["InMemory", "Stdout", "Console"].contains { callee.hasPrefix($0) }
     }
 }
