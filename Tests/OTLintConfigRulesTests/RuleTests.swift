@@ -21,6 +21,18 @@ final class UnknownVariableRuleTests: XCTestCase {
         XCTAssertTrue(diagnostics[1].message.contains("did you mean `OTEL_EXPORTER_OTLP_ENDPOINT`"))
     }
 
+    func testNameNoSDKReadsIsQuietWhereTheCodeReadsItOrIsNotHere() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    build: ./api\n    environment:\n      OTEL_SERVICE_VERSION: 1.2.0\n"
+                + "  web:\n    build: ./web\n    environment:\n      OTEL_SERVICE_VERSION: 1.2.0\n"
+                + "  proxy:\n    image: example/proxy:1.0\n    environment:\n      OTEL_SERVICE_VERSION: 1.2.0\n",
+            "api/logger.js": "const version = process.env.OTEL_SERVICE_VERSION;\n",
+            "web/main.py": "print('web')\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL001").map(\.location.start), [LineColumn(line: 9, column: 7)],
+                       "only `web`: `api` reads the name itself, `proxy` runs code otlint cannot see")
+    }
+
     func testLauncherPairIsNoMisspelling() throws {
         let launcher = try TestProject([".env": "OTEL_EXPORTER_OTLP_SPAN_ENDPOINT=ingest.example.com:443\nOTEL_EXPORTER_OTLP_METRIC_ENDPOINT=ingest.example.com:443\n"])
         XCTAssertEqual(launcher.diagnostics("OTL001").map(\.message), [])

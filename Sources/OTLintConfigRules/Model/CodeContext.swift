@@ -18,8 +18,10 @@ final class CodeContext: @unchecked Sendable {
     static let searchedExtensions: Set<String> = [
         "js", "mjs", "cjs", "ts", "mts", "cts", "jsx", "tsx", "py", "java", "kt", "kts", "scala", "groovy", "go", "rb", "ex",
         "exs", "erl", "cs", "fs", "vb", "php", "rs", "swift", "c", "cc", "cpp", "h", "json", "yaml", "yml", "toml", "properties",
-        "xml", "conf", "ini",
+        "xml", "conf", "ini", "ru", "cfg", "tmpl",
     ]
+    /// Files without a searched extension that set a process's environment or code up.
+    static let searchedNames: Set<String> = ["Dockerfile", "Containerfile", "Procfile"]
 
     /// Lower-cased spellings of the service name setting in code and configuration: `service.name`,
     /// `SERVICE_NAME` / `service_name` (`ATTR_SERVICE_NAME`, `c.service_name`), `serviceName` / `ServiceName`,
@@ -27,14 +29,24 @@ final class CodeContext: @unchecked Sendable {
     static let serviceNameMarkers = ["service.name", "service_name", "servicename", "service-name", "service: [name", "service: %{name"]
 
     private let lock = NSLock()
-    private var serviceNameAnswers: [String: Bool] = [:]
+    private var answers: [String: Bool] = [:]
 
     /// Whether the code in `directory` may set the service name itself (or is too large to tell).
     func mayNameService(directory: String) -> Bool {
-        let key = StandardPath.of(directory)
-        if let known = lock.withLock({ serviceNameAnswers[key] }) { return known }
-        let answer = CodeContext.search(directory: key, for: CodeContext.serviceNameMarkers)
-        lock.withLock { serviceNameAnswers[key] = answer }
+        mayMention(CodeContext.serviceNameMarkers, directory: directory)
+    }
+
+    /// Whether the code in `directory` may read an environment variable of this name itself (its own setting in
+    /// the `OTEL_` namespace, a template that expands it), or is too large to tell.
+    func mayRead(variable name: String, directory: String) -> Bool {
+        mayMention([name.lowercased()], directory: directory)
+    }
+
+    private func mayMention(_ markers: [String], directory: String) -> Bool {
+        let key = StandardPath.of(directory) + "\u{0}" + markers.joined(separator: "\u{0}")
+        if let known = lock.withLock({ answers[key] }) { return known }
+        let answer = CodeContext.search(directory: StandardPath.of(directory), for: markers)
+        lock.withLock { answers[key] = answer }
         return answer
     }
 
@@ -66,8 +78,7 @@ final class CodeContext: @unchecked Sendable {
                 // Compose and env files are judged as settings themselves: a compose file that names other
                 // services says nothing about this one's code.
                 guard (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= maximumFileSize,
-                      let dot = name.lastIndex(of: "."), searchedExtensions.contains(String(name[name.index(after: dot)...]).lowercased()),
-                      ConfigPaths.kind(of: path) == nil
+                      isSearched(name), ConfigPaths.kind(of: path) == nil
                 else { continue }
                 budget.files -= 1
                 budget.bytes -= Int(status.st_size)
@@ -78,5 +89,11 @@ final class CodeContext: @unchecked Sendable {
             }
         }
         return false
+    }
+
+    private static func isSearched(_ name: String) -> Bool {
+        if searchedNames.contains(name) || name.hasPrefix("Dockerfile.") || name.hasSuffix(".Dockerfile") { return true }
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return searchedExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
     }
 }

@@ -17,7 +17,11 @@ struct UnknownVariableRule: ScopeRule {
             // Lightstep's launchers read `OTEL_EXPORTER_OTLP_SPAN_ENDPOINT` and `OTEL_EXPORTER_OTLP_METRIC_ENDPOINT`
             // as a pair: beside the first, the second is the launcher's name, not a typo of the spec's.
             if Self.launcherPairs[name].map({ scope.definition($0) != nil }) == true { continue }
+            // Only where the code is here to read and does not read the name itself: an application may well keep
+            // a setting of its own under such a name (a template that expands `OTEL_SERVICE_NAMESPACE`).
             if let advice = VariableCatalog.namesNoSDKReads[name] {
+                guard scope.isBuiltHere, let directory = scope.codeDirectory,
+                      !project.codeContext.mayRead(variable: name, directory: directory) else { continue }
                 diagnostics.append(Diagnostic(
                     ruleID: id, severity: severity,
                     message: "`\(name)` is not read by any OpenTelemetry SDK: it has no effect",
