@@ -32,6 +32,12 @@ final class SwiftSourceModel {
     var isBenchmarkCode: Bool {
         ("/" + file.path).split(separator: "/").contains { $0.contains("Benchmark") } || imports.contains("Benchmark")
     }
+    /// Example or sample code (an `Examples`, `Samples` or `Demo` directory): it shows an API and runs on a
+    /// laptop, so rules about production settings leave it alone.
+    var isExampleCode: Bool {
+        let names: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
+        return ("/" + file.path).split(separator: "/").dropLast().contains { names.contains($0.lowercased()) }
+    }
     /// Facts gathered over every file of the run.
     let project: SwiftProjectFacts
 

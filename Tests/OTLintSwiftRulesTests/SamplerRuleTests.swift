@@ -41,6 +41,13 @@ final class SamplerRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift("import OpenTelemetrySdk\nlet s = Samplers.alwaysOn\n", path: "Tests/AppTests/T.swift").with("OTL101").isEmpty)
     }
 
+    func testExampleCodeIsNotJudgedButTheSameLineInAnAppIs() {
+        let source = "import OpenTelemetrySdk\nlet s = Samplers.alwaysOn\n"
+        XCTAssertEqual(analyzeSwift(source, path: "Sources/App/Tracing.swift").with("OTL101").map(\.location.start), [LineColumn(line: 2, column: 18)])
+        XCTAssertEqual(analyzeSwift(source, path: "Examples/hello/Sources/Hello/main.swift").with("OTL101").count, 0)
+        XCTAssertEqual(analyzeSwift(source, path: "Samples/Dinner/Sources/Onboarding/main.swift").with("OTL101").count, 0)
+    }
+
     func testRatioOutOfRange() {
         let source = """
         import OpenTelemetrySdk

@@ -6,7 +6,8 @@ struct FullSamplingInCodeRule: SwiftRule {
     var ruleIDs: [String] { ["OTL101"] }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard !model.isTestCode, !model.isBenchmarkCode else { return [] }
+        // Keeping every trace is what a test, a benchmark or an example wants.
+        guard !model.isTestCode, !model.isBenchmarkCode, !model.isExampleCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for sampler in model.samplerExpressions where !isConditionalConfiguration(sampler.node) {
             let description: String
