@@ -95,6 +95,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(validation.terminationStatus, 0, "SARIF output does not validate against the 2.1.0 schema:\n\(message.suffix(2000))")
     }
 
+    /// GitHub code scanning resolves SARIF URIs against the repository root, whatever folder otlint ran in.
+    func testSARIFURIsAreRelativeToTheRepositoryRootFromASubfolder() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("services/api/A.swift", Self.simpleProcessor)
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "init", "-q", scratch.path]
+        try git.run()
+        git.waitUntilExit()
+        let result = try OTLintBinary.run(["check", "--no-config", "--format", "sarif", "."], in: scratch.path + "/services")
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let run = try XCTUnwrap((document["runs"] as? [[String: Any]])?.first)
+        let location = try XCTUnwrap(((run["results"] as? [[String: Any]])?.first?["locations"] as? [[String: Any]])?.first)
+        let artifact = try XCTUnwrap((location["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: String])
+        XCTAssertEqual(artifact, ["uri": "services/api/A.swift", "uriBaseId": "%SRCROOT%"])
+        let base = try XCTUnwrap((run["originalUriBaseIds"] as? [String: [String: String]])?["%SRCROOT%"]?["uri"])
+        XCTAssertTrue(base.hasSuffix(URL(fileURLWithPath: scratch.path).lastPathComponent + "/"), base)
+    }
+
     func testGitHubFormat() throws {
         let scratch = try ScratchDirectory()
         try scratch.write("A.swift", Self.simpleProcessor)
