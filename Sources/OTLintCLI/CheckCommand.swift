@@ -209,6 +209,7 @@ struct CheckCommand: ParsableCommand {
             let useColor = color == "always" || (color == "auto" && outputFile == nil && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
             output += OutputFormat(rawValue: format)!.reporter(color: useColor, showsSummary: !quiet).render(context)
+            if format == OutputFormat.github.rawValue { writeStepSummary(context) }
         }
         if let outputFile {
             do {
@@ -226,6 +227,22 @@ struct CheckCommand: ParsableCommand {
             return diffPrintedFixes && !exitZero ? ExitStatus.findings : ExitStatus.clean
         }
         return exitStatus(for: report)
+    }
+
+    /// Appends the Markdown summary to `GITHUB_STEP_SUMMARY` when GitHub Actions provides one. A summary that
+    /// cannot be written is worth a line on standard error, not a failed check.
+    private func writeStepSummary(_ context: ReportContext) {
+        let environment = ProcessInfo.processInfo.environment
+        guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        let text = GitHubStepSummary(environment: environment).render(context)
+        guard let handle = FileHandle(forWritingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil)
+            ? FileHandle(forWritingAtPath: path) : nil) else {
+            printError("\(path): warning: cannot write the GitHub step summary")
+            return
+        }
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try? handle.close()
     }
 
     private func exitStatus(for report: LintReport) -> Int32 {

@@ -114,6 +114,24 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(base.hasSuffix(URL(fileURLWithPath: scratch.path).lastPathComponent + "/"), base)
     }
 
+    /// GitHub shows 10 annotations per level and step: past that, otlint says so and the step summary lists them.
+    func testGitHubFormatSaysWhenAnnotationsAreDroppedAndWritesTheStepSummary() throws {
+        let scratch = try ScratchDirectory()
+        let calls = (1...12).map { "    let p\($0) = SimpleSpanProcessor(spanExporter: exporter)" }.joined(separator: "\n")
+        try scratch.write("A.swift", "import OpenTelemetrySdk\nfunc f(exporter: SpanExporter) {\n\(calls)\n}\n")
+        try scratch.write("summary.md", "earlier step\n")
+        let environment = ["GITHUB_STEP_SUMMARY": scratch.path + "/summary.md", "GITHUB_SERVER_URL": "https://github.com",
+                           "GITHUB_REPOSITORY": "acme/shop", "GITHUB_SHA": "abc123"]
+        let result = try OTLintBinary.run(["check", "--no-config", "--format", "github", "A.swift"], in: scratch.path, environment: environment)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("::warning ") }.count, 12)
+        XCTAssertEqual(lines.last, "::notice title=otlint::GitHub shows only the first 10 annotations of each level per step; otlint found 12 warnings. The job summary lists them, or run otlint check locally")
+        let summary = try scratch.read("summary.md")
+        XCTAssertTrue(summary.hasPrefix("earlier step\n## otlint\n"), "appended after the earlier steps: \(summary)")
+        XCTAssertTrue(summary.contains("| OTL201 | simple-span-processor | 12 |"), summary)
+        XCTAssertTrue(summary.contains("- [`A.swift:3:14`](https://github.com/acme/shop/blob/abc123/A.swift#L3) warning **OTL201**"), summary)
+    }
+
     func testGitHubFormat() throws {
         let scratch = try ScratchDirectory()
         try scratch.write("A.swift", Self.simpleProcessor)

@@ -32,8 +32,18 @@ public struct GitHubReporter: Reporter {
             if let fix = diagnostic.fix { message += "\nfix\(fix.applicability == .unsafe ? " (unsafe)" : ""): \(fix.title)" }
             output += "::\(command) \(properties)::\(escapeData(message))\n"
         }
+        // GitHub shows the first 10 annotations of each level per step (50 per job) and drops the rest silently.
+        let counts = Severity.allCases.reversed().map { (severity: $0, count: context.count($0)) }
+        if counts.contains(where: { $0.count > GitHubReporter.shownPerLevel }) {
+            let found = counts.filter { $0.count > 0 }.map { "\($0.count) \($0.severity == .info ? "notices" : $0.severity.rawValue + "s")" }
+            output += "::notice title=otlint::GitHub shows only the first \(GitHubReporter.shownPerLevel) annotations of each level per step; "
+            output += "otlint found \(found.joined(separator: ", ")). The job summary lists them, or run otlint check locally\n"
+        }
         return output
     }
+
+    /// Annotations GitHub shows per level and step.
+    public static let shownPerLevel = 10
 
     private func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25")

@@ -12,7 +12,7 @@ public struct SARIFReporter: Reporter {
         let report = context.report
         let ruleIDs = RuleCatalog.sortedIDs
         let ruleIndex = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
-        let root = SARIFReporter.sourceRoot
+        let root = RepositoryRoot.path
         let rules: [JSONValue] = ruleIDs.compactMap { id in
             guard let document = RuleCatalog.document(id) else { return nil }
             return .object([
@@ -130,18 +130,8 @@ public struct SARIFReporter: Reporter {
         }.joined(separator: "\n").blankAndNewlineTrimmed
     }
 
-    /// The folder `%SRCROOT%` stands for: the git repository's top level, because GitHub code scanning resolves
-    /// `artifactLocation.uri` against the repository root and ignores base-path hints, so a run in a subfolder
-    /// must still write repository-relative URIs. Outside a repository, the current folder.
-    static let sourceRoot: String = {
-        let current = FileManager.default.currentDirectoryPath
-        let result = GitCommand.run(["-C", current, "rev-parse", "--show-toplevel"])
-        let top = String(decoding: result.output, as: UTF8.self).blankAndNewlineTrimmed
-        return result.status == 0 && !top.isEmpty ? top : current
-    }()
-
     private func artifact(_ path: String) -> JSONValue {
-        let relative = RelativePath.of(path, to: SARIFReporter.sourceRoot)
+        let relative = RelativePath.of(path, to: RepositoryRoot.path)
         if relative.hasPrefix("/") {
             return .object([("uri", .string(URL(fileURLWithPath: relative).absoluteString))])
         }
