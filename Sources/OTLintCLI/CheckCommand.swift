@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Files or folders to check (default: the current folder). `-` reads standard input (with --stdin-filename).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text, json, sarif or github.")
+    @Option(help: "Output format: text, json, sarif, github, junit or gitlab.")
     var format: String = "text"
 
     @Option(name: .customLong("output-file"), help: "Write the report to this file instead of standard output.")

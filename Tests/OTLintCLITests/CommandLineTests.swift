@@ -132,6 +132,64 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(summary.contains("- [`A.swift:3:14`](https://github.com/acme/shop/blob/abc123/A.swift#L3) warning **OTL201**"), summary)
     }
 
+    /// Runs a Python check over a file (jsonschema is installed by .ci/run); the script's failure fails the test.
+    private func assertPython(_ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, message, file: file, line: line)
+    }
+
+    func testGitLabFormatValidatesAgainstTheDocumentedFormat() throws {
+        let scratch = try ScratchDirectory()
+        // Two identical findings in one file still get two fingerprints (GitLab merges equal ones).
+        try scratch.write("A.swift", Self.simpleProcessor + "\nlet again = SimpleSpanProcessor(spanExporter: exporter)\nlet again2 = SimpleSpanProcessor(spanExporter: exporter)\n")
+        let result = try OTLintBinary.run(["check", "--no-config", "--format", "gitlab", "--output-file", "cq.json", "."], in: scratch.path)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let schema = Repository.root.appendingPathComponent("Tests/Fixtures/schemas/gitlab-code-quality.schema.json").path
+        try assertPython("""
+        import json, sys, jsonschema
+        issues = json.load(open(sys.argv[1]))
+        jsonschema.validate(issues, json.load(open(sys.argv[2])))
+        assert len(issues) == 3, issues
+        assert len({issue["fingerprint"] for issue in issues}) == 3, "fingerprints must be unique"
+        assert issues[0]["check_name"] == "OTL201" and issues[0]["severity"] == "minor", issues[0]
+        assert issues[0]["location"] == {"path": "A.swift", "lines": {"begin": 6, "end": 6}}, issues[0]["location"]
+        """, [scratch.path + "/cq.json", schema])
+    }
+
+    func testJUnitFormatIsWellFormedWithOneFailurePerFinding() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("A.swift", Self.simpleProcessor)
+        try scratch.writeBytes("Bad.swift", [0x66, 0x00, 0x01])
+        let result = try OTLintBinary.run(["check", "--no-config", "--format", "junit", "--output-file", "report.xml", "."], in: scratch.path)
+        XCTAssertEqual(result.status, 2, "an unreadable input makes the exit code 2")
+        try assertPython("""
+        import sys, xml.etree.ElementTree as ET
+        root = ET.parse(sys.argv[1]).getroot()
+        assert root.tag == "testsuites" and root.get("failures") == "1" and root.get("errors") == "1", root.attrib
+        suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+        assert set(suites) == {"A.swift", "Bad.swift"}, suites
+        case = suites["A.swift"].find("testcase")
+        assert case.get("name") == "OTL201 6:12" and case.get("line") == "6", case.attrib
+        failure = case.find("failure")
+        assert failure.get("type") == "OTL201" and failure.text.startswith("A.swift:6:12: warning[OTL201] "), failure.text
+        assert suites["Bad.swift"].find("testcase/error") is not None
+        for suite in root.findall("testsuite"):
+            assert int(suite.get("tests")) == len(suite.findall("testcase")), suite.attrib
+        """, [scratch.path + "/report.xml"])
+        try scratch.write("A.swift", "let x = 1\n")
+        try FileManager.default.removeItem(atPath: scratch.path + "/Bad.swift")
+        let clean = try OTLintBinary.run(["check", "--no-config", "--format", "junit", "."], in: scratch.path)
+        XCTAssertEqual(clean.status, 0)
+        XCTAssertTrue(clean.stdout.contains("<testcase name=\"no problems\" classname=\"otlint\"/>"), clean.stdout)
+    }
+
     func testGitHubFormat() throws {
         let scratch = try ScratchDirectory()
         try scratch.write("A.swift", Self.simpleProcessor)

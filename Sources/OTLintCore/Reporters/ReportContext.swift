@@ -49,7 +49,7 @@ public protocol Reporter {
 
 /// The output formats of `--format`.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github
+    case text, json, sarif, github, junit, gitlab
 
     public func reporter(color: Bool, showsSummary: Bool = true) -> any Reporter {
         switch self {
@@ -57,6 +57,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .json: JSONReporter()
         case .sarif: SARIFReporter()
         case .github: GitHubReporter()
+        case .junit: JUnitReporter()
+        case .gitlab: GitLabReporter()
         }
     }
 }
