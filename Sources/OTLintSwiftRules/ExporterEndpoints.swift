@@ -1,3 +1,4 @@
+import OTLintCore
 import SwiftSyntax
 
 /// An exporter endpoint written as a string literal in code, with what the code says about its transport.
@@ -221,46 +222,15 @@ struct EndpointText {
     }
 }
 
-/// Whether a host is this machine, a private network, or a name that only resolves inside a cluster or compose
-/// project (a single label like `collector`, or `.svc`, `.internal`, `.local` names). Anything else is remote.
+/// Whether a host is this machine, a private network, a placeholder, or a name that only resolves inside a
+/// cluster or compose project (see `HostClassification`).
 func isLocalOrInternalHost(_ rawHost: String) -> Bool {
-    let host = rawHost.lowercased()
-    if host == "localhost" || host.hasSuffix(".localhost") || host == "host.docker.internal" || host == "::1" { return true }
-    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-    if labels.count == 4, labels.allSatisfy({ UInt8($0) != nil }) {
-        let octets = labels.compactMap { UInt8($0) }
-        switch (octets[0], octets[1]) {
-        case (127, _), (10, _), (192, 168), (169, 254), (0, _): return true
-        case (172, 16...31): return true
-        case (100, 64...127): return true  // carrier-grade NAT, used by Tailscale
-        default: return false
-        }
-    }
-    if host.contains(":") { return host.hasPrefix("fd") || host.hasPrefix("fc") || host.hasPrefix("fe80") }
-    if labels.count == 1 { return true }
-    let internalSuffixes = ["local", "internal", "svc", "lan", "home", "arpa", "corp", "intranet", "cluster", "consul", "test", "example", "invalid"]
-    if let last = labels.last, internalSuffixes.contains(String(last)) { return true }
-    if host.contains(".svc.") { return true }
-    return false
+    [.local, .privateNetwork, .documentation, .internalName].contains(HostClassification.classify(rawHost))
 }
 
-/// Whether a host ends in a public top-level domain, so it resolves on the internet. Names such as
-/// `collector.observability` (a Kubernetes service in another namespace) do not.
+/// Whether a host is on the internet (see `HostClassification`).
 func isPublicHostName(_ rawHost: String) -> Bool {
-    let host = rawHost.lowercased()
-    if isLocalOrInternalHost(host) { return false }
-    let labels = host.split(separator: ".")
-    if labels.count == 4, labels.allSatisfy({ UInt8($0) != nil }) { return true }
-    guard labels.count >= 2, let last = labels.last else { return false }
-    // RFC 2606 documentation domains are placeholders, not real destinations.
-    if ["example.com", "example.org", "example.net"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return false }
-    let publicTopLevelDomains: Set<String> = [
-        "com", "net", "org", "io", "dev", "cloud", "ai", "co", "app", "tech", "info", "biz", "us", "eu", "uk", "de", "fr",
-        "nl", "se", "no", "dk", "fi", "ch", "at", "be", "es", "it", "pl", "cz", "ie", "pt", "ca", "au", "nz", "jp", "kr",
-        "cn", "in", "br", "mx", "sg", "hk", "tw", "ru", "ua", "za", "il", "tr", "gov", "edu", "me", "sh", "tv", "xyz",
-        "site", "online", "systems", "services", "network", "digital", "run",
-    ]
-    return publicTopLevelDomains.contains(String(last))
+    HostClassification.classify(rawHost).isRemote
 }
 
 /// `let name = "literal"` constants of a file (global, static or local), by name; names declared more than once

@@ -96,18 +96,18 @@ final class DeprecatedJaegerExporterRuleTests: XCTestCase {
 
 final class InsecureRemoteExportRuleTests: XCTestCase {
     func testPlaintextToRemoteHostInProductionWithHeadersIsAnError() throws {
-        let project = try TestProject([".env.production": "OTEL_EXPORTER_OTLP_ENDPOINT=http://otlp.vendor.example.com:4318\nOTEL_EXPORTER_OTLP_HEADERS=api-key=${KEY}\n"])
+        let project = try TestProject([".env.production": "OTEL_EXPORTER_OTLP_ENDPOINT=http://otlp.observability-vendor.com:4318\nOTEL_EXPORTER_OTLP_HEADERS=api-key=${KEY}\n"])
         let diagnostic = try XCTUnwrap(project.diagnostics("OTL209").first)
         XCTAssertEqual(diagnostic.severity, .error)
         XCTAssertEqual(diagnostic.location.start, LineColumn(line: 1, column: 29))
         XCTAssertEqual(diagnostic.location.end, LineColumn(line: 1, column: 33), "the scheme")
         XCTAssertTrue(diagnostic.why?.contains("`.env.production`") == true)
         try project.assertFix("OTL209", file: ".env.production",
-                              becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.vendor.example.com:4318\nOTEL_EXPORTER_OTLP_HEADERS=api-key=${KEY}\n")
+                              becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.observability-vendor.com:4318\nOTEL_EXPORTER_OTLP_HEADERS=api-key=${KEY}\n")
     }
 
     func testInsecureFlagWithoutScheme() throws {
-        let project = try TestProject(["deploy/prod/docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: ingest.vendor.example.com:4317\n      OTEL_EXPORTER_OTLP_TRACES_INSECURE: \"true\"\n"])
+        let project = try TestProject(["deploy/prod/docker-compose.yml": "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: ingest.observability-vendor.com:4317\n      OTEL_EXPORTER_OTLP_TRACES_INSECURE: \"true\"\n"])
         let diagnostics = project.diagnostics("OTL209")
         XCTAssertEqual(diagnostics.count, 1)
         XCTAssertEqual(diagnostics.first?.severity, .warning)
@@ -120,28 +120,30 @@ final class InsecureRemoteExportRuleTests: XCTestCase {
             services:
               api:
                 environment:
-                  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: http://otel.collector.example.com:4318/v1/traces
+                  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: http://otel.collector.acme-corp.com:4318/v1/traces
                   OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: http://10.0.3.4:4318/v1/metrics
                   OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: http://collector.observability.svc.cluster.local:4318/v1/logs
               otel-gw:
                 image: otel/opentelemetry-collector:0.120.0
                 networks:
                   default:
-                    aliases: [otel.collector.example.com]
+                    aliases: [otel.collector.acme-corp.com]
 
             """,
             ".env.production": "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318\n",
-            ".env.development": "OTEL_EXPORTER_OTLP_ENDPOINT=http://otlp.vendor.example.com:4318\n",
+            ".env.development": "OTEL_EXPORTER_OTLP_ENDPOINT=http://otlp.observability-vendor.com:4318\n",
         ])
         XCTAssertEqual(project.diagnostics("OTL209").map(\.message), [])
     }
 
     func testHostClassification() {
-        for host in ["api.honeycomb.io", "8.8.8.8", "[2001:db8::1]", "otlp.eu01.nr-data.net"] {
+        for host in ["api.honeycomb.io", "8.8.8.8", "[2606:4700::1]", "otlp.eu01.nr-data.net"] {
             XCTAssertTrue(EndpointHost.isRemote(host, composeFiles: { [] }), host)
         }
+        // Documentation names and networks are placeholders; a dotted name under no public domain is a cluster name.
         for host in ["collector", "localhost", "127.0.0.1", "192.168.1.20", "172.20.0.5", "[::1]", "[fd00::2]", "otel.internal",
-                     "host.docker.internal", "jaeger.local"] {
+                     "host.docker.internal", "jaeger.local", "otlp.vendor.example.com", "[2001:db8::1]", "203.0.113.7",
+                     "collector.observability", "${OTEL_HOST}"] {
             XCTAssertFalse(EndpointHost.isRemote(host, composeFiles: { [] }), host)
         }
     }

@@ -105,7 +105,7 @@ final class InsecureExportRuleTests: XCTestCase {
             config.logs.otlpExporter.endpoint = "http://collector.monitoring:4318/v1/logs"
             config.traces.otlpExporter.endpoint = "http://10.1.2.3:4318/v1/traces"
             config.traces.otlpExporter.endpoint = "https://otlp.example-vendor.com/v1/traces"
-            config.traces.otlpExporter.endpoint = "http://203.0.113.9:4318/v1/traces"
+            config.traces.otlpExporter.endpoint = "http://34.120.5.9:4318/v1/traces"
         }
         """
         XCTAssertEqual(analyzeSwift(source).with("OTL209").map(\.location.start.line), [4, 9])
