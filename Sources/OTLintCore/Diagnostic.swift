@@ -70,8 +70,13 @@ public struct InputError: Hashable, Sendable, Codable, Error {
     }
 
     /// `path:line:column: error: message`, or `path: error: message` without a position.
-    public var oneLine: String {
-        if let position { return "\(path):\(position.line):\(position.column): error: \(message)" }
-        return "\(path): error: \(message)"
+    public var oneLine: String { PositionedLine.render(path: path, position: position, label: "error", message: message) }
+}
+
+/// The one-line form of input errors and notices: `path:line:column: label: message`, or `path: label: message`.
+enum PositionedLine {
+    static func render(path: String, position: LineColumn?, label: String, message: String) -> String {
+        if let position { return "\(path):\(position.line):\(position.column): \(label): \(message)" }
+        return "\(path): \(label): \(message)"
     }
 }

@@ -14,10 +14,7 @@ public struct Notice: Hashable, Sendable, Codable {
     }
 
     /// `path:line:column: note: message`, or `path: note: message` without a position.
-    public var oneLine: String {
-        if let position { return "\(path):\(position.line):\(position.column): note: \(message)" }
-        return "\(path): note: \(message)"
-    }
+    public var oneLine: String { PositionedLine.render(path: path, position: position, label: "note", message: message) }
 
     /// Notices in output order: by path, then position.
     public static func sorted(_ notices: [Notice]) -> [Notice] {

@@ -10,22 +10,8 @@ public struct JSONReporter: Reporter {
         let document = JSONValue.object([
             ("version", .int(JSONReporter.formatVersion)),
             ("diagnostics", .array(report.diagnostics.map { diagnostic($0, context) })),
-            ("errors", .array(report.inputErrors.map { error in
-                .object([
-                    ("path", .string(error.path)),
-                    ("line", error.position.map { .int($0.line) } ?? .null),
-                    ("column", error.position.map { .int($0.column) } ?? .null),
-                    ("message", .string(error.message)),
-                ])
-            })),
-            ("notices", .array(report.notices.map { notice in
-                .object([
-                    ("path", .string(notice.path)),
-                    ("line", notice.position.map { .int($0.line) } ?? .null),
-                    ("column", notice.position.map { .int($0.column) } ?? .null),
-                    ("message", .string(notice.message)),
-                ])
-            })),
+            ("errors", .array(report.inputErrors.map { JSONReporter.message($0.path, $0.position, $0.message) })),
+            ("notices", .array(report.notices.map { JSONReporter.message($0.path, $0.position, $0.message) })),
             ("summary", .object([
                 ("files", .int(report.checkedFiles.count)),
                 ("problems", .int(report.diagnostics.count)),
@@ -70,6 +56,16 @@ public struct JSONReporter: Reporter {
             members.append(("fix", .null))
         }
         return .object(members)
+    }
+
+    /// An input error or a notice: `path`, `line` and `column` (or `null`), `message`.
+    private static func message(_ path: String, _ position: LineColumn?, _ message: String) -> JSONValue {
+        .object([
+            ("path", .string(path)),
+            ("line", position.map { .int($0.line) } ?? .null),
+            ("column", position.map { .int($0.column) } ?? .null),
+            ("message", .string(message)),
+        ])
     }
 
     static func position(_ location: SourceLocation) -> [(String, JSONValue)] {
