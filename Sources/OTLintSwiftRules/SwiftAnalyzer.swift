@@ -36,12 +36,20 @@ public struct SwiftAnalyzer: Analyzer {
             let file = files[index], imports = scans[index].imports
             let reExported = reExports.modules(forPath: file.path, imports: imports.modules)
             if usesPrefilter && !SwiftPrefilter.mayMatter(imports, reExported: reExported) { return [] }
+            if SwiftSizeLimit.isTooLarge(file) { return [] }  // noticed below
             let tree = file.bytes.withUnsafeBufferPointer { Parser.parse(source: $0) }
             let model = SwiftSourceModel(file: file, tree: tree, extraImports: reExported, project: project)
             guard model.isRelevant else { return [] }
             return rules.flatMap { rule in rule.check(model).filter { context.isEnabled($0.ruleID) } }
         }
-        return AnalysisResult(diagnostics: perFile.flatMap { $0 }.sorted(by: Diagnostic.outputOrder))
+        // Each file's tree is released when its closure returns: only the files being parsed are in memory.
+        let tooLarge = files.indices.filter { index in
+            let reExported = reExports.modules(forPath: files[index].path, imports: scans[index].imports.modules)
+            return SwiftSizeLimit.isTooLarge(files[index])
+                && (!usesPrefilter || SwiftPrefilter.mayMatter(scans[index].imports, reExported: reExported))
+        }
+        return AnalysisResult(diagnostics: perFile.flatMap { $0 }.sorted(by: Diagnostic.outputOrder),
+                              notices: tooLarge.map { SwiftSizeLimit.notice(files[$0]) })
     }
 }
 
