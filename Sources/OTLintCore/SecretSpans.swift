@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every byte range of every file that holds a secret (a header value, the user-info of a URL, a literal
 /// credential in code), whichever rule or reader found it.
 ///
@@ -8,6 +10,12 @@ public struct SecretSpans: Sendable {
     public private(set) var rangesByPath: [String: [ByteRange]] = [:]
     /// The secret texts themselves, for redacting free text (a message that quotes a value).
     public private(set) var texts: Set<String> = []
+    /// Finds which of `texts` occur in a text without searching for each of them.
+    private var finder = SecretTextFinder()
+    /// Each file's ranges merged and sorted, built on first use after the last change (a fresh cache on every
+    /// change, so copies never share a stale one): masking a text is a binary search, not a pass over every
+    /// secret of the file.
+    private var mergedRanges = MergedRangesCache()
 
     /// What replaces a secret in every output.
     public static let mask = "****"
@@ -23,13 +31,15 @@ public struct SecretSpans: Sendable {
     public mutating func add(_ range: ByteRange, in file: SourceFile) {
         guard !range.isEmpty else { return }
         rangesByPath[file.path, default: []].append(range)
+        mergedRanges = MergedRangesCache()
         let text = file.slice(range)
-        if text.utf8.count >= SecretSpans.shortestRedactedText { texts.insert(text) }
+        if text.utf8.count >= SecretSpans.shortestRedactedText, texts.insert(text).inserted { finder.add(text) }
     }
 
     public mutating func merge(_ other: SecretSpans) {
         for (path, ranges) in other.rangesByPath { rangesByPath[path, default: []] += ranges }
-        texts.formUnion(other.texts)
+        mergedRanges = MergedRangesCache()
+        for text in other.texts where texts.insert(text).inserted { finder.add(text) }
     }
 
     /// The secret ranges of one file.
@@ -47,7 +57,7 @@ public struct SecretSpans: Sendable {
     public func redact(_ text: String) -> String {
         guard !texts.isEmpty else { return text }
         var result = text
-        for secret in texts.sorted(by: { $0.utf8.count > $1.utf8.count }) where result.contains(secret) {
+        for secret in finder.occurring(in: text) where result.contains(secret) {
             result = result.replacingOccurrences(of: secret, with: SecretSpans.mask)
         }
         return result
@@ -55,7 +65,7 @@ public struct SecretSpans: Sendable {
 
     /// The bytes of `range` in `file` with every secret in them replaced by the mask.
     public func maskedText(of range: ByteRange, in file: SourceFile) -> String {
-        let secrets = merged(ranges(in: file.path).filter { $0.overlaps(range) })
+        let secrets = mergedRanges.ranges(in: file.path, of: self, overlapping: range)
         guard !secrets.isEmpty else { return file.slice(range) }
         var bytes = Array(file.bytes[max(range.start, 0)..<min(range.end, file.bytes.count)])
         for secret in secrets.reversed() {
@@ -68,7 +78,7 @@ public struct SecretSpans: Sendable {
     }
 
     /// Overlapping or touching ranges joined, in ascending order.
-    private func merged(_ ranges: [ByteRange]) -> [ByteRange] {
+    fileprivate func merged(_ ranges: [ByteRange]) -> [ByteRange] {
         var result: [ByteRange] = []
         for range in ranges.sorted(by: { $0.start < $1.start }) {
             if let last = result.last, range.start <= last.end {
@@ -103,5 +113,37 @@ public struct SecretSpans: Sendable {
             redacted.fix = fix
         }
         return redacted
+    }
+}
+
+/// `SecretSpans`' ranges of each file, merged and sorted once.
+private final class MergedRangesCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byPath: [String: [ByteRange]] = [:]
+
+    /// The merged ranges of `path` that overlap `range`: the same as merging those of the unmerged ranges that
+    /// overlap it (a merged range that overlaps the window differs from them only outside the window).
+    func ranges(in path: String, of spans: SecretSpans, overlapping range: ByteRange) -> [ByteRange] {
+        lock.lock()
+        let all: [ByteRange]
+        if let cached = byPath[path] {
+            all = cached
+        } else {
+            all = spans.merged(spans.ranges(in: path))
+            byPath[path] = all
+        }
+        lock.unlock()
+        // The first merged range that ends after the window starts, then every one that starts before it ends.
+        var low = 0, high = all.count
+        while low < high {
+            let middle = (low + high) / 2
+            if all[middle].end <= range.start { low = middle + 1 } else { high = middle }
+        }
+        var result: [ByteRange] = []
+        while low < all.count && all[low].start < range.end {
+            if all[low].overlaps(range) { result.append(all[low]) }
+            low += 1
+        }
+        return result
     }
 }

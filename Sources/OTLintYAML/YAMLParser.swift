@@ -70,8 +70,25 @@ private struct TreeBuilder {
         budget = YAMLExpansionBudget(fileSize: file.bytes.count)
     }
 
-    private func offset(_ mark: yaml_mark_t) -> Int {
-        file.byteOffset(line: Int(mark.line), scalarColumn: Int(mark.column))
+    /// The last mark turned into an offset. Marks mostly move forward, so a later mark on the same line is
+    /// counted from there: a file written on one line is not walked from its start for every node.
+    private var lastMark = (line: -1, column: 0, offset: 0)
+
+    private mutating func offset(_ mark: yaml_mark_t) -> Int {
+        let line = Int(mark.line), column = Int(mark.column)
+        var result: Int
+        if line == lastMark.line && column >= lastMark.column && !file.isASCII {
+            let bytes = file.bytes
+            result = lastMark.offset
+            for _ in 0..<(column - lastMark.column) where result < bytes.count {
+                result += 1
+                while result < bytes.count && bytes[result] & 0xC0 == 0x80 { result += 1 }
+            }
+        } else {
+            result = file.byteOffset(line: line, scalarColumn: column)
+        }
+        lastMark = (line, column, result)
+        return result
     }
 
     private func position(_ mark: yaml_mark_t) -> LineColumn {
@@ -121,8 +138,9 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
+            let written = offset(event.start_mark)
             let end = offset(event.end_mark)
-            let start = skipProperties(from: offset(event.start_mark), end: end,
+            let start = skipProperties(from: written, end: end,
                                        hasProperties: scalar.tag != nil || scalar.anchor != nil)
             let node = YAMLNode(
                 content: .scalar(value, style),
