@@ -24,6 +24,9 @@ struct ComposeVariantIndex: Sendable {
     var participantsByFormats: [Set<String>: [Int]] = [:]
     /// Whether a file of the variant declares an external network (containers of other projects join it).
     var usesExternalNetwork = false
+    /// Host → the `OTEL_EXPORTER_OTLP_*` endpoints that name it, in variant and definition order, with the
+    /// position of their service (OTL207 looks up who sends to a Jaeger service).
+    var otlpTargetsByHost: [String: [(position: Int, order: Int, target: EndpointTarget)]] = [:]
     /// Service names within a small edit distance of a host, per host (OTL206's "did you mean").
     let nearNames = NearNamesCache()
 
@@ -41,6 +44,10 @@ struct ComposeVariantIndex: Sendable {
             }
             if let propagation = PropagatorMismatchRule.participant(service) {
                 participantsByFormats[propagation.traceFormats, default: []].append(position)
+            }
+            for (order, target) in EndpointTarget.all(in: service.scope).enumerated()
+            where target.definition.name.hasPrefix("OTEL_EXPORTER_OTLP_") {
+                otlpTargetsByHost[target.host, default: []].append((position, order, target))
             }
         }
         knownHostNames = Set(reachableNames.map { $0.lowercased() })
