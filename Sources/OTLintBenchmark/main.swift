@@ -6,7 +6,10 @@
 //   OTLintBenchmark swift-read-skipped PATH...  read the files the pre-filter skips, and nothing else
 //   OTLintBenchmark swift-filter-skipped PATH...  read them and run the pre-filter (what skipping costs)
 //   OTLintBenchmark yaml-events PATH...    bare libyaml event loop over every compose file (other files are read)
-// Each prints one line: phase, files, seconds, files per second, peak resident memory in MiB.
+//   OTLintBenchmark lint-largest-swift PATH...  the whole check of the largest .swift file alone (its size is
+//                                          printed as bytes=), for the peak memory one file costs
+// Each prints one line: phase, files, seconds, files per second, peak resident memory in MiB. Peak memory is
+// the process's, so each measurement of it runs in a process of its own.
 import CLibYAML
 import Foundation
 import OTLintCLI
@@ -104,15 +107,26 @@ func swiftFiles(for phase: String) -> [String] {
 }
 
 let selected = phase.hasPrefix("swift-") ? swiftFiles(for: phase) : []
+/// The largest Swift file of the paths, and its size, chosen before the clock starts.
+let largestSwift: (path: String, bytes: Int)? = phase != "lint-largest-swift" ? nil : files { $0.hasSuffix(".swift") }
+    .map { ($0, (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0) }
+    .max { $0.1 < $1.1 }
 let start = Date()
 var count = 0
-switch phase {
-case "lint":
+func lint(_ paths: [String]) -> Int {
     let linter = Linter(analyzers: Analyzers.all, configuration: Configuration(), rootDirectory: FileManager.default.currentDirectoryPath)
     linter.respectGitIgnore = false
     let report = linter.lint(paths: paths)
-    count = report.checkedFiles.count
-    FileHandle.standardError.write(Data("findings: \(report.diagnostics.count), input errors: \(report.inputErrors.count)\n".utf8))
+    FileHandle.standardError.write(Data(
+        "findings: \(report.diagnostics.count), input errors: \(report.inputErrors.count), notices: \(report.notices.count)\n".utf8))
+    return report.checkedFiles.count
+}
+switch phase {
+case "lint":
+    count = lint(paths)
+case "lint-largest-swift":
+    guard let largestSwift else { exit(2) }
+    count = lint([largestSwift.path])
 case "swift-parse", "swift-parse-needed":
     count = selected.count
     _ = ParallelMap.map(selected, parseAndWalk)
@@ -130,4 +144,5 @@ default:
 }
 let seconds = Date().timeIntervalSince(start)
 print(String(format: "%@ files=%d seconds=%.3f files_per_second=%.0f peak_mib=%.1f",
-             phase, count, seconds, Double(count) / max(seconds, 1e-9), peakMemoryMiB()))
+             phase, count, seconds, Double(count) / max(seconds, 1e-9), peakMemoryMiB())
+      + (largestSwift.map { " bytes=\($0.bytes)" } ?? ""))

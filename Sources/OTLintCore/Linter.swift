@@ -109,10 +109,10 @@ public final class Linter: @unchecked Sendable {
     }
 
     private func applyFilters(_ diagnostics: [Diagnostic], checkedFiles: [SourceFile]) -> (diagnostics: [Diagnostic], suppressedCount: Int) {
-        var suppressionsByPath: [String: [Suppression]] = [:]
-        func suppressions(for path: String) -> [Suppression] {
+        var suppressionsByPath: [String: SuppressionIndex] = [:]
+        func suppressions(for path: String) -> SuppressionIndex {
             if let cached = suppressionsByPath[path] { return cached }
-            let found = (try? loader.load(path).get()).map(SuppressionScanner.scan) ?? []
+            let found = SuppressionIndex((try? loader.load(path).get()).map(SuppressionScanner.scan) ?? [])
             suppressionsByPath[path] = found
             return found
         }
@@ -126,8 +126,8 @@ public final class Linter: @unchecked Sendable {
             if configuration.isIgnored(diagnostic.ruleID, inRelativePath: relative) { continue }
             if let override = configuration.severityOverrides[diagnostic.ruleID] { diagnostic.severity = override }
             let fileSuppressions = suppressions(for: diagnostic.location.path)
-            if let index = fileSuppressions.firstIndex(where: { $0.covers(diagnostic) }) {
-                let suppression = fileSuppressions[index]
+            if let index = fileSuppressions.firstCovering(diagnostic) {
+                let suppression = fileSuppressions.suppressions[index]
                 let matchedID = suppression.ruleIDs.first { $0 == diagnostic.ruleID } ?? "ALL"
                 used.insert(UsedSuppression(path: diagnostic.location.path, index: index, ruleID: matchedID))
                 suppressedCount += 1
@@ -139,7 +139,7 @@ public final class Linter: @unchecked Sendable {
         if configuration.isEnabled(UnusedSuppressionRule.id) {
             for file in checkedFiles {
                 let path = file.path
-                let fileSuppressions = suppressionsByPath[path] ?? SuppressionScanner.scan(file)
+                let fileSuppressions = suppressionsByPath[path]?.suppressions ?? SuppressionScanner.scan(file)
                 if fileSuppressions.isEmpty { continue }
                 let relative = RelativePath.of(path, to: rootDirectory)
                 if configuration.isIgnored(UnusedSuppressionRule.id, inRelativePath: relative) { continue }

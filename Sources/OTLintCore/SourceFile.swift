@@ -48,6 +48,8 @@ public final class SourceFile: @unchecked Sendable {
     private let lock = NSLock()
     private var cachedText: String?
     private var cachedLineStarts: [Int]?
+    private var cachedIsASCII: Bool?
+    private var cachedScalarIndex: ScalarIndex?
 
     /// The text, decoded once.
     public var text: String {
@@ -71,6 +73,27 @@ public final class SourceFile: @unchecked Sendable {
         }
         cachedLineStarts = starts
         return starts
+    }
+
+    /// Whether every byte is ASCII, so a column is a byte count: positions are then found without walking the
+    /// line (a file written on one line would otherwise be walked from its start for every position).
+    public var isASCII: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedIsASCII { return cachedIsASCII }
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        cachedIsASCII = ascii
+        return ascii
+    }
+
+    /// For long lines of non-ASCII text (see `ScalarIndex`), built on first use.
+    private var scalarIndex: ScalarIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedScalarIndex { return cachedScalarIndex }
+        let index = ScalarIndex(bytes)
+        cachedScalarIndex = index
+        return index
     }
 
     public init(path: String, bytes: [UInt8]) {
@@ -116,6 +139,12 @@ public final class SourceFile: @unchecked Sendable {
         let lineStarts = self.lineStarts
         let clamped = min(max(offset, 0), bytes.count)
         let line = lineIndex(containing: clamped)
+        if isASCII { return LineColumn(line: line + 1, column: clamped - lineStarts[line] + 1) }
+        if clamped - lineStarts[line] > ScalarIndex.stride {
+            let index = scalarIndex
+            let start = contentStart(ofLine: line, lineStarts: lineStarts)
+            return LineColumn(line: line + 1, column: 1 + index.scalars(before: clamped) - index.scalars(before: start))
+        }
         var column = 1
         var index = contentStart(ofLine: line, lineStarts: lineStarts)
         while index < clamped {
@@ -132,6 +161,12 @@ public final class SourceFile: @unchecked Sendable {
         let lineStarts = self.lineStarts
         guard line < lineStarts.count else { return bytes.count }
         // libyaml's scanner skips a byte order mark as one column, so columns here count it: start at the line start.
+        if isASCII { return min(lineStarts[line] + max(scalarColumn, 0), bytes.count) }
+        if scalarColumn > ScalarIndex.stride && lineStarts[line] < bytes.count {
+            // `scalarColumn` steps, each to the next scalar start: the scalarColumn-th scalar start after the line's.
+            let index = scalarIndex
+            return index.offset(ofScalar: index.scalars(before: lineStarts[line] + 1) + scalarColumn - 1)
+        }
         var index = lineStarts[line]
         var remaining = scalarColumn
         while remaining > 0 && index < bytes.count {

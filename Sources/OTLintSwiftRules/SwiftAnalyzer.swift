@@ -39,6 +39,8 @@ public struct SwiftAnalyzer: Analyzer {
             let file = files[index], imports = scans[index].imports
             let reExported = reExports.modules(forPath: file.path, imports: imports.modules)
             if usesPrefilter && !SwiftPrefilter.mayMatter(imports, reExported: reExported) { return AnalysisResult() }
+            // A syntax tree takes about 100 times its file's size: a huge file is named, not parsed.
+            if SwiftSizeLimit.isTooLarge(file) { return AnalysisResult(notices: [SwiftSizeLimit.notice(file)]) }
             let tree = SwiftParsing.parse(file)
             // A tree with errors is still checked as far as it goes; the user is told once.
             let problem = SwiftParsing.problem(in: tree, file: file, named: context.explicitPaths.contains(file.path))
@@ -50,6 +52,7 @@ public struct SwiftAnalyzer: Analyzer {
             result.diagnostics = diagnostics.filter { context.isEnabled($0.ruleID) }
             return result
         }
+        // Each file's tree is released when its closure returns: only the files being parsed are in memory.
         var result = AnalysisResult()
         for fileResult in perFile { result.append(fileResult) }
         result.diagnostics.sort(by: Diagnostic.outputOrder)

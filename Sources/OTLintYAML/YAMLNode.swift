@@ -63,8 +63,9 @@ public final class YAMLNode: @unchecked Sendable {
     /// sources win over later ones; merging is recursive. Merged pairs keep their original ranges.
     public var mergedPairs: [YAMLPair]? {
         guard let pairs else { return nil }
-        var visited = Set<ObjectIdentifier>()
-        return YAMLNode.merge(pairs, visited: &visited)
+        var resolved: [ObjectIdentifier: [YAMLPair]] = [:]
+        var visiting = Set<ObjectIdentifier>()
+        return YAMLNode.merge(pairs, resolved: &resolved, visiting: &visiting)
     }
 
     /// The value of a key after merging, or nil.
@@ -77,9 +78,16 @@ public final class YAMLNode: @unchecked Sendable {
         mergedPairs?.first { $0.key.scalar == key }
     }
 
-    private static func merge(_ pairs: [YAMLPair], visited: inout Set<ObjectIdentifier>) -> [YAMLPair] {
+    /// `resolved`: the merged pairs of every source mapping met so far. A source merged twice (`<<: [*a, *a]`,
+    /// or through two other sources) is resolved once: merging it again could add no key, and resolving it
+    /// along every path would double the work with each level of a merge-key bomb.
+    private static func merge(_ pairs: [YAMLPair], resolved: inout [ObjectIdentifier: [YAMLPair]],
+                              visiting: inout Set<ObjectIdentifier>) -> [YAMLPair] {
         var explicit: [YAMLPair] = []
         var inherited: [YAMLPair] = []
+        var inheritedKeys = Set<String>()
+        var hasCollectionKey = false
+        var mergedSources = Set<ObjectIdentifier>()
         for pair in pairs {
             guard pair.isMergeKey else {
                 explicit.append(pair)
@@ -87,11 +95,27 @@ public final class YAMLNode: @unchecked Sendable {
             }
             let sources = pair.value.sequence ?? [pair.value]
             for source in sources {
-                guard let sourcePairs = source.pairs, visited.insert(ObjectIdentifier(source)).inserted else { continue }
-                for merged in merge(sourcePairs, visited: &visited) where !inherited.contains(where: { $0.key.scalar == merged.key.scalar }) {
+                let id = ObjectIdentifier(source)
+                guard let sourcePairs = source.pairs, mergedSources.insert(id).inserted, !visiting.contains(id) else { continue }
+                let sourceMerged: [YAMLPair]
+                if let known = resolved[id] {
+                    sourceMerged = known
+                } else {
+                    visiting.insert(id)
+                    sourceMerged = merge(sourcePairs, resolved: &resolved, visiting: &visiting)
+                    visiting.remove(id)
+                    resolved[id] = sourceMerged
+                }
+                for merged in sourceMerged {
+                    // Keys compare by their scalar text; all keys that are not scalars count as one key.
+                    if let key = merged.key.scalar {
+                        guard inheritedKeys.insert(key).inserted else { continue }
+                    } else {
+                        guard !hasCollectionKey else { continue }
+                        hasCollectionKey = true
+                    }
                     inherited.append(YAMLPair(key: merged.key, value: merged.value, isMerged: true))
                 }
-                visited.remove(ObjectIdentifier(source))
             }
         }
         let explicitKeys = Set(explicit.compactMap { $0.key.scalar })

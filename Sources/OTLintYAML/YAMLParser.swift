@@ -43,23 +43,52 @@ public enum YAMLParser {
 private struct TreeBuilder {
     let file: SourceFile
 
-    private enum OpenCollection {
-        case mapping(start: Int, flow: Bool, tag: String?, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?)
-        case sequence(start: Int, flow: Bool, tag: String?, anchor: String?, items: [YAMLNode])
+    /// A collection whose end has not been seen yet. Its children are appended in place (`stack[last]`), so
+    /// adding one never copies the ones before it.
+    private struct OpenCollection {
+        var isMapping: Bool
+        var start: Int
+        var flow: Bool
+        var tag: String?
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        /// The collection and its contents with every alias expanded (for the expansion budget).
+        var expandedSize = 1
     }
 
     private var stack: [OpenCollection] = []
     private var anchors: [String: YAMLNode] = [:]
+    private var budget: YAMLExpansionBudget
     private var documentRoot: YAMLNode?
     private var documentStart = 0
     private(set) var documents: [YAMLDocument] = []
 
     init(file: SourceFile) {
         self.file = file
+        budget = YAMLExpansionBudget(fileSize: file.bytes.count)
     }
 
-    private func offset(_ mark: yaml_mark_t) -> Int {
-        file.byteOffset(line: Int(mark.line), scalarColumn: Int(mark.column))
+    /// The last mark turned into an offset. Marks mostly move forward, so a later mark on the same line is
+    /// counted from there: a file written on one line is not walked from its start for every node.
+    private var lastMark = (line: -1, column: 0, offset: 0)
+
+    private mutating func offset(_ mark: yaml_mark_t) -> Int {
+        let line = Int(mark.line), column = Int(mark.column)
+        var result: Int
+        if line == lastMark.line && column >= lastMark.column && !file.isASCII {
+            let bytes = file.bytes
+            result = lastMark.offset
+            for _ in 0..<(column - lastMark.column) where result < bytes.count {
+                result += 1
+                while result < bytes.count && bytes[result] & 0xC0 == 0x80 { result += 1 }
+            }
+        } else {
+            result = file.byteOffset(line: line, scalarColumn: column)
+        }
+        lastMark = (line, column, result)
+        return result
     }
 
     private func position(_ mark: yaml_mark_t) -> LineColumn {
@@ -93,6 +122,7 @@ private struct TreeBuilder {
             documentRoot = nil
             documentStart = offset(event.start_mark)
             anchors = [:]
+            budget.startDocument()
         case YAML_DOCUMENT_END_EVENT:
             documents.append(YAMLDocument(root: documentRoot, range: ByteRange(documentStart, offset(event.end_mark))))
         case YAML_SCALAR_EVENT:
@@ -108,8 +138,9 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
+            let written = offset(event.start_mark)
             let end = offset(event.end_mark)
-            let start = skipProperties(from: offset(event.start_mark), end: end,
+            let start = skipProperties(from: written, end: end,
                                        hasProperties: scalar.tag != nil || scalar.anchor != nil)
             let node = YAMLNode(
                 content: .scalar(value, style),
@@ -117,37 +148,42 @@ private struct TreeBuilder {
                 tag: TreeBuilder.string(scalar.tag),
                 anchor: TreeBuilder.string(scalar.anchor)
             )
-            try add(node)
+            add(node, size: 1)
         case YAML_ALIAS_EVENT:
             let name = TreeBuilder.string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
                 throw YAMLError(message: "unknown anchor `\(name)` referenced by an alias", position: position(event.start_mark))
             }
-            try add(target, isAlias: true)
+            guard let size = budget.alias(of: name) else {
+                throw YAMLError(message: budget.exceededMessage(anchor: name), position: position(event.start_mark))
+            }
+            add(target, size: size, isAlias: true)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try open(.sequence(
-                start: offset(event.start_mark), flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
-                tag: TreeBuilder.string(data.tag), anchor: TreeBuilder.string(data.anchor), items: []
+            try open(OpenCollection(
+                isMapping: false, start: offset(event.start_mark), flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+                tag: TreeBuilder.string(data.tag), anchor: TreeBuilder.string(data.anchor)
             ), at: event.start_mark)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try open(.mapping(
-                start: offset(event.start_mark), flow: data.style == YAML_FLOW_MAPPING_STYLE,
-                tag: TreeBuilder.string(data.tag), anchor: TreeBuilder.string(data.anchor), pairs: [], pendingKey: nil
+            try open(OpenCollection(
+                isMapping: true, start: offset(event.start_mark), flow: data.style == YAML_FLOW_MAPPING_STYLE,
+                tag: TreeBuilder.string(data.tag), anchor: TreeBuilder.string(data.anchor)
             ), at: event.start_mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let collection = stack.popLast() else { return }
             let node: YAMLNode
-            switch collection {
-            case .sequence(let start, let flow, let tag, let anchor, let items):
-                let end = flow ? offset(event.end_mark) : (items.last.map { max($0.range.end, start) } ?? start)
-                node = YAMLNode(content: .sequence(items), range: ByteRange(start, end), tag: tag, anchor: anchor)
-            case .mapping(let start, let flow, let tag, let anchor, let pairs, _):
-                let end = flow ? offset(event.end_mark) : (pairs.last.map { max($0.value.range.end, $0.key.range.end) } ?? start)
+            let start = collection.start, tag = collection.tag, anchor = collection.anchor
+            if collection.isMapping {
+                let pairs = collection.pairs
+                let end = collection.flow ? offset(event.end_mark) : (pairs.last.map { max($0.value.range.end, $0.key.range.end) } ?? start)
                 node = YAMLNode(content: .mapping(pairs), range: ByteRange(start, end), tag: tag, anchor: anchor)
+            } else {
+                let items = collection.items
+                let end = collection.flow ? offset(event.end_mark) : (items.last.map { max($0.range.end, start) } ?? start)
+                node = YAMLNode(content: .sequence(items), range: ByteRange(start, end), tag: tag, anchor: anchor)
             }
-            try add(node)
+            add(node, size: collection.expandedSize)
         default:
             break
         }
@@ -177,24 +213,26 @@ private struct TreeBuilder {
         stack.append(collection)
     }
 
-    /// Adds a finished node to the innermost open collection, or makes it the document root.
-    private mutating func add(_ node: YAMLNode, isAlias: Bool = false) throws(YAMLError) {
-        if !isAlias, let anchor = node.anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+    /// Adds a finished node to the innermost open collection, or makes it the document root. `size`: the node
+    /// with every alias in it expanded.
+    private mutating func add(_ node: YAMLNode, size: Int, isAlias: Bool = false) {
+        if !isAlias {
+            if let anchor = node.anchor { anchors[anchor] = node }
+            budget.written(anchor: node.anchor, size: size)
+        }
+        let top = stack.count - 1
+        guard top >= 0 else {
             documentRoot = node
             return
         }
-        switch top {
-        case .sequence(let start, let flow, let tag, let anchor, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, flow: flow, tag: tag, anchor: anchor, items: items))
-        case .mapping(let start, let flow, let tag, let anchor, var pairs, let pendingKey):
-            if let key = pendingKey {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(start: start, flow: flow, tag: tag, anchor: anchor, pairs: pairs, pendingKey: nil))
-            } else {
-                stack.append(.mapping(start: start, flow: flow, tag: tag, anchor: anchor, pairs: pairs, pendingKey: node))
-            }
+        stack[top].expandedSize += size
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
     }
 }

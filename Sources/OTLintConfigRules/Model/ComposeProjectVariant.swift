@@ -99,18 +99,21 @@ struct ServiceFacts: Sendable {
 public struct ComposeProjectVariant: Sendable {
     public var directory: String
     /// The files in merge order.
-    public var files: [ComposeFile]
-    public var services: [MergedComposeService] {
-        didSet { lookup = ServiceLookup(services) }
+    public var files: [ComposeFile] {
+        didSet { index = ComposeVariantIndex(files: files, services: services) }
     }
-    /// Every rule looks its own service up in the variant: indexed once, not searched per scope.
-    private var lookup: ServiceLookup
+    public var services: [MergedComposeService] {
+        didSet { index = ComposeVariantIndex(files: files, services: services) }
+    }
+    /// Every rule looks its own service, and what it compares it with, up in the variant: indexed once, not
+    /// searched per scope.
+    private(set) var index: ComposeVariantIndex
 
     public init(directory: String, files: [ComposeFile], services: [MergedComposeService]) {
         self.directory = directory
         self.files = files
         self.services = services
-        lookup = ServiceLookup(services)
+        index = ComposeVariantIndex(files: files, services: services)
     }
 
     /// For messages: "`docker-compose.yml` + `docker-compose.prod.yml`".
@@ -119,24 +122,14 @@ public struct ComposeProjectVariant: Sendable {
     }
 
     public func service(named name: String) -> MergedComposeService? {
-        lookup.positions[name].map { services[$0] }
+        index.positions[name].map { services[$0] }
     }
+
+    /// The position of a service in `services`.
+    func position(of name: String) -> Int? { index.positions[name] }
 
     /// Every host name a container of this project can reach another container by.
-    public var reachableNames: Set<String> { lookup.reachableNames }
-}
-
-/// A variant's services by name, and the names they are reachable by.
-private struct ServiceLookup: Sendable {
-    var positions: [String: Int] = [:]
-    var reachableNames = Set<String>()
-
-    init(_ services: [MergedComposeService]) {
-        for (position, service) in services.enumerated() {
-            if positions[service.name] == nil { positions[service.name] = position }
-            reachableNames.formUnion(service.facts.reachableNames)
-        }
-    }
+    public var reachableNames: Set<String> { index.reachableNames }
 }
 
 extension ConfigProject {

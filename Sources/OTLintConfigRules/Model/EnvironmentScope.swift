@@ -147,7 +147,8 @@ public struct EnvironmentScope: Sendable {
         return definition
     }
 
-    /// All definitions of a variable, lowest precedence first.
+    /// All definitions of a variable, lowest precedence first. A search through every definition: a rule that
+    /// needs this for every name groups the definitions itself.
     public func allDefinitions(_ name: String) -> [VariableDefinition] {
         definitions.filter { $0.name == name }
     }

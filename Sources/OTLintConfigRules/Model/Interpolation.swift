@@ -66,10 +66,17 @@ public struct Interpolator {
     let lookup: Lookup
     /// Env files also accept `\$` for a literal dollar (double-quoted values).
     let backslashEscapesDollar: Bool
+    /// The bytes the file's values may still expand to; nil for no limit (a single path or test value).
+    let budget: InterpolationBudget?
 
-    public init(backslashEscapesDollar: Bool = false, lookup: @escaping Lookup) {
+    /// Defaults nested deeper than this (`${A:-${B:-${C:-...}}}`) make the value unknown: no real value nests
+    /// so deep, and each level is a recursion and a scan of the rest of the value.
+    static let maximumNesting = 16
+
+    public init(backslashEscapesDollar: Bool = false, budget: InterpolationBudget? = nil, lookup: @escaping Lookup) {
         self.lookup = lookup
         self.backslashEscapesDollar = backslashEscapesDollar
+        self.budget = budget
     }
 
     /// Interpolates `template`. `file` and `baseOffset` say where the template's first byte is written when it
@@ -80,7 +87,12 @@ public struct Interpolator {
             return InterpolatedValue(text: template, references: [], problems: [], isSingleReference: false, outermostReference: nil)
         }
         var state = State()
-        let output = expand(bytes[...], state: &state, file: file, baseOffset: baseOffset, depth: 0)
+        var output = expand(bytes[...], state: &state, file: file, baseOffset: baseOffset, depth: 0)
+        if let budget, let expanded = output, !budget.spend(expanded.count) {
+            state.problems.append(InterpolationProblem(
+                message: "the interpolated values of this file grow past \(budget.remaining + expanded.count) bytes: the value is not judged", offset: 0))
+            output = nil
+        }
         let single = state.topLevelReferences == 1 && state.topLevelLiteralBytes == 0
         return InterpolatedValue(text: output.map { String(decoding: $0, as: UTF8.self) }, references: state.references,
                                  problems: state.problems, isSingleReference: single,
@@ -107,6 +119,11 @@ public struct Interpolator {
 
     /// Expands a template slice; nil when the result is unknown.
     private func expand(_ text: ArraySlice<UInt8>, state: inout State, file: SourceFile?, baseOffset: Int?, depth: Int) -> [UInt8]? {
+        guard depth <= Interpolator.maximumNesting else {
+            state.problems.append(InterpolationProblem(message: "defaults nested more than \(Interpolator.maximumNesting) levels deep",
+                                                       offset: text.startIndex))
+            return nil
+        }
         var output: [UInt8] = []
         var unknown = false
         var index = text.startIndex
@@ -115,6 +132,8 @@ public struct Interpolator {
             if depth == 0 { state.topLevelLiteralBytes += bytes.count }
         }
         while index < text.endIndex {
+            // Stop building a value that cannot fit in the budget anyway.
+            if let budget, output.count > budget.remaining { return nil }
             let byte = text[index]
             if backslashEscapesDollar, byte == UInt8(ascii: "\\"), index + 1 < text.endIndex, text[index + 1] == Interpolator.dollar {
                 literal([Interpolator.dollar]); index += 2; continue

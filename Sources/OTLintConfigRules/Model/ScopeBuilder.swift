@@ -44,6 +44,9 @@ final class ScopeBuilder {
             let dotEnv = context.loader.exists(dotEnvPath) ? envFile(at: dotEnvPath) : nil
             let projectBindings = dotEnv.map { bindings(of: definitions(of: $0, fallback: nil)) } ?? [:]
             let projectLookup: Interpolator.Lookup = { projectBindings[$0] }
+            let dotEnvBytes = dotEnv?.source.bytes.count ?? 0
+            // Every `environment:` value of the file copies what it interpolates: one budget for them all.
+            let composeBudget = InterpolationBudget(inputBytes: compose.source.bytes.count + dotEnvBytes)
             // An env_file shared by many services of this compose file is interpolated once.
             var envFileDefinitions: [String: [VariableDefinition]] = [:]
             for service in compose.services {
@@ -73,12 +76,12 @@ final class ScopeBuilder {
                         continue
                     }
                     guard let file = envFile(at: resolved) else { continue }
-                    let fileDefinitions = self.definitions(of: file, fallback: projectLookup)
+                    let fileDefinitions = self.definitions(of: file, fallback: projectLookup, fallbackBytes: dotEnvBytes)
                     envFileDefinitions[key] = fileDefinitions
                     definitions += fileDefinitions
                 }
                 for entry in service.environment {
-                    definitions.append(definition(of: entry, in: compose, lookup: projectLookup))
+                    definitions.append(definition(of: entry, in: compose, lookup: projectLookup, budget: composeBudget))
                 }
                 var tier = TierAssessment.unknown
                 for path in tierPaths {
@@ -130,8 +133,10 @@ final class ScopeBuilder {
     }
 
     /// The definitions of an env file: values interpolated with earlier lines of the same file, then `fallback`.
-    func definitions(of file: EnvFile, fallback: Interpolator.Lookup?) -> [VariableDefinition] {
+    /// `fallbackBytes`: the size of the file `fallback` reads (its values may be copied into this file's).
+    func definitions(of file: EnvFile, fallback: Interpolator.Lookup?, fallbackBytes: Int = 0) -> [VariableDefinition] {
         var local: [String: InterpolationBinding] = [:]
+        let budget = InterpolationBudget(inputBytes: file.source.bytes.count + fallbackBytes)
         var result: [VariableDefinition] = []
         for entry in file.entries {
             let site = entry.valueRange.map {
@@ -141,7 +146,7 @@ final class ScopeBuilder {
             var interpolation: InterpolatedValue?
             if let raw = entry.value, entry.quoting != .singleQuoted, raw.contains("$") {
                 let lookup: Interpolator.Lookup = { name in local[name] ?? fallback?(name) }
-                let result = Interpolator(backslashEscapesDollar: true, lookup: lookup)
+                let result = Interpolator(backslashEscapesDollar: true, budget: budget, lookup: lookup)
                     .interpolate(raw, file: file.source, baseOffset: entry.isVerbatim ? entry.contentRange?.start : nil)
                 interpolation = result
                 value = result.text
@@ -156,11 +161,11 @@ final class ScopeBuilder {
     }
 
     private func definition(of entry: ComposeEnvironmentEntry, in compose: ComposeFile,
-                            lookup: @escaping Interpolator.Lookup) -> VariableDefinition {
+                            lookup: @escaping Interpolator.Lookup, budget: InterpolationBudget) -> VariableDefinition {
         var value = entry.template
         var interpolation: InterpolatedValue?
         if let template = entry.template, template.contains("$") {
-            let result = Interpolator(lookup: lookup).interpolate(template, file: entry.file,
+            let result = Interpolator(budget: budget, lookup: lookup).interpolate(template, file: entry.file,
                                                                   baseOffset: entry.valueSite?.editableRange?.start)
             interpolation = result
             value = result.text

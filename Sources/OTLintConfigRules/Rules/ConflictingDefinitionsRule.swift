@@ -9,9 +9,16 @@ struct ConflictingDefinitionsRule: ScopeRule {
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var seen = Set<String>()
-        for definition in scope.definitions where seen.insert(definition.name).inserted {
-            let all = scope.allDefinitions(definition.name)
+        // Every name's definitions in one pass (a 100,000-line env file must not be searched once per name),
+        // names in order of their first definition.
+        var positions: [String: [Int]] = [:]
+        var names: [String] = []
+        for (index, definition) in scope.definitions.enumerated() {
+            if positions[definition.name] == nil { names.append(definition.name) }
+            positions[definition.name, default: []].append(index)
+        }
+        for name in names {
+            let all = positions[name, default: []].map { scope.definitions[$0] }
             guard all.count > 1, let winner = all.last else { continue }
             for (index, overridden) in all.dropLast().enumerated() {
                 // The entry that directly overrides this one (for the explanation) and the one that finally wins.

@@ -26,10 +26,10 @@ struct DuplicateServiceNameRule: ScopeRule {
             guard let merged = variant.service(named: service.name), merged.facts.configuresTelemetry,
                   let reported = merged.facts.reportedName else { continue }
             // Report on every service after the first one that uses the name, pointing back at the first.
-            let earlier = variant.services.prefix { $0.name != merged.name }.first { other in
-                other.facts.configuresTelemetry && other.facts.reportedName?.name == reported.name
-            }
-            guard let first = earlier, let firstReported = first.facts.reportedName else { continue }
+            guard let firstPosition = variant.index.firstByReportedName[reported.name],
+                  let position = variant.position(of: merged.name), firstPosition < position else { continue }
+            let first = variant.services[firstPosition]
+            guard let firstReported = first.facts.reportedName else { continue }
             // Instances of one service told apart by `service.instance.id` are what the name is for.
             if let left = Self.instanceID(first.scope), let right = Self.instanceID(merged.scope), left != right { continue }
             let sameSite = firstReported.definition.valueLocation == reported.definition.valueLocation

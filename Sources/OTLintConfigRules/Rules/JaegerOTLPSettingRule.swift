@@ -36,14 +36,19 @@ struct JaegerOTLPSettingRule: ScopeRule {
         return diagnostics
     }
 
-    /// Services of the variant that send OTLP to this Jaeger service.
-    private func otlpClients(of jaeger: MergedComposeService, in variant: ComposeProjectVariant) -> [(MergedComposeService, EndpointTarget)] {
-        let names = Set(jaeger.reachableNames.map { $0.lowercased() })
-        return variant.services.filter { $0.name != jaeger.name }.flatMap { client in
-            EndpointTarget.all(in: client.scope)
-                .filter { names.contains($0.host) && $0.definition.name.hasPrefix("OTEL_EXPORTER_OTLP_") }
-                .map { (client, $0) }
+    /// The first service of the variant (and its endpoint) that sends OTLP to this Jaeger service: looked up by
+    /// host in the variant's index, not searched in every service.
+    private func firstOTLPClient(of jaeger: MergedComposeService, in variant: ComposeProjectVariant) -> (MergedComposeService, EndpointTarget)? {
+        let own = variant.position(of: jaeger.name)
+        var first: (position: Int, order: Int, target: EndpointTarget)?
+        for name in Set(jaeger.reachableNames.map { $0.lowercased() }) {
+            let targets = variant.index.otlpTargetsByHost[name] ?? []
+            // Entries are in variant order; the service's own come together, so this stops after them at most.
+            guard let index = targets.firstIndex(where: { $0.position != own }) else { continue }
+            let candidate = targets[index]
+            if first.map({ (candidate.position, candidate.order) < ($0.position, $0.order) }) ?? true { first = candidate }
         }
+        return first.map { (variant.services[$0.position], $0.target) }
     }
 
     private func checkV1(_ jaeger: MergedComposeService, image: ImageReference, imageScalar: ComposeScalar,
@@ -61,9 +66,9 @@ struct JaegerOTLPSettingRule: ScopeRule {
         }
         let setting = jaeger.scope.setting(Self.variable)
         let enabled = setting?.value.map { $0.blankTrimmed.lowercased() }
-        let clients = otlpClients(of: jaeger, in: variant)
-        let clientNote = clients.first.map { "service `\($0.0.name)` sends OTLP to it (`\($0.1.definition.name)`)" }
-        let clientRelated = clients.prefix(1).map { RelatedLocation(location: $0.1.hostLocation, message: "`\($0.0.name)` sends OTLP here") }
+        let client = firstOTLPClient(of: jaeger, in: variant)
+        let clientNote = client.map { "service `\($0.0.name)` sends OTLP to it (`\($0.1.definition.name)`)" }
+        let clientRelated = client.map { [RelatedLocation(location: $0.1.hostLocation, message: "`\($0.0.name)` sends OTLP here")] } ?? []
         // The version: `latest` and no tag mean the last v1 release; an unknown tag or a digest is not judged.
         let version: SemanticVersion?
         if image.isLatest { version = SemanticVersion([1, 76]) } else { version = image.version }

@@ -36,20 +36,26 @@ struct PropagatorMismatchRule: ScopeRule {
         guard case .composeService(let file, let service) = scope.kind else { return [] }
         var diagnostics: [Diagnostic] = []
         for variant in project.composeVariants(including: file.source.path) {
-            guard let merged = variant.service(named: service.name), let own = participant(merged),
+            guard let merged = variant.service(named: service.name), let own = Self.participant(merged),
                   let definition = own.definition else { continue }
             // Only an explicit setting is reported (a service on the default is the reference point).
-            let others = variant.services.filter { $0.name != merged.name }.compactMap { other in
-                participant(other).map { (service: other, propagation: $0) }
+            // The other participants that share no trace format, found by group (participants with the same
+            // formats form one group, so this is not a pass over every service): their count, and the first three
+            // in variant order for the message. The service itself shares its own formats, so it is never among them.
+            let ownFormats = own.traceFormats
+            let groups = variant.index.participantsByFormats.filter { ownFormats.isDisjoint(with: $0.key) }
+            let disjointCount = groups.values.reduce(0) { $0 + $1.count }
+            let disjoint = groups.values.flatMap { $0.prefix(3) }.sorted().prefix(3).map { position in
+                let other = variant.services[position]
+                return (service: other, propagation: other.facts.propagation!)
             }
-            let disjoint = others.filter { own.traceFormats.isDisjoint(with: $0.propagation.traceFormats) }
             guard let firstOther = disjoint.first else { continue }
-            let names = disjoint.prefix(3).map { "`\($0.service.name)` (\($0.propagation.display))" }.joined(separator: ", ")
-                + (disjoint.count > 3 ? " and \(disjoint.count - 3) more" : "")
+            let names = disjoint.map { "`\($0.service.name)` (\($0.propagation.display))" }.joined(separator: ", ")
+                + (disjointCount > 3 ? " and \(disjointCount - 3) more" : "")
             let wanted = firstOther.propagation.traceFormats.contains("tracecontext") ? "tracecontext"
                 : firstOther.propagation.names.first { Self.traceFormats.contains($0) } ?? "tracecontext"
             var fix: Fix?
-            if let value = definition.value, disjoint.allSatisfy({ $0.propagation.traceFormats.contains(wanted) }),
+            if let value = definition.value, groups.keys.allSatisfy({ $0.contains(wanted) }),
                let edit = definition.valueReplacement(wanted + "," + value.blankTrimmed) {
                 fix = Fix(title: "also propagate `\(wanted)`: OTEL_PROPAGATORS=\(wanted),\(value.blankTrimmed)",
                           edits: [edit], applicability: .unsafe)
@@ -58,9 +64,9 @@ struct PropagatorMismatchRule: ScopeRule {
                 ruleID: id, severity: severity,
                 message: "service `\(merged.name)` propagates only \(own.display), which \(names) cannot read: traces between them break apart",
                 location: definition.valueLocation,
-                why: "a trace continues across a call only when the caller injects a header format the callee extracts; `\(merged.name)` and \(disjoint.count == 1 ? "`\(firstOther.service.name)`" : "these services") share no trace propagator in \(variant.displayName)",
+                why: "a trace continues across a call only when the caller injects a header format the callee extracts; `\(merged.name)` and \(disjointCount == 1 ? "`\(firstOther.service.name)`" : "these services") share no trace propagator in \(variant.displayName)",
                 help: "list a common propagator in every service, e.g. `OTEL_PROPAGATORS=\(wanted),\(own.names.joined(separator: ","))` (extraction tries each listed format)",
-                related: definition.valueRelated + disjoint.prefix(3).compactMap { other in
+                related: definition.valueRelated + disjoint.compactMap { other in
                     other.propagation.definition.map { RelatedLocation(location: $0.valueLocation, message: "`\(other.service.name)` propagates \(other.propagation.display)") }
                 },
                 fix: fix))
@@ -70,7 +76,7 @@ struct PropagatorMismatchRule: ScopeRule {
 
     /// A service whose propagation matters: an application (not a collector or backend) that exports telemetry
     /// and whose propagators are known.
-    private func participant(_ service: MergedComposeService) -> Propagation? {
+    static func participant(_ service: MergedComposeService) -> Propagation? {
         guard service.facts.configuresTelemetry, !service.facts.isBackend else { return nil }
         guard let propagation = service.facts.propagation, !propagation.traceFormats.isEmpty else { return nil }
         return propagation

@@ -33,9 +33,12 @@ struct UnreachableEndpointHostRule: ScopeRule {
                 // A collector or backend forwarding to itself (or to a sidecar port) knows what it does.
                 if TelemetryBackends.isBackend(service) { continue }
                 // A collector is where applications send; backends behind it are the collector's business.
-                let receivers = variant.services.filter { $0.facts.receivesOTLP && $0.name != service.name }
-                let collectors = receivers.filter { $0.facts.image.map(TelemetryBackends.isCollector) ?? false }
-                diagnostics.append(loopback(target, service: service, receivers: collectors.isEmpty ? receivers : collectors))
+                // (Positions from the variant's index, the service itself left out; the finding only needs to know
+                // whether there is exactly one, so at most two are taken.)
+                let own = variant.position(of: service.name)
+                let collectors = variant.index.collectors.lazy.filter { $0 != own }
+                let receivers = collectors.isEmpty ? variant.index.otlpReceivers.lazy.filter { $0 != own } : collectors
+                diagnostics.append(loopback(target, service: service, receivers: Array(receivers.prefix(2)), in: variant))
             } else if let diagnostic = unknownHost(target, service: service, variant: variant) {
                 diagnostics.append(diagnostic)
             }
@@ -43,10 +46,12 @@ struct UnreachableEndpointHostRule: ScopeRule {
         return diagnostics
     }
 
-    private func loopback(_ target: EndpointTarget, service: MergedComposeService, receivers: [MergedComposeService]) -> Diagnostic {
+    /// `receivers`: positions of up to two services the exporter could send to instead.
+    private func loopback(_ target: EndpointTarget, service: MergedComposeService, receivers: [Int],
+                          in variant: ComposeProjectVariant) -> Diagnostic {
         var fix: Fix?
         var help = "use the collector's service name as the host (containers of one compose project reach each other by service name), or set `network_mode: host` if the collector runs on the host"
-        if receivers.count == 1, let receiver = receivers.first {
+        if receivers.count == 1, let receiver = receivers.first.map({ variant.services[$0] }) {
             help = "send to the `\(receiver.name)` service: replace `\(target.host)` with `\(receiver.name)`"
             if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
                let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.url.writtenHostRange) {
@@ -70,29 +75,13 @@ struct UnreachableEndpointHostRule: ScopeRule {
         // IP addresses, Docker's own names and anything with a dot (a real domain, a Kubernetes or internal zone
         // name) may well resolve: never judged.
         if target.isIPAddress || Self.dockerHosts.contains(host) || host.contains(".") || host.contains("%") { return nil }
-        let reachable = variant.reachableNames
-        if reachable.contains(host) { return nil }
-        var known = Set(reachable.map { $0.lowercased() })
-        for (_, node) in variant.services.flatMap({ $0.listField("extra_hosts") }) + variant.services.flatMap({ $0.listField("links") }) {
-            guard let text = node.scalar else { continue }
-            // `extra_hosts: ["name:ip"]` / `"name=ip"`, `links: ["service:alias"]`.
-            for part in text.split(whereSeparator: { $0 == ":" || $0 == "=" }) { known.insert(String(part).lowercased()) }
-        }
-        for service in variant.services {
-            for pair in service.field("extra_hosts")?.node.mergedPairs ?? [] {
-                if let name = pair.key.scalar { known.insert(name.lowercased()) }
-            }
-        }
-        if known.contains(host) { return nil }
-        let candidates = variant.services.map(\.name).filter { $0 != service.name }
+        if variant.reachableNames.contains(host) || variant.index.knownHostNames.contains(host) { return nil }
         let limit = host.count >= 8 ? 2 : 1
-        var best: [(name: String, distance: Int)] = []
-        for candidate in candidates {
-            let distance = EditDistance.between(host, candidate.lowercased(), limit: limit)
-            guard distance <= limit else { continue }
-            if distance < (best.first?.distance ?? Int.max) { best = [(candidate, distance)] }
-            else if distance == best.first?.distance { best.append((candidate, distance)) }
-        }
+        // The services nearest to the host, other than the service itself.
+        let near = variant.index.nearNames.near(host, limit: limit, services: variant.services)
+            .filter { variant.services[$0.position].name != service.name }
+        let closest = near.map(\.distance).min()
+        let best = near.filter { $0.distance == closest }.map { (name: variant.services[$0.position].name, distance: $0.distance) }
         if best.count == 1, let nearest = best.first {
             var fix: Fix?
             if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
@@ -111,26 +100,17 @@ struct UnreachableEndpointHostRule: ScopeRule {
                 related: target.definition.valueRelated, fix: fix)
         }
         // Not close to any service: it may live in another compose project on a shared external network.
-        if usesExternalNetwork(variant) { return nil }
+        if variant.index.usesExternalNetwork { return nil }
+        let candidates = variant.services.lazy.map(\.name).filter { $0 != service.name }.prefix(5)
         var diagnostic = Diagnostic(
             ruleID: id, severity: severity,
             message: "service `\(service.name)` exports to host `\(host)`, which is no service of this compose project",
             location: target.hostLocation,
             why: "`\(target.definition.name)` names `\(host)`, but the project (\(variant.displayName)) has no service, network alias, `container_name` or `hostname` of that name (it may be defined in another compose file)",
             help: candidates.isEmpty ? "add the collector as a service, or point the endpoint at a host that resolves"
-                : "point the endpoint at one of the project's services (\(candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", ")))",
+                : "point the endpoint at one of the project's services (\(candidates.map { "`\($0)`" }.joined(separator: ", ")))",
             related: target.definition.valueRelated)
         diagnostic.severity = .info
         return diagnostic
-    }
-
-    /// Whether any file of the variant declares an external network (containers of other projects join it).
-    private func usesExternalNetwork(_ variant: ComposeProjectVariant) -> Bool {
-        variant.files.contains { file in
-            (file.root["networks"]?.mergedPairs ?? []).contains { pair in
-                guard let external = pair.value["external"] else { return false }
-                return external.scalar.map { $0.lowercased() == "true" } ?? !external.isNull
-            }
-        }
     }
 }

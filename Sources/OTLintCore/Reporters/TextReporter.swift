@@ -42,10 +42,16 @@ public struct TextReporter: Reporter {
             // Columns are counted in the masked line, so the underline sits under the mask where a secret was.
             let secrets = context.report.secrets
             let lineStart = file.contentStart(ofLine: location.start.line - 1)
-            let line = secrets.maskedLine(location.start.line, of: file)
-            let before = secrets.maskedText(of: ByteRange(lineStart, max(lineStart, location.range.start)), in: file)
-            let lineEnd = lineStart + file.lineText(location.start.line).utf8.count
-            let flagged = secrets.maskedText(of: ByteRange(location.range.start, min(location.range.end, lineEnd)), in: file)
+            // The line's end without its line break (not `lineText`: that copies the line, however long).
+            var lineEnd = location.start.line < file.lineCount ? file.lineStarts[location.start.line] : file.bytes.count
+            while lineEnd > lineStart && (file.bytes[lineEnd - 1] == UInt8(ascii: "\n") || file.bytes[lineEnd - 1] == UInt8(ascii: "\r")) {
+                lineEnd -= 1
+            }
+            let window = ExcerptWindow(line: ByteRange(lineStart, lineEnd), flagged: location.range, in: file)
+            let line = (window.cutsStart ? "…" : "") + secrets.maskedText(of: window.range, in: file) + (window.cutsEnd ? "…" : "")
+            let before = (window.cutsStart ? " " : "")
+                + secrets.maskedText(of: ByteRange(window.range.start, max(window.range.start, location.range.start)), in: file)
+            let flagged = secrets.maskedText(of: ByteRange(location.range.start, min(location.range.end, window.range.end)), in: file)
             let prefix = before.map { $0 == "\t" ? "\t" : " " }.joined()
             let underline = String(repeating: "^", count: max(1, flagged.count))
             output += "\(gutter)\(paint("|", .blue))\n"
