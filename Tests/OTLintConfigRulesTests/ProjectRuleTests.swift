@@ -102,6 +102,24 @@ final class UnreachableEndpointHostRuleTests: XCTestCase {
         let external = try TestProject(["docker-compose.yml": compose + "networks:\n  default:\n    name: observability\n    external: true\n"])
         XCTAssertEqual(external.diagnostics("OTL206").map(\.message), [])
     }
+
+    /// A file merged with another (`-f a.yml -f b.yml`, a test harness adding the backend) names hosts it does
+    /// not define: unknown there, not unreachable.
+    func testUnknownHostInAnEvidentFragmentIsQuiet() throws {
+        let app = "services:\n  app:\n    build: .\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://otel:4317\n"
+        let noReceiver = try TestProject(["docker-compose.app.yml": app])
+        XCTAssertEqual(noReceiver.diagnostics("OTL206").map(\.message), [], "the project runs no collector: it runs elsewhere")
+        let dependsOnMissing = try TestProject(["docker-compose.app.yml": app + "    depends_on: [otel]\n" + collector])
+        XCTAssertEqual(dependsOnMissing.diagnostics("OTL206").map(\.message), [], "Compose refuses `depends_on: [otel]` alone")
+        let sibling = try TestProject([
+            "docker-compose.app.yml": app + collector,
+            "docker-compose.tests.yml": "services:\n  otel:\n    image: otel/opentelemetry-collector-contrib:0.115.0\n",
+        ])
+        XCTAssertEqual(sibling.diagnostics("OTL206").map(\.message), [], "another file of the folder defines `otel`")
+        let standalone = try TestProject(["docker-compose.app.yml": app + collector])
+        XCTAssertEqual(standalone.diagnostics("OTL206").map(\.location.start), [LineColumn(line: 5, column: 43)],
+                       "a whole project with its own collector: `otel` is nowhere")
+    }
 }
 
 final class DuplicateServiceNameRuleTests: XCTestCase {

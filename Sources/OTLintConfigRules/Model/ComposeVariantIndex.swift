@@ -27,6 +27,9 @@ struct ComposeVariantIndex: Sendable {
     /// Host → the `OTEL_EXPORTER_OTLP_*` endpoints that name it, in variant and definition order, with the
     /// position of their service (OTL207 looks up who sends to a Jaeger service).
     var otlpTargetsByHost: [String: [(position: Int, order: Int, target: EndpointTarget)]] = [:]
+    /// The variant names services it does not define (`depends_on`, `links`, `volumes_from`,
+    /// `network_mode: service:…`): Compose refuses it alone, so it is a fragment merged with another file.
+    var referencesMissingServices = false
     /// Service names within a small edit distance of a host, per host (OTL206's "did you mean").
     let nearNames = NearNamesCache()
 
@@ -60,6 +63,16 @@ struct ComposeVariantIndex: Sendable {
             for pair in service.field("extra_hosts")?.node.mergedPairs ?? [] {
                 if let name = pair.key.scalar { knownHostNames.insert(name.lowercased()) }
             }
+        }
+        let defined = Set(services.map(\.name))
+        referencesMissingServices = services.contains { service in
+            var referenced = service.dependsOn
+            for (_, node) in service.listField("links") + service.listField("volumes_from") {
+                // `links: [service:alias]`, `volumes_from: [service:ro]`, `container:…` names a container, not a service.
+                if let text = node.scalar, !text.hasPrefix("container:") { referenced.append(String(text.split(separator: ":")[0])) }
+            }
+            if let mode = service.networkMode?.text, mode.hasPrefix("service:") { referenced.append(String(mode.dropFirst(8))) }
+            return referenced.contains { !defined.contains($0) }
         }
         usesExternalNetwork = files.contains { file in
             (file.root["networks"]?.mergedPairs ?? []).contains { pair in

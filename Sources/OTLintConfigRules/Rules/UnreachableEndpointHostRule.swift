@@ -14,12 +14,12 @@ struct UnreachableEndpointHostRule: ScopeRule {
         var diagnostics: [Diagnostic] = []
         for variant in project.composeVariants(including: file.source.path) {
             guard let merged = variant.service(named: service.name) else { continue }
-            diagnostics += check(merged, in: variant)
+            diagnostics += check(merged, in: variant, project: project)
         }
         return diagnostics
     }
 
-    private func check(_ service: MergedComposeService, in variant: ComposeProjectVariant) -> [Diagnostic] {
+    private func check(_ service: MergedComposeService, in variant: ComposeProjectVariant, project: ConfigProject) -> [Diagnostic] {
         let targets = EndpointTarget.all(in: service.scope)
         guard !targets.isEmpty else { return [] }
         // `network_mode: host` / `service:x` / `container:x` share another network namespace: localhost and
@@ -39,7 +39,7 @@ struct UnreachableEndpointHostRule: ScopeRule {
                 let collectors = variant.index.collectors.lazy.filter { $0 != own }
                 let receivers = collectors.isEmpty ? variant.index.otlpReceivers.lazy.filter { $0 != own } : collectors
                 diagnostics.append(loopback(target, service: service, receivers: Array(receivers.prefix(2)), in: variant))
-            } else if let diagnostic = unknownHost(target, service: service, variant: variant) {
+            } else if let diagnostic = unknownHost(target, service: service, variant: variant, project: project) {
                 diagnostics.append(diagnostic)
             }
         }
@@ -70,7 +70,8 @@ struct UnreachableEndpointHostRule: ScopeRule {
             fix: fix)
     }
 
-    private func unknownHost(_ target: EndpointTarget, service: MergedComposeService, variant: ComposeProjectVariant) -> Diagnostic? {
+    private func unknownHost(_ target: EndpointTarget, service: MergedComposeService, variant: ComposeProjectVariant,
+                             project: ConfigProject) -> Diagnostic? {
         let host = target.host
         // IP addresses, Docker's own names and anything with a dot (a real domain, a Kubernetes or internal zone
         // name) may well resolve: never judged.
@@ -99,8 +100,19 @@ struct UnreachableEndpointHostRule: ScopeRule {
                 help: "replace `\(host)` with `\(nearest.name)`",
                 related: target.definition.valueRelated, fix: fix)
         }
-        // Not close to any service: it may live in another compose project on a shared external network.
-        if variant.index.usesExternalNetwork { return nil }
+        // Not close to any service: the host is unknown rather than unreachable where the file is evidently a
+        // fragment or the collector evidently runs elsewhere. It may live in another compose project on a shared
+        // external network, in a file merged with this one (`-f a.yml -f b.yml`: another file of the folder defines
+        // it, or this one names services it does not define), or, when the project runs no OTLP receiver at all,
+        // in a set-up this project is added to (a test harness, a shared collector).
+        if variant.index.usesExternalNetwork || variant.index.referencesMissingServices || variant.index.otlpReceivers.isEmpty {
+            return nil
+        }
+        if project.composeFiles.contains(where: { file in
+            file.directory == variant.directory && !variant.files.contains { $0.source.path == file.source.path } && file.hostNames.contains(host)
+        }) {
+            return nil
+        }
         let candidates = variant.services.lazy.map(\.name).filter { $0 != service.name }.prefix(5)
         var diagnostic = Diagnostic(
             ruleID: id, severity: severity,
