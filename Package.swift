@@ -25,11 +25,14 @@ let package = Package(
         .target(name: "OTLintRuleDocs", plugins: ["RuleDocsPlugin"]),
         .target(name: "CByteSearch"),
         .target(name: "OTLintCore", dependencies: ["OTLintRuleDocs", "CByteSearch"]),
-        .target(name: "OTLintConfigRules", dependencies: ["OTLintCore", "OTLintYAML"]),
+        // The settings model (one process's OpenTelemetry settings, wherever they are written) and the rules that
+        // judge it; the configuration and Swift readers fill it. No YAML and no Swift syntax here.
+        .target(name: "OTLintSettings", dependencies: ["OTLintCore"]),
+        .target(name: "OTLintConfigRules", dependencies: ["OTLintCore", "OTLintYAML", "OTLintSettings"]),
         .target(
             name: "OTLintSwiftRules",
             dependencies: [
-                "OTLintCore",
+                "OTLintCore", "OTLintSettings",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 // The parser's own messages for a file that does not parse ("expected '}' to end function").

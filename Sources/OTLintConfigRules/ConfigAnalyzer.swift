@@ -11,15 +11,15 @@ public struct ConfigAnalyzer: Analyzer {
         EndpointProtocolMismatchRule(), SignalPathInEndpointRule(), MissingServiceNameRule(),
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
-        BatchLimitsRule(), MalformedEndpointRule(),
+        BatchLimitsRule(),
         DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
         MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
         DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
         IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]
 
-    /// The rule IDs this analyzer reports.
-    public static let ruleIDs: [String] = rules.map(\.id)
+    /// The rule IDs this analyzer reports: its scope rules and the settings rules, which judge every scope.
+    public static let ruleIDs: [String] = rules.map(\.id) + SettingsRules.ruleIDs
 
     public var ruleIDs: [String] { ConfigAnalyzer.ruleIDs }
 
@@ -39,6 +39,7 @@ public struct ConfigAnalyzer: Analyzer {
         let scopes = project.ruleScopes
         let results = ParallelMap.map(scopes) { scope in
             rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
+                + SettingsRules.check([TelemetryProcess(environment: scope)], isEnabled: context.isEnabled)
         }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.

@@ -38,8 +38,8 @@ struct ExporterEndpoint {
     /// The library sends to this URL as written (no `/v1/<signal>` appended): OTLP/HTTP exporters of
     /// opentelemetry-swift, and swift-otel endpoints set in code.
     var usedAsIs = false
-    /// `swift-otel` or `opentelemetry-swift`, for messages.
-    var library = ""
+    /// The library that reads the endpoint.
+    let sdk: SwiftSDK
 
     /// Whether data goes over plaintext: an `http` URL, or an insecure connection.
     var isPlaintext: Bool {
@@ -69,23 +69,23 @@ func findExporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
         if otelSwift, name.hasPrefix("OtlpHttp"), name.hasSuffix("Exporter"), let argument = call.argument("endpoint"),
            let literal = urlStringLiteral(in: argument.expression, constants: constants) {
             let signals = ["OtlpHttpTraceExporter": "traces", "OtlpHttpMetricExporter": "metrics", "OtlpHttpLogExporter": "logs"]
-            var found = endpoint(literal, .url, .http, nil, "`\(name)(endpoint:)`")
+            var found = endpoint(literal, .url, .http, nil, "`\(name)(endpoint:)`", .opentelemetrySwift)
             found?.signal = signals[name] ?? ""
             found?.usedAsIs = signals[name] != nil
-            found?.library = "opentelemetry-swift"
-            add(found)
+                        add(found)
         } else if otelSwift, name == "ZipkinTraceExporterOptions", let argument = call.argument("endpoint"),
                   let literal = resolvedStringLiteral(argument.expression, constants: constants) {
-            add(endpoint(literal, .url, .http, nil, "`ZipkinTraceExporterOptions(endpoint:)`"))
+            add(endpoint(literal, .url, .http, nil, "`ZipkinTraceExporterOptions(endpoint:)`", .opentelemetrySwift))
         } else if name == "connect", let argument = call.argument("host"), call.argument("port") != nil,
                   let literal = resolvedStringLiteral(argument.expression, constants: constants),
                   let security = grpcConnectionSecurity(call) {
-            add(endpoint(literal, .host, .grpc, security == .plaintext, "`ClientConnection.\(security.builder)(...).connect(host:port:)`"))
+            add(endpoint(literal, .host, .grpc, security == .plaintext, "`ClientConnection.\(security.builder)(...).connect(host:port:)`",
+                         otelSwift ? .opentelemetrySwift : .swiftOTel))
         } else if swiftOTel, name == "OTLPGRPCSpanExporterConfiguration" || name == "OTLPGRPCMetricExporterConfiguration"
                     || name == "OTLPGRPCLogRecordExporterConfiguration",
                   let argument = call.argument("endpoint"), let literal = resolvedStringLiteral(argument.expression, constants: constants) {
             let insecure = call.argument("shouldUseAnInsecureConnection")?.expression.as(BooleanLiteralExprSyntax.self)
-            add(endpoint(literal, .lenient, .grpc, insecure.map { $0.literal.tokenKind == .keyword(.true) }, "`\(name)(endpoint:)`"))
+            add(endpoint(literal, .lenient, .grpc, insecure.map { $0.literal.tokenKind == .keyword(.true) }, "`\(name)(endpoint:)`", .swiftOTel))
         }
     }
     if swiftOTel {
@@ -96,13 +96,12 @@ func findExporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
             let exporter = path.dropLast().joined(separator: ".")
             // swift-otel's default protocol is OTLP/HTTP (protobuf).
             let transport: ExporterEndpoint.Transport = grpcProtocols.contains(exporter) ? .grpc : .http
-            var found = endpoint(literal, .url, transport, nil, "`\(path.joined(separator: "."))`")
+            var found = endpoint(literal, .url, transport, nil, "`\(path.joined(separator: "."))`", .swiftOTel)
             let signal = path.count >= 3 ? path[path.count - 3] : ""
             let isSignal = ["traces", "metrics", "logs"].contains(signal)
             found?.signal = isSignal ? signal : ""
             found?.usedAsIs = isSignal
-            found?.library = "swift-otel"
-            add(found)
+                        add(found)
         }
     }
     return result
@@ -110,10 +109,11 @@ func findExporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
 
 private func endpoint(
     _ literal: StringLiteralExprSyntax, _ shape: ExporterEndpoint.Shape, _ transport: ExporterEndpoint.Transport,
-    _ plaintext: Bool?, _ usage: String
+    _ plaintext: Bool?, _ usage: String, _ sdk: SwiftSDK
 ) -> ExporterEndpoint? {
     guard let value = literal.representedLiteralValue else { return nil }
-    return ExporterEndpoint(literal: literal, value: value, shape: shape, transport: transport, explicitlyPlaintext: plaintext, usage: usage)
+    return ExporterEndpoint(literal: literal, value: value, shape: shape, transport: transport, explicitlyPlaintext: plaintext, usage: usage,
+                            sdk: sdk)
 }
 
 /// `URL(string: "...")`, possibly force-unwrapped or defaulted, holding a plain string literal.

@@ -13,7 +13,8 @@ public struct SwiftAnalyzer: Analyzer {
         self.usesPrefilter = usesPrefilter
     }
 
-    public var ruleIDs: [String] { allSwiftRules.flatMap(\.ruleIDs) }
+    /// Its code rules, and the settings rules, which judge the settings each file's code writes.
+    public var ruleIDs: [String] { allSwiftRules.flatMap(\.ruleIDs) + SettingsRules.ruleIDs }
 
     /// Whether a file's text passes the pre-filter, i.e. gets parsed when nothing is re-exported to it (public for
     /// the benchmark).
@@ -29,7 +30,9 @@ public struct SwiftAnalyzer: Analyzer {
         // The rules that know literal credentials run whenever any rule does: their findings mark secret spans
         // that every excerpt masks, even when the rules themselves are not selected.
         let isEnabled = { (rule: any SwiftRule) in rule.ruleIDs.contains(where: context.isEnabled) }
-        guard allSwiftRules.contains(where: isEnabled), !files.isEmpty else { return AnalysisResult() }
+        guard allSwiftRules.contains(where: isEnabled) || SettingsRules.ruleIDs.contains(where: context.isEnabled), !files.isEmpty else {
+            return AnalysisResult()
+        }
         let rules = allSwiftRules.filter { isEnabled($0) || $0.findsSecrets }
         let scans = ParallelMap.map(files, SwiftFileScan.init)
         let project = SwiftProjectFacts(scans: scans, context: context)
@@ -47,7 +50,8 @@ public struct SwiftAnalyzer: Analyzer {
             var result = AnalysisResult(inputErrors: problem.error.map { [$0] } ?? [], notices: problem.notice.map { [$0] } ?? [])
             let model = SwiftSourceModel(file: file, tree: tree, extraImports: reExported, project: project)
             guard model.isRelevant else { return result }
-            let diagnostics = rules.flatMap { rule in rule.check(model) }
+            let settings = TelemetryProcess(code: model).map { SettingsRules.check([$0], isEnabled: context.isEnabled) } ?? []
+            let diagnostics = rules.flatMap { rule in rule.check(model) } + settings
             for diagnostic in diagnostics { for range in diagnostic.maskedRanges { result.secrets.add(range, in: file) } }
             result.diagnostics = diagnostics.filter { context.isEnabled($0.ruleID) }
             return result

@@ -21,7 +21,6 @@ let allSwiftRules: [any SwiftRule] = [
     SpanNotEndedRule(),
     InsecureRemoteExportRule(),
     NonStandardResourceKeyRule(),
-    MalformedEndpointRule(),
     SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),
     BatchLimitsRule(),

@@ -1,3 +1,4 @@
+import OTLintCore
 import SwiftSyntax
 
 // Small questions rules ask about syntax nodes. swift-syntax gives the shape of the code, not its types, so
@@ -220,4 +221,15 @@ private final class DescendantCollector<T: SyntaxProtocol>: SyntaxAnyVisitor {
         if let match = node.as(T.self) { found.append(match) }
         return stop(node) ? .skipChildren : .visitChildren
     }
+}
+
+/// The bytes between a plain string literal's quotes.
+func contentRange(_ literal: StringLiteralExprSyntax) -> ByteRange? {
+    guard literal.openingQuote.tokenKind == .stringQuote, literal.segments.count == 1,
+          literal.segments.first?.is(StringSegmentSyntax.self) == true
+    else { return nil }
+    return ByteRange(
+        literal.openingQuote.endPositionBeforeTrailingTrivia.utf8Offset,
+        literal.closingQuote.positionAfterSkippingLeadingTrivia.utf8Offset
+    )
 }

@@ -1,10 +1,3 @@
-/// The Swift OpenTelemetry SDKs and what each version does with the environment (facts:
-/// `otel-facts/swift-api.md` §1, §2). One row per SDK and version range: a new SDK version is one edit here.
-public enum SwiftSDK: String, Sendable {
-    case opentelemetrySwift = "opentelemetry-swift"
-    case swiftOTel = "swift-otel"
-}
-
 /// A value an SDK version rejects at startup.
 struct RejectedValue {
     var variable: String
@@ -15,6 +8,8 @@ struct RejectedValue {
     var effect: String
 }
 
+/// What each Swift SDK version does with the environment (facts: `otel-facts/swift-api.md` §1, §2). One row
+/// per SDK and version range: a new SDK version is one edit here.
 struct SwiftSDKProfile {
     var sdk: SwiftSDK
     /// Versions this row describes (lower bound included, upper excluded).

@@ -62,10 +62,13 @@ public struct VariableDefinition: Sendable {
         return []
     }
 
+    /// Whether a fix may edit the value where it is really written: not when it is written in a block shared by a
+    /// merge key (the edit would change every service sharing it), unless interpolation took it from elsewhere.
+    public var isEditable: Bool { !isInherited || interpolation?.soleSite != nil }
+
     /// An edit that replaces the value where it is really written; nil when it cannot be edited exactly.
     public func valueReplacement(_ text: String) -> TextEdit? {
-        if isInherited && interpolation?.soleSite == nil { return nil }
-        return valueSite?.replacement(text)
+        isEditable ? valueSite?.replacement(text) : nil
     }
 
     /// A fix-friendly description of the value (`` `always_on` ``), or a note when it is unknown.

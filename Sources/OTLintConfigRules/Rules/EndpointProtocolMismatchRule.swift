@@ -55,7 +55,7 @@ struct EndpointProtocolMismatchRule: ScopeRule {
                 help = "the \(otherTransport.signal.lowercased()) exporter uses this endpoint with `\(otherProtocol)`: give \(export.signal.lowercased()) its own endpoint, `OTEL_EXPORTER_OTLP_\(export.signal)_ENDPOINT` with port \(expected)"
             }
             var fix: Fix?
-            if otherTransport == nil, let range = url.portRange, let site = endpoint.valueSite, !endpoint.isInherited || endpoint.interpolation?.soleSite != nil,
+            if otherTransport == nil, let range = url.portRange, let site = endpoint.valueSite, endpoint.isEditable,
                let portLocation = site.location(ofValueBytes: range) {
                 fix = Fix(title: "use port \(expected) for `\(protocolName)`",
                           edits: [TextEdit(path: site.file.path, range: portLocation.range, replacement: String(expected))],

@@ -9,7 +9,7 @@ struct InsecureRemoteExportRule: ScopeRule {
         guard scope.tier.isProduction, !scope.isTemplate else { return [] }
         var diagnostics: [Diagnostic] = []
         for export in SignalExport.all(in: scope) {
-            guard let endpoint = export.endpoint, let value = endpoint.value, !MalformedEndpointRule.hasUserInfo(value), let url = EndpointURL(value),
+            guard let endpoint = export.endpoint, let value = endpoint.value, let url = EndpointURL(value), url.userInfoRange == nil,
                   EndpointHost.isRemote(url.host, composeFiles: { EndpointHost.composeFiles(of: scope, in: project) }) else { continue }
             let headers = scope.setting("OTEL_EXPORTER_OTLP_\(export.signal)_HEADERS") ?? scope.setting("OTEL_EXPORTER_OTLP_HEADERS")
             let credentials = headers.map { " with the headers of `\($0.name)` (often an API key)" } ?? ""
@@ -17,7 +17,7 @@ struct InsecureRemoteExportRule: ScopeRule {
             if url.scheme == "http" {
                 var fix: Fix?
                 if let site = endpoint.valueSite, let location = site.location(ofValueBytes: 0..<4),
-                   !endpoint.isInherited || endpoint.interpolation?.soleSite != nil {
+                   endpoint.isEditable {
                     fix = Fix(title: "export over TLS: `https://`", edits: [TextEdit(path: site.file.path, range: location.range, replacement: "https")],
                               applicability: .unsafe)
                 }

@@ -64,7 +64,7 @@ struct InvalidPropagatorsRule: ScopeRule {
             let suggestion = Self.aliases[name] ?? VariableCatalog.propagators.first { EditDistance.between(name, $0, limit: 2) <= 2 }
             var fix: Fix?
             if let suggestion, let site = definition.valueSite, let itemLocation = site.location(ofValueBytes: item.range),
-               !definition.isInherited || definition.interpolation?.soleSite != nil {
+               definition.isEditable {
                 fix = names.contains(suggestion)
                     ? removal(definition, items: items, index: index, title: "remove `\(item.text)` (`\(suggestion)` is already listed)", applicability: .unsafe)
                     : Fix(title: "write `\(suggestion)`", edits: [TextEdit(path: site.file.path, range: itemLocation.range, replacement: suggestion)],
@@ -84,7 +84,7 @@ struct InvalidPropagatorsRule: ScopeRule {
 
     private func removal(_ definition: VariableDefinition, items: [ListItem], index: Int, title: String,
                          applicability: FixApplicability) -> Fix? {
-        guard !definition.isInherited || definition.interpolation?.soleSite != nil, let site = definition.valueSite,
+        guard definition.isEditable, let site = definition.valueSite,
               let location = site.location(ofValueBytes: ListItem.removalRange(of: index, in: items)) else { return nil }
         return Fix(title: title, edits: [TextEdit(path: site.file.path, range: location.range, replacement: "")], applicability: applicability)
     }

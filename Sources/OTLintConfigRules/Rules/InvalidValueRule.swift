@@ -118,12 +118,12 @@ struct InvalidValueRule: ScopeRule {
             location = itemLocation
             if let suggestion, let listed, listed.names.contains(suggestion) {
                 // The suggestion is already in the list: drop the item rather than list the same name twice.
-                if !definition.isInherited || definition.interpolation?.soleSite != nil,
+                if definition.isEditable,
                    let removal = site.location(ofValueBytes: listed.removal) {
                     fix = Fix(title: "remove `\(item)` (`\(suggestion)` is listed)",
                               edits: [TextEdit(path: site.file.path, range: removal.range, replacement: "")], applicability: .unsafe)
                 }
-            } else if let suggestion, !definition.isInherited || definition.interpolation?.soleSite != nil {
+            } else if let suggestion, definition.isEditable {
                 fix = Fix(title: "write `\(suggestion)`",
                           edits: [TextEdit(path: site.file.path, range: itemLocation.range, replacement: suggestion)],
                           applicability: .unsafe)
@@ -157,7 +157,7 @@ struct InvalidValueRule: ScopeRule {
     /// Header pairs written `name: value` (never sent) or with unencoded spaces (rejected by older Python SDKs).
     private func headerDiagnostics(_ definition: VariableDefinition, value: String) -> [Diagnostic] {
         let site = definition.valueSite
-        let editable = site != nil && (!definition.isInherited || definition.interpolation?.soleSite != nil)
+        let editable = site != nil && (definition.isEditable)
         return ExporterHeaderSyntax.problems(in: value).map { problem in
             switch problem {
             case .colonSeparator(let range, let name):

@@ -11,7 +11,7 @@ struct RatioSamplerNotParentBasedRule: ScopeRule {
         var fix: Fix?
         // Insert the prefix in front of the name where it is written, keeping its case and surroundings.
         let leading = value.utf8.count - value.drop(while: { $0 == " " || $0 == "\t" }).utf8.count
-        if let site = sampler.valueSite, !sampler.isInherited || sampler.interpolation?.soleSite != nil,
+        if let site = sampler.valueSite, sampler.isEditable,
            let start = site.location(ofValueBytes: leading..<leading) {
             let prefix = value.blankTrimmed == "TRACEIDRATIO" ? "PARENTBASED_" : "parentbased_"
             fix = Fix(title: "use `parentbased_traceidratio`",

@@ -40,7 +40,7 @@ extension VariableDefinition {
 
     /// An edit of bytes inside the value, when the value is written verbatim and not in a shared merge block.
     func edit(inValue range: Range<Int>, replacement: String) -> TextEdit? {
-        guard !isInherited || interpolation?.soleSite != nil, let site = valueSite,
+        guard isEditable, let site = valueSite,
               let location = site.location(ofValueBytes: range) else { return nil }
         return TextEdit(path: site.file.path, range: location.range, replacement: replacement)
     }

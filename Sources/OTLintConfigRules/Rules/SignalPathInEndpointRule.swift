@@ -19,7 +19,7 @@ struct SignalPathInEndpointRule: ScopeRule {
                 let range = start..<url.pathRange.upperBound
                 let location = base.valueSite.flatMap { $0.location(ofValueBytes: range) } ?? base.valueLocation
                 var fix: Fix?
-                if location.range.length == range.count, !base.isInherited || base.interpolation?.soleSite != nil, let site = base.valueSite {
+                if location.range.length == range.count, base.isEditable, let site = base.valueSite {
                     fix = Fix(title: "remove `\(signalPath)` from the base endpoint",
                               edits: [TextEdit(path: site.file.path, range: location.range, replacement: "")], applicability: .safe)
                 }
@@ -45,7 +45,7 @@ struct SignalPathInEndpointRule: ScopeRule {
                 let insertion = url.pathRange
                 let pathText = url.path == "/" ? String(export.signalPath.dropFirst()) : export.signalPath
                 var fix: Fix?
-                if let site = endpoint.valueSite, !endpoint.isInherited || endpoint.interpolation?.soleSite != nil,
+                if let site = endpoint.valueSite, endpoint.isEditable,
                    let editable = site.editableRange, insertion.upperBound <= editable.length {
                     let offset = editable.start + insertion.upperBound
                     fix = Fix(title: "append `\(export.signalPath)`",
@@ -80,7 +80,7 @@ struct SignalPathInEndpointRule: ScopeRule {
         let range = start..<(start + 3)
         let location = base.valueSite.flatMap { $0.location(ofValueBytes: range) } ?? base.valueLocation
         var fix: Fix?
-        if location.range.length == range.count, !base.isInherited || base.interpolation?.soleSite != nil, let site = base.valueSite {
+        if location.range.length == range.count, base.isEditable, let site = base.valueSite {
             fix = Fix(title: "remove `/v1` from the base endpoint",
                       edits: [TextEdit(path: site.file.path, range: location.range, replacement: "")], applicability: .safe)
         }

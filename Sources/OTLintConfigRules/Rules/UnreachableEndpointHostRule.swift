@@ -53,7 +53,7 @@ struct UnreachableEndpointHostRule: ScopeRule {
         var help = "use the collector's service name as the host (containers of one compose project reach each other by service name), or set `network_mode: host` if the collector runs on the host"
         if receivers.count == 1, let receiver = receivers.first.map({ variant.services[$0] }) {
             help = "send to the `\(receiver.name)` service: replace `\(target.host)` with `\(receiver.name)`"
-            if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
+            if target.definition.isEditable,
                let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.url.writtenHostRange) {
                 fix = Fix(title: "send to `\(receiver.name)` instead of `\(target.host)`",
                           edits: [TextEdit(path: site.file.path, range: location.range, replacement: receiver.name)],
@@ -85,7 +85,7 @@ struct UnreachableEndpointHostRule: ScopeRule {
         let best = near.filter { $0.distance == closest }.map { (name: variant.services[$0.position].name, distance: $0.distance) }
         if best.count == 1, let nearest = best.first {
             var fix: Fix?
-            if !target.definition.isInherited || target.definition.interpolation?.soleSite != nil,
+            if target.definition.isEditable,
                let site = target.definition.valueSite, let location = site.location(ofValueBytes: target.url.writtenHostRange) {
                 // One edit away from exactly one service: obviously what was meant.
                 fix = Fix(title: "use the service name `\(nearest.name)`",

@@ -42,14 +42,3 @@ struct InsecureRemoteExportRule: SwiftRule {
         return diagnostics
     }
 }
-
-/// The bytes between a plain string literal's quotes.
-func contentRange(_ literal: StringLiteralExprSyntax) -> ByteRange? {
-    guard literal.openingQuote.tokenKind == .stringQuote, literal.segments.count == 1,
-          literal.segments.first?.is(StringSegmentSyntax.self) == true
-    else { return nil }
-    return ByteRange(
-        literal.openingQuote.endPositionBeforeTrailingTrivia.utf8Offset,
-        literal.closingQuote.positionAfterSkippingLeadingTrivia.utf8Offset
-    )
-}

@@ -21,8 +21,8 @@ struct SignalPathInEndpointRule: SwiftRule {
             let end = path == "/" ? segments.endOffset - 1 : segments.endOffset
             diagnostics.append(model.diagnostic(
                 "OTL204", at: endpoint.literal,
-                message: "OTLP/HTTP endpoint `\(endpoint.value)` has no `\(signalPath)` path: \(endpoint.library) sends to this URL as-is, so every export is rejected",
-                why: endpoint.library == "swift-otel"
+                message: "OTLP/HTTP endpoint `\(endpoint.value)` has no `\(signalPath)` path: \(endpoint.sdk.rawValue) sends to this URL as-is, so every export is rejected",
+                why: endpoint.sdk == .swiftOTel
                     ? "swift-otel appends `\(signalPath)` only to its default and to `OTEL_EXPORTER_OTLP_ENDPOINT`; an endpoint set in code is used unchanged"
                     : "opentelemetry-swift's HTTP exporters never append the signal path",
                 help: "end the URL with `\(signalPath)`",

@@ -1,0 +1,30 @@
+/// Where a setting is written: an environment variable (env file, compose `environment:`), or a call or property
+/// in application code. Messages name the setting by it, and advice is spelled for it.
+public enum SettingOrigin: Sendable {
+    /// `OTEL_EXPORTER_OTLP_ENDPOINT`: read by the SDK from the environment.
+    case variable(String)
+    /// Code, named as the user wrote it: "`OtlpHttpTraceExporter(endpoint:)`", "`config.traces.otlpExporter.endpoint`".
+    case code(api: String, sdk: SwiftSDK)
+
+    /// How messages name the setting, in backticks.
+    public var displayName: String {
+        switch self {
+        case .variable(let name): "`\(name)`"
+        case .code(let api, _): api
+        }
+    }
+
+    /// The variable's name, for a setting read from the environment.
+    public var variableName: String? {
+        if case .variable(let name) = self { return name }
+        return nil
+    }
+
+    /// The library that reads a setting written in code.
+    public var sdk: SwiftSDK? {
+        if case .code(_, let sdk) = self { return sdk }
+        return nil
+    }
+
+    public var isCode: Bool { sdk != nil }
+}

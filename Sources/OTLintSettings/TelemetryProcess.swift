@@ -1,0 +1,39 @@
+import OTLintCore
+
+/// The OpenTelemetry settings of one process that emits telemetry, as far as one input shows them: a compose
+/// service (its `environment:` and `env_file:` files), a standalone env file, or a Swift file's code.
+///
+/// Readers fill it; settings rules (`SettingsRule`) judge it, whatever syntax the settings were written in.
+public struct TelemetryProcess: Sendable {
+    /// What kind of code or configuration the settings come from, for rules about production settings.
+    public enum Purpose: Sendable {
+        /// A deployment's configuration (compose, env files): its tier says whether it is production.
+        case deployment
+        /// Application code: it runs in every tier unless the code guards it.
+        case applicationCode
+        /// Example or sample code: it shows an API and runs on a laptop.
+        case exampleCode
+        /// Benchmark code: extreme settings are the point there.
+        case benchmarkCode
+    }
+
+    /// For messages: "service `api`", "`.env.production`", "`Sources/App/Telemetry.swift`".
+    public var displayName: String
+    public var purpose: Purpose
+    public var tier: TierAssessment
+    /// A template (`.env.example`): checked for mistakes in values, never for production-only rules.
+    public var isTemplate: Bool
+    /// A telemetry backend or collector: its `OTEL_*` variables configure forwarding, not an application's SDK.
+    public var isTelemetryBackend: Bool
+    public var endpoints: [EndpointSetting]
+
+    public init(displayName: String, purpose: Purpose, tier: TierAssessment = .unknown, isTemplate: Bool = false,
+                isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = []) {
+        self.displayName = displayName
+        self.purpose = purpose
+        self.tier = tier
+        self.isTemplate = isTemplate
+        self.isTelemetryBackend = isTelemetryBackend
+        self.endpoints = endpoints
+    }
+}
