@@ -1,8 +1,6 @@
-import OTLintConfigRules
 import OTLintCore
-import OTLintSwiftRules
 
 /// Every analyzer otlint runs.
 public enum Analyzers {
-    public static var all: [any Analyzer] { [ConfigAnalyzer(), SwiftAnalyzer()] }
+    public static var all: [any Analyzer] { [TelemetryAnalyzer()] }
 }

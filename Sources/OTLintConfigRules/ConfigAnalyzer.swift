@@ -13,7 +13,7 @@ public struct ConfigAnalyzer: Analyzer {
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
         BatchLimitsRule(),
         DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
-        MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
+        MalformedResourceAttributesRule(), ConflictingServiceNameRule(),
         DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
         IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]
@@ -34,7 +34,14 @@ public struct ConfigAnalyzer: Analyzer {
     }
 
     public func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult {
-        let (project, inputErrors, skipped) = ConfigAnalyzer.buildProject(files, context: context)
+        analyze(files, context: context, code: [])
+    }
+
+    /// Checks the files knowing the settings the project's code writes (read by the Swift reader in the same run):
+    /// a compose service built from that code runs them, so findings about the service can name them.
+    public func analyze(_ files: [SourceFile], context: AnalysisContext, code: [TelemetryProcess]) -> AnalysisResult {
+        var (project, inputErrors, skipped) = ConfigAnalyzer.buildProject(files, context: context)
+        project.code = code
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
         let scopes = project.ruleScopes
         let results = ParallelMap.map(scopes) { scope in

@@ -25,6 +25,7 @@ public enum SettingsRules {
     /// Sorted by rule ID.
     public static let all: [any SettingsRule] = [
         MalformedEndpointRule(),
+        NonStandardResourceKeyRule(),
     ]
 
     public static let ruleIDs: [String] = all.map(\.id)

@@ -26,14 +26,19 @@ public struct TelemetryProcess: Sendable {
     /// A telemetry backend or collector: its `OTEL_*` variables configure forwarding, not an application's SDK.
     public var isTelemetryBackend: Bool
     public var endpoints: [EndpointSetting]
+    /// Every place that writes resource attributes.
+    public var resourceAttributes: [ResourceAttributeSettings] = []
+    /// The source file of settings read from code: a compose service built from the folder holding it runs them.
+    public var codePath: String?
 
     public init(displayName: String, purpose: Purpose, tier: TierAssessment = .unknown, isTemplate: Bool = false,
-                isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = []) {
+                isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = [], codePath: String? = nil) {
         self.displayName = displayName
         self.purpose = purpose
         self.tier = tier
         self.isTemplate = isTemplate
         self.isTelemetryBackend = isTelemetryBackend
         self.endpoints = endpoints
+        self.codePath = codePath
     }
 }

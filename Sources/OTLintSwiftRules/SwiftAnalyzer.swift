@@ -27,40 +27,47 @@ public struct SwiftAnalyzer: Analyzer {
     }
 
     public func analyze(_ files: [SourceFile], context: AnalysisContext) -> AnalysisResult {
+        read(files, context: context, keepingSettings: false).result
+    }
+
+    /// Checks the files and, with `keepingSettings`, also returns the settings each file's code writes (for the
+    /// compose services built from them).
+    public func read(_ files: [SourceFile], context: AnalysisContext, keepingSettings: Bool) -> (result: AnalysisResult, code: [TelemetryProcess]) {
         // The rules that know literal credentials run whenever any rule does: their findings mark secret spans
         // that every excerpt masks, even when the rules themselves are not selected.
         let isEnabled = { (rule: any SwiftRule) in rule.ruleIDs.contains(where: context.isEnabled) }
-        guard allSwiftRules.contains(where: isEnabled) || SettingsRules.ruleIDs.contains(where: context.isEnabled), !files.isEmpty else {
-            return AnalysisResult()
-        }
+        let anyEnabled = allSwiftRules.contains(where: isEnabled) || SettingsRules.ruleIDs.contains(where: context.isEnabled)
+        guard anyEnabled || keepingSettings, !files.isEmpty else { return (AnalysisResult(), []) }
         let rules = allSwiftRules.filter { isEnabled($0) || $0.findsSecrets }
         let scans = ParallelMap.map(files, SwiftFileScan.init)
         let project = SwiftProjectFacts(scans: scans, context: context)
         let reExports = SwiftReExports(scans: Array(zip(files.map(\.path), scans)))
 
-        let perFile = ParallelMap.map(Array(files.indices)) { index -> AnalysisResult in
+        let perFile = ParallelMap.map(Array(files.indices)) { index -> (AnalysisResult, TelemetryProcess?) in
             let file = files[index], imports = scans[index].imports
             let reExported = reExports.modules(forPath: file.path, imports: imports.modules)
-            if usesPrefilter && !SwiftPrefilter.mayMatter(imports, reExported: reExported) { return AnalysisResult() }
+            if usesPrefilter && !SwiftPrefilter.mayMatter(imports, reExported: reExported) { return (AnalysisResult(), nil) }
             // A syntax tree takes about 100 times its file's size: a huge file is named, not parsed.
-            if SwiftSizeLimit.isTooLarge(file) { return AnalysisResult(notices: [SwiftSizeLimit.notice(file)]) }
+            if SwiftSizeLimit.isTooLarge(file) { return (AnalysisResult(notices: [SwiftSizeLimit.notice(file)]), nil) }
             let tree = SwiftParsing.parse(file)
             // A tree with errors is still checked as far as it goes; the user is told once.
             let problem = SwiftParsing.problem(in: tree, file: file, named: context.explicitPaths.contains(file.path))
             var result = AnalysisResult(inputErrors: problem.error.map { [$0] } ?? [], notices: problem.notice.map { [$0] } ?? [])
             let model = SwiftSourceModel(file: file, tree: tree, extraImports: reExported, project: project)
-            guard model.isRelevant else { return result }
-            let settings = TelemetryProcess(code: model).map { SettingsRules.check([$0], isEnabled: context.isEnabled) } ?? []
+            guard model.isRelevant else { return (result, nil) }
+            let process = TelemetryProcess(code: model)
+            let settings = process.map { SettingsRules.check([$0], isEnabled: context.isEnabled) } ?? []
             let diagnostics = rules.flatMap { rule in rule.check(model) } + settings
             for diagnostic in diagnostics { for range in diagnostic.maskedRanges { result.secrets.add(range, in: file) } }
             result.diagnostics = diagnostics.filter { context.isEnabled($0.ruleID) }
-            return result
+            // The settings are small values; the tree is released when this closure returns.
+            return (result, keepingSettings ? process : nil)
         }
         // Each file's tree is released when its closure returns: only the files being parsed are in memory.
         var result = AnalysisResult()
-        for fileResult in perFile { result.append(fileResult) }
+        for (fileResult, _) in perFile { result.append(fileResult) }
         result.diagnostics.sort(by: Diagnostic.outputOrder)
-        return result
+        return (result, perFile.compactMap(\.1))
     }
 }
 

@@ -20,7 +20,6 @@ let allSwiftRules: [any SwiftRule] = [
     SpanPerIterationRule(),
     SpanNotEndedRule(),
     InsecureRemoteExportRule(),
-    NonStandardResourceKeyRule(),
     SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),
     BatchLimitsRule(),

@@ -1,4 +1,5 @@
 import OTLintCore
+import OTLintYAML
 @testable import OTLintConfigRules
 import XCTest
 
@@ -129,6 +130,49 @@ final class ComposeDocumentTests: XCTestCase {
         XCTAssertEqual(result.notices.count, 1)
         XCTAssertEqual(result.notices.first?.message,
                        "not checked: a Kubernetes manifest (`apiVersion` and `kind`), which otlint does not read; it reads compose files, env files and Swift sources")
+    }
+
+    func testANamedCollectorConfigurationIsNotReadAsCompose() throws {
+        let loader = FileLoader()
+        let path = NSTemporaryDirectory() + "otlint-pipeline-\(UUID().uuidString).yaml"
+        // Endpoint-like values that would be findings in a compose `environment:`.
+        try """
+        receivers:
+          otlp:
+            protocols:
+              grpc:
+                endpoint: localhost:4317
+        exporters:
+          otlp:
+            endpoint: grpc://tempo:4317
+        service:
+          pipelines:
+            traces: {receivers: [otlp], exporters: [otlp]}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try loader.load(path).get()
+        let result = ConfigAnalyzer().analyze([file], context: AnalysisContext(loader: loader, configuration: Configuration(),
+                                                                               rootDirectory: NSTemporaryDirectory(), explicitPaths: [path]))
+        XCTAssertEqual(result.inputErrors, [])
+        XCTAssertEqual(result.diagnostics.map(\.ruleID), [])
+        XCTAssertEqual(result.uncheckedFiles, [path])
+        XCTAssertEqual(result.notices.map(\.message), [
+            "not checked: an OpenTelemetry Collector configuration (`receivers`, `exporters`, `service`), which otlint does not read; it reads compose files, env files and Swift sources",
+        ])
+    }
+
+    func testTopLevelKeysDecideTheKindOfANamedYAMLFile() throws {
+        func kind(_ text: String) throws -> YAMLInputKind {
+            let root = try XCTUnwrap(YAMLParser.parse(SourceFile(path: "x.yaml", text: text)).first?.root)
+            return YAMLInputKind.of(root)
+        }
+        XCTAssertEqual(try kind("receivers: {}\nexporters: {}\n"), .collector)
+        XCTAssertEqual(try kind("extensions: {}\nservice: {}\n"), .collector)
+        XCTAssertEqual(try kind("file_format: \"0.4\"\ntracer_provider: {}\n"), .sdkConfiguration)
+        XCTAssertEqual(try kind("apiVersion: v1\nkind: ConfigMap\n"), .kubernetes)
+        XCTAssertEqual(try kind("services: {}\nreceivers: {}\n"), .compose)
+        // `service` alone is a word many files use: not enough to call a file a collector configuration.
+        XCTAssertEqual(try kind("service: api\nport: 80\n"), .unknown(keys: ["service", "port"]))
     }
 
     func testAComposeFileUnderAnyNameIsStillChecked() throws {

@@ -15,7 +15,8 @@ final class ResourceRuleTests: XCTestCase {
         let found = analyzeSwift(source).with("OTL303")
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found.first?.location.start, LineColumn(line: 2, column: 70))
-        XCTAssertEqual(found.first?.fix?.applicability, .unsafe)
+        // The semantic conventions renamed the key: renaming it is safe, in code as in `OTEL_RESOURCE_ATTRIBUTES`.
+        XCTAssertEqual(found.first?.fix?.applicability, .safe)
         let fixed = fixing("OTL303", in: source)
         XCTAssertEqual(fixed, """
         import OpenTelemetrySdk

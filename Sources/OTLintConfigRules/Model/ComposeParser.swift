@@ -29,9 +29,10 @@ public enum ComposeParser {
         guard let firstRoot = roots.first else {
             return ComposeReadResult(file: nil)  // an empty compose file defines nothing
         }
-        // Any YAML file named on the command line is offered as a compose file: say so when it plainly is not one.
-        if ConfigPaths.kind(of: source.path) == nil, let what = ComposeFileShape.foreignKind(of: firstRoot) {
-            return ComposeReadResult(file: nil, notCompose: "not checked: \(what), which otlint does not read; it reads compose files, env files and Swift sources")
+        // A YAML file named on the command line is read as what its top level says it is; a file named like a
+        // compose file is a compose file, and its mistakes are reported as such.
+        if ConfigPaths.kind(of: source.path) == nil, let reason = YAMLInputKind.of(firstRoot).notCheckedReason {
+            return ComposeReadResult(file: nil, notCompose: reason)
         }
         var errors: [InputError] = []
         func problem(_ node: YAMLNode, _ message: String) {

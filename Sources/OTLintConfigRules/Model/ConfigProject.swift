@@ -21,6 +21,8 @@ public struct ConfigProject: Sendable {
     public var notices: [Notice] = []
     /// Build context folder → the Swift OpenTelemetry SDK its `Package.swift` depends on.
     public var swiftSDKs: [String: DetectedSwiftSDK] = [:]
+    /// The settings each Swift source of the run writes in code.
+    public var code: [TelemetryProcess] = []
     /// Compose file path and service name (`ServiceRuntimeDetection.key`) → the language the service runs.
     public var serviceRuntimes: [String: ServiceRuntime] = [:]
 
@@ -78,5 +80,12 @@ public struct ConfigProject: Sendable {
         guard let key = ConfigProject.layerKey(scope), let indices = layers[key], indices.count > 1 else { return [] }
         let path = scope.primaryFile.path
         return indices.map { scopes[$0] }.filter { $0.primaryFile.path != path }
+    }
+
+    /// The settings written in the code under a folder (a compose service's build context).
+    public func code(under folder: String) -> [TelemetryProcess] {
+        let absolute = StandardPath.of(folder)
+        let prefix = absolute == "/" ? absolute : absolute + "/"
+        return code.filter { process in process.codePath.map { StandardPath.of($0).hasPrefix(prefix) } ?? false }
     }
 }

@@ -14,7 +14,7 @@ struct DeprecatedResourceKeyRule: ScopeRule {
         for key in items.compactMap(\.key) { if let rename = SemconvRenames.byOldName[key] { targets[rename.replacement, default: 0] += 1 } }
         return items.compactMap { item in
             guard let key = item.key, let range = item.keyRange, key != "deployment.environment",
-                  NonStandardResourceKeyRule.standardKeys[key] == nil, let rename = SemconvRenames.byOldName[key] else { return nil }
+                  StandardResourceKeys.replacements[key] == nil, let rename = SemconvRenames.byOldName[key] else { return nil }
             let choices = rename.replacement.split(separator: "|").map { "`\($0)`" }
             let replacement = choices.joined(separator: rename.note.lowercased().contains("split") ? " and " : " or ")
             var fix: Fix?

@@ -6,6 +6,7 @@ struct IgnoredBySDKRule: ScopeRule {
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let sdk = ServiceSDK(scope, project: project) else { return [] }
+        let code = project.code(under: sdk.folder)
         return scope.effectiveDefinitions.compactMap { definition in
             let name = definition.name
             guard definition.isSet, VariableCatalog.spec(name) != nil,
@@ -25,7 +26,14 @@ struct IgnoredBySDKRule: ScopeRule {
                 location: definition.keyLocation,
                 why: reason + "; the value here suggests a setting that is not in force",
                 help: "configure it in the application's code (or read the variable there), and remove it here",
-                related: [sdk.evidence])
+                related: [sdk.evidence] + codeInForce(for: name, in: code))
+        }
+    }
+
+    /// Where the service's code sets what the variable would have set: that is what runs.
+    private func codeInForce(for variable: String, in code: [TelemetryProcess]) -> [RelatedLocation] {
+        code.flatMap { $0.settings(configuredBy: variable) }.map { setting in
+            RelatedLocation(location: setting.location, message: "the code sets it here, with \(setting.name): this is the value in force")
         }
     }
 }

@@ -5,6 +5,8 @@ struct ServiceSDK {
     var detected: DetectedSwiftSDK
     var profile: SwiftSDKProfile
     var service: String
+    /// The build context the service's code is in.
+    var folder: String
 
     /// "opentelemetry-swift 2.5.0 (`api/Package.swift`)".
     var description: String {
@@ -35,5 +37,6 @@ struct ServiceSDK {
         self.detected = detected
         self.profile = profile
         self.service = service.name
+        self.folder = folder
     }
 }

@@ -6,6 +6,7 @@ extension TelemetryProcess {
     init(environment scope: EnvironmentScope) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
+        resourceAttributes = EnvironmentSettings.resourceAttributes(of: scope)
     }
 }
 
@@ -28,6 +29,20 @@ enum EnvironmentSettings {
                                              requiresURL: true, isZipkin: true))
         }
         return endpoints
+    }
+
+    /// The keys of `OTEL_RESOURCE_ATTRIBUTES`, each pointing at its bytes in the value.
+    static func resourceAttributes(of scope: EnvironmentScope) -> [ResourceAttributeSettings] {
+        guard let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value else { return [] }
+        let attributes = ResourceAttributeItem.parse(value).compactMap { item -> ResourceAttributeSettings.Attribute? in
+            guard let key = item.key, let range = item.keyRange else { return nil }
+            let keyLocation = definition.valueSite?.location(ofValueBytes: range)
+            let site = keyLocation.map { ValueSite(file: definition.file, range: $0.range, editableRange: $0.range) }
+            let setting = Setting(value: key, origin: .variable(definition.name), site: site, fallbackLocation: definition.valueLocation,
+                                  isEditable: definition.isEditable && site != nil, related: definition.valueRelated)
+            return ResourceAttributeSettings.Attribute(key: key, keySetting: setting, isWrittenVerbatim: item.rawKey == key)
+        }
+        return [ResourceAttributeSettings(origin: .variable(definition.name), attributes: attributes)]
     }
 
     private static func otlpEndpoint(_ endpoint: VariableDefinition, signal: String?, protocolDefinition: VariableDefinition?) -> EndpointSetting {

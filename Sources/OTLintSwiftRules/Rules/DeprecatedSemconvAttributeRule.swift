@@ -12,7 +12,7 @@ struct DeprecatedSemconvAttributeRule: SwiftRule {
         for use in model.attributeUses where use.target != .metric {
             guard let name = use.name, let rename = SemconvRenames.byOldName[name] else { continue }
             // A resource key OTL303 renames (`deployment.environment`) is its finding and its fix: report it once.
-            if use.target == .resource && NonStandardResourceKeyRule.replacements[name] != nil { continue }
+            if use.target == .resource && StandardResourceKeys.replacements[name] != nil { continue }
             let replacements = rename.replacement.split(separator: "|").map { "`\($0)`" }.joined(separator: " or ")
             var fix: Fix?
             if rename.isMechanical, let literal = use.literal, literal.segments.count == 1,

@@ -9,7 +9,8 @@ extension TelemetryProcess {
         guard !model.isTestCode else { return nil }
         let purpose: Purpose = model.isBenchmarkCode ? .benchmarkCode : model.isExampleCode ? .exampleCode : .applicationCode
         self.init(displayName: "`\(model.file.path)`", purpose: purpose,
-                  endpoints: model.exporterEndpoints.map { CodeSettings.endpoint($0, in: model) })
+                  endpoints: model.exporterEndpoints.map { CodeSettings.endpoint($0, in: model) }, codePath: model.file.path)
+        resourceAttributes = ResourceLiterals.find(in: model)
     }
 }
 
