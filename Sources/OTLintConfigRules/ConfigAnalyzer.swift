@@ -12,7 +12,7 @@ public struct ConfigAnalyzer: Analyzer {
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
         BatchLimitsRule(),
-        DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
+        InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
         MalformedResourceAttributesRule(), ConflictingServiceNameRule(),
         DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
         IgnoredBySDKRule(), UnsupportedBySDKRule(),

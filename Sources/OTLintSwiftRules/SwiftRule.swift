@@ -23,7 +23,6 @@ let allSwiftRules: [any SwiftRule] = [
     SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),
     BatchLimitsRule(),
-    DeprecatedJaegerExporterRule(),
     ClientCreatedBeforeBootstrapRule(),
     SecretInExporterHeadersRule(),
     MissingServiceNameRule(),

@@ -7,6 +7,7 @@ extension TelemetryProcess {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
         resourceAttributes = EnvironmentSettings.resourceAttributes(of: scope)
+        jaeger = JaegerEnvironment.settings(of: scope)
     }
 }
 
@@ -36,11 +37,8 @@ enum EnvironmentSettings {
         guard let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value else { return [] }
         let attributes = ResourceAttributeItem.parse(value).compactMap { item -> ResourceAttributeSettings.Attribute? in
             guard let key = item.key, let range = item.keyRange else { return nil }
-            let keyLocation = definition.valueSite?.location(ofValueBytes: range)
-            let site = keyLocation.map { ValueSite(file: definition.file, range: $0.range, editableRange: $0.range) }
-            let setting = Setting(value: key, origin: .variable(definition.name), site: site, fallbackLocation: definition.valueLocation,
-                                  isEditable: definition.isEditable && site != nil, related: definition.valueRelated)
-            return ResourceAttributeSettings.Attribute(key: key, keySetting: setting, isWrittenVerbatim: item.rawKey == key)
+            return ResourceAttributeSettings.Attribute(key: key, keySetting: Setting(part: range, of: definition, value: key),
+                                                       isWrittenVerbatim: item.rawKey == key)
         }
         return [ResourceAttributeSettings(origin: .variable(definition.name), attributes: attributes)]
     }
@@ -54,6 +52,17 @@ enum EnvironmentSettings {
 }
 
 extension Setting {
+    /// Part of a variable's value as a setting of its own (a key of `OTEL_RESOURCE_ATTRIBUTES`, an item of a list):
+    /// it points at those bytes when the value is written verbatim, else at the whole value.
+    init(part range: Range<Int>, of definition: VariableDefinition, value: String) {
+        var site: ValueSite?
+        if let valueSite = definition.valueSite, let location = valueSite.location(ofValueBytes: range) {
+            site = ValueSite(file: valueSite.file, range: location.range, editableRange: location.range)
+        }
+        self.init(value: value, origin: .variable(definition.name), site: site, fallbackLocation: definition.valueLocation,
+                  isEditable: definition.isEditable && site != nil, related: definition.valueRelated)
+    }
+
     /// A variable's winning definition as a setting: its value where it is really written.
     init(_ definition: VariableDefinition) {
         self.init(value: definition.value, origin: .variable(definition.name), site: definition.valueSite,
