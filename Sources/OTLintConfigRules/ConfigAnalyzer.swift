@@ -8,7 +8,7 @@ public struct ConfigAnalyzer: Analyzer {
     /// The rules, in catalog order. Add a new scope rule here.
     static let rules: [any ScopeRule] = [
         UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
-        EndpointProtocolMismatchRule(), SignalPathInEndpointRule(), MissingServiceNameRule(),
+        EndpointProtocolMismatchRule(), SignalPathInEndpointRule(),
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
         BatchLimitsRule(),
@@ -46,7 +46,7 @@ public struct ConfigAnalyzer: Analyzer {
         let scopes = project.ruleScopes
         let results = ParallelMap.map(scopes) { scope in
             rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
-                + SettingsRules.check([TelemetryProcess(environment: scope)], isEnabled: context.isEnabled)
+                + SettingsRules.check([TelemetryProcess(environment: scope, project: project)], isEnabled: context.isEnabled)
         }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.

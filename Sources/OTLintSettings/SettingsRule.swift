@@ -26,6 +26,7 @@ public enum SettingsRules {
     public static let all: [any SettingsRule] = [
         DeprecatedJaegerExporterRule(),
         MalformedEndpointRule(),
+        MissingServiceNameRule(),
         NonStandardResourceKeyRule(),
     ]
 

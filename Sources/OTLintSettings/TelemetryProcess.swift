@@ -28,6 +28,8 @@ public struct TelemetryProcess: Sendable {
     public var endpoints: [EndpointSetting]
     /// Every place that writes resource attributes.
     public var resourceAttributes: [ResourceAttributeSettings] = []
+    /// Each exporter of the process and whether it names its service.
+    public var serviceNamings: [ServiceNaming] = []
     /// What the process says about the removed Jaeger exporter.
     public var jaeger = JaegerExportSettings()
     /// The source file of settings read from code: a compose service built from the folder holding it runs them.

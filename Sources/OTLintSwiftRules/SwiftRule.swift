@@ -25,7 +25,6 @@ let allSwiftRules: [any SwiftRule] = [
     BatchLimitsRule(),
     ClientCreatedBeforeBootstrapRule(),
     SecretInExporterHeadersRule(),
-    MissingServiceNameRule(),
     FullSamplingInCodeRule(),
     InvalidSamplerArgumentRule(),
     RatioSamplerNotParentBasedRule(),

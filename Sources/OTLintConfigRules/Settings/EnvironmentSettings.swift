@@ -3,11 +3,12 @@ import OTLintCore
 /// Reads the settings model from an environment scope: what the SDK of a compose service or of the process that
 /// loads an env file reads from its `OTEL_*` variables.
 extension TelemetryProcess {
-    init(environment scope: EnvironmentScope) {
+    init(environment scope: EnvironmentScope, project: ConfigProject) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
         resourceAttributes = EnvironmentSettings.resourceAttributes(of: scope)
         jaeger = JaegerEnvironment.settings(of: scope)
+        serviceNamings = [ServiceNameEnvironment.naming(of: scope, in: project)]
     }
 }
 

@@ -12,6 +12,7 @@ extension TelemetryProcess {
                   endpoints: model.exporterEndpoints.map { CodeSettings.endpoint($0, in: model) }, codePath: model.file.path)
         resourceAttributes = ResourceLiterals.find(in: model)
         jaeger = JaegerExporterCalls.settings(in: model)
+        serviceNamings = ProviderChains.namings(in: model)
     }
 }
 

@@ -1,52 +1,43 @@
 import OTLintCore
 import SwiftSyntax
 
-/// OTL301 (Swift part): an opentelemetry-swift provider built without a service name.
+/// opentelemetry-swift providers built in code and how they name their service.
 ///
 /// `TracerProviderBuilder` and `MeterProviderSdk.builder()` start from `Resource()`, whose `service.name` is
 /// `unknown_service:<process>`, and opentelemetry-swift reads neither `OTEL_SERVICE_NAME` nor (unless the code merges
 /// `EnvVarResource.get()`) `OTEL_RESOURCE_ATTRIBUTES`. So a builder chain without a resource, or with a literal
-/// resource that has no `service.name`, always reports `unknown_service`. swift-otel is not judged: it reads
+/// resource that has no `service.name`, always reports `unknown_service`. swift-otel is not read here: it takes
 /// `OTEL_SERVICE_NAME` from the deployment.
-struct MissingServiceNameRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL301"] }
-
-    func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard !model.isTestCode, model.ecosystems.contains(.openTelemetrySwift), !exportsOnlyLocally(model) else { return [] }
-        var diagnostics: [Diagnostic] = []
+enum ProviderChains {
+    static func namings(in model: SwiftSourceModel) -> [ServiceNaming] {
+        guard model.ecosystems.contains(.openTelemetrySwift), !isLocalOnly(model.file.text) else { return [] }
+        var namings: [ServiceNaming] = []
         for call in model.nodes.calls where call.calleeName == "build" && call.arguments.isEmpty {
             // Only the outermost `build()` of a chain written in one expression.
             let chain = builderChain(endingAt: call)
-            guard let root = chain.first, let kind = providerKind(root), !Self.isLocalOnly(call.trimmedDescription) else { continue }
+            guard let root = chain.first, let kind = providerKind(root), !isLocalOnly(call.trimmedDescription) else { continue }
             let resourceCalls = chain.filter { $0.calleeName == kind.resourceMethod && $0.argument(kind.resourceLabel) != nil }
-            let help = "give the provider a resource with a service name: `.\(kind.resourceMethod)(\(kind.resourceLabel): Resource(attributes: [\"service.name\": .string(\"checkout\")]).merging(other: EnvVarResource.get()))`"
             let why = "opentelemetry-swift starts from `Resource()` (service.name `unknown_service:<process>`) and never reads `OTEL_SERVICE_NAME`; `OTEL_RESOURCE_ATTRIBUTES` is only used when the code merges `EnvVarResource.get()`"
             guard let resourceCall = resourceCalls.last, let argument = resourceCall.argument(kind.resourceLabel) else {
-                diagnostics.append(model.diagnostic(
-                    "OTL301", at: root.calleeToken ?? root.calledExpression.firstToken(viewMode: .sourceAccurate)!,
-                    message: "this \(kind.name) is built without a resource, so its telemetry is reported as `unknown_service`",
-                    why: why, help: help
-                ))
+                namings.append(ServiceNaming(
+                    subject: "this \(kind.name)", location: model.location(of: root.calleeToken ?? root.calledExpression.firstToken(viewMode: .sourceAccurate)!),
+                    exportsRemotely: true, isNamed: false, mayBeNamedElsewhere: false, gap: "it is built without a resource", why: why,
+                    help: "give the provider a resource with a service name: `.\(kind.resourceMethod)(\(kind.resourceLabel): Resource(attributes: [\"service.name\": .string(\"checkout\")]).merging(other: EnvVarResource.get()))`"))
                 continue
             }
-            if let resource = literalResourceWithoutServiceName(argument.expression) {
-                diagnostics.append(model.diagnostic(
-                    "OTL301", at: resource.calleeToken ?? resource.calledExpression.firstToken(viewMode: .sourceAccurate)!,
-                    message: "the resource of this \(kind.name) has no `service.name`, so its telemetry is reported as `unknown_service`",
-                    why: why, help: "add `\"service.name\": .string(\"checkout\")` to the resource attributes, or merge `EnvVarResource.get()` and set `service.name` in `OTEL_RESOURCE_ATTRIBUTES`"
-                ))
-            }
+            // A resource built at run time, merged, or with `service.name`: named, or not knowable here.
+            guard let resource = literalResourceWithoutServiceName(argument.expression) else { continue }
+            namings.append(ServiceNaming(
+                subject: "this \(kind.name)", location: model.location(of: resource.calleeToken ?? resource.calledExpression.firstToken(viewMode: .sourceAccurate)!),
+                exportsRemotely: true, isNamed: false, mayBeNamedElsewhere: false, gap: "its resource has no `service.name`", why: why,
+                help: "add `\"service.name\": .string(\"checkout\")` to the resource attributes, or merge `EnvVarResource.get()` and set `service.name` in `OTEL_RESOURCE_ATTRIBUTES`"))
         }
-        return diagnostics
+        return namings
     }
 
     /// The file names only exporters where the service name does not matter: stdout and in-memory (printed or
     /// inspected locally), Prometheus (scraped; the scrape job names the target). A file naming no exporter at all
     /// builds its provider from exporters made elsewhere and is still judged.
-    private func exportsOnlyLocally(_ model: SwiftSourceModel) -> Bool {
-        Self.isLocalOnly(model.file.text)
-    }
-
     /// Text (a file, or one builder chain) that names local exporters and no remote one.
     static func isLocalOnly(_ text: String) -> Bool {
         let remote = ["Otlp", "OTLP", "Zipkin", "Jaeger", "Persistence", "Datadog"]
@@ -61,7 +52,7 @@ struct MissingServiceNameRule: SwiftRule {
     }
 
     /// `TracerProviderBuilder()` or `MeterProviderSdk.builder()` at the start of the chain.
-    private func providerKind(_ root: FunctionCallExprSyntax) -> ProviderKind? {
+    private static func providerKind(_ root: FunctionCallExprSyntax) -> ProviderKind? {
         let path = root.calledExpression.memberPath ?? []
         if path == ["TracerProviderBuilder"] { return ProviderKind(name: "tracer provider", resourceMethod: "with", resourceLabel: "resource") }
         if path == ["MeterProviderSdk", "builder"] {
@@ -71,7 +62,7 @@ struct MissingServiceNameRule: SwiftRule {
     }
 
     /// The calls of `A().b().c().build()`, innermost first; empty when `build()` is itself chained on.
-    private func builderChain(endingAt call: FunctionCallExprSyntax) -> [FunctionCallExprSyntax] {
+    private static func builderChain(endingAt call: FunctionCallExprSyntax) -> [FunctionCallExprSyntax] {
         if let member = call.parent?.as(MemberAccessExprSyntax.self), member.base?.id == call.id { return [] }
         var calls: [FunctionCallExprSyntax] = [call]
         var current: ExprSyntax? = call.receiver
@@ -89,7 +80,7 @@ struct MissingServiceNameRule: SwiftRule {
     }
 
     /// `Resource()` or `Resource(attributes: [literal keys, none of them service.name])` with nothing merged in.
-    private func literalResourceWithoutServiceName(_ expression: ExprSyntax) -> FunctionCallExprSyntax? {
+    private static func literalResourceWithoutServiceName(_ expression: ExprSyntax) -> FunctionCallExprSyntax? {
         guard let call = expression.unwrappingEffects.as(FunctionCallExprSyntax.self), call.calledExpression.memberPath == ["Resource"]
         else { return nil }
         if call.arguments.isEmpty { return call }
