@@ -13,7 +13,7 @@ public struct ConfigAnalyzer: Analyzer {
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
         BatchLimitsRule(),
         InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
-        MalformedResourceAttributesRule(), ConflictingServiceNameRule(),
+        MalformedResourceAttributesRule(),
         DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
         IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]

@@ -1,3 +1,5 @@
+import OTLintCore
+
 /// One place that writes resource attributes (`OTEL_RESOURCE_ATTRIBUTES`, a `Resource(attributes:)` dictionary, a
 /// `config.resourceAttributes["key"] = …` assignment), with each key where it is written.
 public struct ResourceAttributeSettings: Sendable {
@@ -8,11 +10,17 @@ public struct ResourceAttributeSettings: Sendable {
         public var keySetting: Setting
         /// Whether the key is written exactly as `key` (no percent-encoding), so it can be renamed in place.
         public var isWrittenVerbatim: Bool
+        /// The value where it is written, when it is a literal.
+        public var value: Setting?
+        /// Removes the whole attribute in the source's own syntax (the item and its comma), when that is safe.
+        public var removal: TextEdit?
 
-        public init(key: String, keySetting: Setting, isWrittenVerbatim: Bool) {
+        public init(key: String, keySetting: Setting, isWrittenVerbatim: Bool, value: Setting? = nil, removal: TextEdit? = nil) {
             self.key = key
             self.keySetting = keySetting
             self.isWrittenVerbatim = isWrittenVerbatim
+            self.value = value
+            self.removal = removal
         }
     }
 

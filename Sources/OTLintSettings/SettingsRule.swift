@@ -24,6 +24,7 @@ extension SettingsRule {
 public enum SettingsRules {
     /// Sorted by rule ID.
     public static let all: [any SettingsRule] = [
+        ConflictingServiceNameRule(),
         DeprecatedJaegerExporterRule(),
         MalformedEndpointRule(),
         MissingServiceNameRule(),

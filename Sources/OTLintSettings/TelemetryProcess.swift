@@ -26,6 +26,9 @@ public struct TelemetryProcess: Sendable {
     /// A telemetry backend or collector: its `OTEL_*` variables configure forwarding, not an application's SDK.
     public var isTelemetryBackend: Bool
     public var endpoints: [EndpointSetting]
+    /// The service name set on its own (`OTEL_SERVICE_NAME`, swift-otel's `config.serviceName`), which wins over
+    /// `service.name` in the resource attributes.
+    public var serviceName: Setting?
     /// Every place that writes resource attributes.
     public var resourceAttributes: [ResourceAttributeSettings] = []
     /// Each exporter of the process and whether it names its service.

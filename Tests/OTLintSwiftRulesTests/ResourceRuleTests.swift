@@ -64,6 +64,42 @@ final class ResourceRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(source).with("OTL303").isEmpty)
     }
 
+    // MARK: OTL304
+
+    func testSwiftOTelServiceNameAndAResourceServiceNameThatDisagree() {
+        let source = """
+        import OTel
+        func configure() {
+            var config = OTel.Configuration.default
+            config.serviceName = "checkout"
+            config.resourceAttributes = ["service.name": "checkout-api"]
+        }
+        """
+        let found = analyzeSwift(source).with("OTL304")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 5, column: 50)])
+        XCTAssertEqual(found.first?.related.map(\.location.start), [LineColumn(line: 4, column: 26)])
+        XCTAssertEqual(found.first?.message,
+                       "`service.name=checkout-api` in `config.resourceAttributes` disagrees with `config.serviceName` (`checkout`); the service reports as `checkout`")
+    }
+
+    func testAgreeingOrUnsetServiceNamesInCodeAreQuiet() {
+        let agreeing = """
+        import OTel
+        func configure() {
+            var config = OTel.Configuration.default
+            config.serviceName = "checkout"
+            config.resourceAttributes["service.name"] = "checkout"
+        }
+        """
+        XCTAssertTrue(analyzeSwift(agreeing).with("OTL304").isEmpty)
+        // opentelemetry-swift has no service name of its own: the resource decides.
+        let resourceOnly = """
+        import OpenTelemetrySdk
+        let resource = Resource(attributes: ["service.name": .string("checkout")])
+        """
+        XCTAssertTrue(analyzeSwift(resourceOnly).with("OTL304").isEmpty)
+    }
+
     // MARK: OTL301
 
     func testTracerProviderWithoutResourceIsReportedAtTheBuilder() {

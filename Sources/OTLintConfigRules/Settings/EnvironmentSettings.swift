@@ -6,6 +6,7 @@ extension TelemetryProcess {
     init(environment scope: EnvironmentScope, project: ConfigProject) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
+        serviceName = scope.setting("OTEL_SERVICE_NAME").map(Setting.init)
         resourceAttributes = EnvironmentSettings.resourceAttributes(of: scope)
         jaeger = JaegerEnvironment.settings(of: scope)
         serviceNamings = [ServiceNameEnvironment.naming(of: scope, in: project)]
@@ -36,10 +37,14 @@ enum EnvironmentSettings {
     /// The keys of `OTEL_RESOURCE_ATTRIBUTES`, each pointing at its bytes in the value.
     static func resourceAttributes(of scope: EnvironmentScope) -> [ResourceAttributeSettings] {
         guard let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value else { return [] }
-        let attributes = ResourceAttributeItem.parse(value).compactMap { item -> ResourceAttributeSettings.Attribute? in
+        let items = ResourceAttributeItem.parse(value)
+        let attributes = items.indices.compactMap { index -> ResourceAttributeSettings.Attribute? in
+            let item = items[index]
             guard let key = item.key, let range = item.keyRange else { return nil }
-            return ResourceAttributeSettings.Attribute(key: key, keySetting: Setting(part: range, of: definition, value: key),
-                                                       isWrittenVerbatim: item.rawKey == key)
+            return ResourceAttributeSettings.Attribute(
+                key: key, keySetting: Setting(part: range, of: definition, value: key), isWrittenVerbatim: item.rawKey == key,
+                value: item.valueRange.map { Setting(part: $0, of: definition, value: item.value ?? "") },
+                removal: definition.edit(inValue: ListItem.removalRange(of: index, in: items.map(\.item)), replacement: ""))
         }
         return [ResourceAttributeSettings(origin: .variable(definition.name), attributes: attributes)]
     }
