@@ -14,7 +14,7 @@ public struct SwiftAnalyzer: Analyzer {
     }
 
     /// Its code rules, and the settings rules, which judge the settings each file's code writes.
-    public var ruleIDs: [String] { allSwiftRules.flatMap(\.ruleIDs) + SettingsRules.ruleIDs }
+    public var ruleIDs: [String] { allSwiftRules.map(\.id) + SettingsRules.ruleIDs }
 
     /// Whether a file's text passes the pre-filter, i.e. gets parsed when nothing is re-exported to it (public for
     /// the benchmark).
@@ -35,7 +35,7 @@ public struct SwiftAnalyzer: Analyzer {
     public func read(_ files: [SourceFile], context: AnalysisContext, keepingSettings: Bool) -> (result: AnalysisResult, code: [TelemetryProcess]) {
         // The rules that know literal credentials run whenever any rule does: their findings mark secret spans
         // that every excerpt masks, even when the rules themselves are not selected.
-        let isEnabled = { (rule: any SwiftRule) in rule.ruleIDs.contains(where: context.isEnabled) }
+        let isEnabled = { (rule: any SwiftRule) in context.isEnabled(rule.id) }
         let anyEnabled = allSwiftRules.contains(where: isEnabled) || SettingsRules.ruleIDs.contains(where: context.isEnabled)
         guard anyEnabled || keepingSettings, !files.isEmpty else { return (AnalysisResult(), []) }
         let rules = allSwiftRules.filter { isEnabled($0) || $0.findsSecrets }
@@ -57,7 +57,7 @@ public struct SwiftAnalyzer: Analyzer {
             guard model.isRelevant else { return (result, nil) }
             let process = TelemetryProcess(code: model)
             let settings = process.map { SettingsRules.check([$0], isEnabled: context.isEnabled) } ?? []
-            let diagnostics = rules.flatMap { rule in rule.check(model) } + settings
+            let diagnostics = rules.filter { !model.isSkipped(by: type(of: $0).skippedCode) }.flatMap { rule in rule.check(model) } + settings
             for diagnostic in diagnostics { for range in diagnostic.maskedRanges { result.secrets.add(range, in: file) } }
             result.diagnostics = diagnostics.filter { context.isEnabled($0.ruleID) }
             // The settings are small values; the tree is released when this closure returns.

@@ -4,7 +4,7 @@ import OTLintCore
 /// OTL202: batch processor settings that break or defeat batching: a batch size above the queue size, a zero or
 /// very long delay, no export timeout, and values that look like seconds where milliseconds are read.
 struct BatchLimitsRule: ScopeRule {
-    let id = "OTL202"
+    static let id = "OTL202"
 
     /// One batching processor's variables and defaults (env-vars.md §3).
     struct Processor {

@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL004: one variable defined twice in one scope with different values. Only one value reaches the process;
 /// the other is dead configuration that misleads whoever reads it.
 struct ConflictingDefinitionsRule: ScopeRule {
-    let id = "OTL004"
+    static let id = "OTL004"
     /// Also in telemetry backends and collectors: A variable set twice is a Compose question, whoever reads it.
     var judgesTelemetryBackends: Bool { true }
 

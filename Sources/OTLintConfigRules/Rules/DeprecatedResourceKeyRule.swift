@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL405 (configuration part): a key of `OTEL_RESOURCE_ATTRIBUTES` that the semantic conventions renamed.
 /// `deployment.environment` is left to OTL303, which treats it with the other environment keys.
 struct DeprecatedResourceKeyRule: ScopeRule {
-    let id = "OTL405"
+    static let id = "OTL405"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let definition = scope.setting("OTEL_RESOURCE_ATTRIBUTES"), let value = definition.value else { return [] }

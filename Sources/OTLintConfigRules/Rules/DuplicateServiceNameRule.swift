@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL305: two services of one compose project report the same service name, so their telemetry is mixed in
 /// one service in every backend.
 struct DuplicateServiceNameRule: ScopeRule {
-    let id = "OTL305"
+    static let id = "OTL305"
 
     /// The service name a scope reports and where it is written: `OTEL_SERVICE_NAME` wins over `service.name`
     /// in `OTEL_RESOURCE_ATTRIBUTES` (spec). Nil when unset or unknown.

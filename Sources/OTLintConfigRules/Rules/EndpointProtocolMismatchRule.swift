@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL203: an OTLP endpoint whose port belongs to the other OTLP transport, or to a non-OTLP protocol
 /// (Jaeger, Zipkin).
 struct EndpointProtocolMismatchRule: ScopeRule {
-    let id = "OTL203"
+    static let id = "OTL203"
 
     /// Ports that never speak OTLP, and what listens there.
     static let foreignPorts: [Int: String] = [

@@ -2,7 +2,7 @@ import OTLintCore
 
 /// OTL101: a production scope whose sampler keeps every trace.
 struct FullSamplingInProductionRule: ScopeRule {
-    let id = "OTL101"
+    static let id = "OTL101"
 
     static let recommendedSampler = "parentbased_traceidratio"
     static let recommendedRatio = "0.1"

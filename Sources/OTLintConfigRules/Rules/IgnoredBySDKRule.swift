@@ -2,7 +2,7 @@ import OTLintCore
 
 /// OTL005: a variable the service's Swift SDK never reads: dead configuration that hides where the real setting is.
 struct IgnoredBySDKRule: ScopeRule {
-    let id = "OTL005"
+    static let id = "OTL005"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let sdk = ServiceSDK(scope, project: project) else { return [] }

@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL209: a production process that exports in plaintext (`http://`, or `OTEL_EXPORTER_OTLP_INSECURE=true` for a
 /// gRPC endpoint without scheme) to a host outside the machine, the compose project and private networks.
 struct InsecureRemoteExportRule: ScopeRule {
-    let id = "OTL209"
+    static let id = "OTL209"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard scope.tier.isProduction, !scope.isTemplate else { return [] }

@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL603: `OTEL_PROPAGATORS` with unknown names, `none` next to other propagators, duplicates, or deprecated
 /// propagators.
 struct InvalidPropagatorsRule: ScopeRule {
-    let id = "OTL603"
+    static let id = "OTL603"
 
     /// Names some SDK accepts beyond the specification's list.
     static let accepted = Set(VariableCatalog.propagators + ["xray-lambda"])

@@ -2,7 +2,7 @@ import OTLintCore
 
 /// OTL102: a sampler argument that is not a ratio in [0, 1], or an argument the chosen sampler ignores.
 struct InvalidSamplerArgumentRule: ScopeRule {
-    let id = "OTL102"
+    static let id = "OTL102"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         let settings = SamplerSettings(scope)

@@ -4,7 +4,7 @@ import OTLintCore
 /// OTL002: a value that is not of its variable's type or enum: SDKs ignore it (or read it as false) and
 /// silently fall back to the default.
 struct InvalidValueRule: ScopeRule {
-    let id = "OTL002"
+    static let id = "OTL002"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

@@ -4,7 +4,7 @@ import OTLintCore
 /// by default), missing (1.35–1.45 need it when clients send OTLP), or ignored (Jaeger v2 is configured by
 /// YAML); and the end-of-life v1 all-in-one image itself. Versions: `otel-facts/otlp-ports.md` §3.
 struct JaegerOTLPSettingRule: ScopeRule {
-    let id = "OTL208"
+    static let id = "OTL208"
     /// Also in telemetry backends and collectors: It judges Jaeger's own settings.
     var judgesTelemetryBackends: Bool { true }
 

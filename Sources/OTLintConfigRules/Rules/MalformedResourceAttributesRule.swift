@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL302: `OTEL_RESOURCE_ATTRIBUTES` that is not a clean `key=value,...` list: items without `=`, empty keys,
 /// an unencoded `=` in a value, broken percent-encoding, duplicate keys.
 struct MalformedResourceAttributesRule: ScopeRule {
-    let id = "OTL302"
+    static let id = "OTL302"
 
     static let discarded = "on a malformed item the specification lets SDKs discard the whole variable, so every resource attribute (service version, environment, …) may be lost"
 

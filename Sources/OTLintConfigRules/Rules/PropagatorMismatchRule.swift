@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL604: services of one compose project that share no trace-context propagator: a request crossing from one
 /// to the other starts a new trace.
 struct PropagatorMismatchRule: ScopeRule {
-    let id = "OTL604"
+    static let id = "OTL604"
 
     /// Propagators that carry the trace context (baggage does not).
     static let traceFormats: Set<String> = ["tracecontext", "b3", "b3multi", "jaeger", "xray", "ottrace"]

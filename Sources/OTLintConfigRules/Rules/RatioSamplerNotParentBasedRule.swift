@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL103: `traceidratio` without `parentbased_`: the service makes its own decision for spans whose parent was
 /// already sampled (or dropped) upstream, so traces lose their middle parts.
 struct RatioSamplerNotParentBasedRule: ScopeRule {
-    let id = "OTL103"
+    static let id = "OTL103"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let sampler = scope.setting("OTEL_TRACES_SAMPLER"), let value = sampler.value,

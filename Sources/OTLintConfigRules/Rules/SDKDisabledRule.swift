@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL003: `OTEL_SDK_DISABLED=true` in a scope that otherwise sets up export: every signal becomes a no-op and
 /// the exporter settings next to it do nothing.
 struct SDKDisabledRule: ScopeRule {
-    let id = "OTL003"
+    static let id = "OTL003"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard !scope.isTemplate, let disabled = scope.setting("OTEL_SDK_DISABLED"),

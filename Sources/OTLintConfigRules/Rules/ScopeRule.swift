@@ -8,7 +8,7 @@ import OTLintCore
 /// treat a nil `value` as "cannot judge", point at `definition.valueLocation` / `keyLocation`, add
 /// `definition.valueRelated` and, for production-only rules, `scope.tier.explanation` and `tier.related`.
 public protocol ScopeRule: Sendable {
-    var id: String { get }
+    static var id: String { get }
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic]
     /// Whether the rule also judges the environment of telemetry backends and collectors. SDK rules do not:
     /// a backend's `OTEL_*` variables are no application's SDK settings.
@@ -17,6 +17,7 @@ public protocol ScopeRule: Sendable {
 
 extension ScopeRule {
     public var judgesTelemetryBackends: Bool { false }
+    public var id: String { Self.id }
 
     /// The default severity from the rule's document.
     public var severity: Severity { RuleCatalog.defaultSeverity(id) }

@@ -5,7 +5,7 @@ import OTLintCore
 /// interpolated from the shell (unknown to otlint) or from a git-ignored file is fine. The secret is never
 /// printed: messages name only the header, and the diagnostic masks the bytes that hold it.
 struct SecretInExporterHeadersRule: ScopeRule {
-    let id = "OTL210"
+    static let id = "OTL210"
     /// Also in telemetry backends and collectors: A committed credential leaks, whoever reads it.
     var judgesTelemetryBackends: Bool { true }
 

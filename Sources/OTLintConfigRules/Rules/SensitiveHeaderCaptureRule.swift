@@ -7,7 +7,7 @@ import OTLintCore
 /// expressions, with values redacted for headers matching `..._SANITIZE_FIELDS`); and, in production, GenAI
 /// instrumentations told to record message content (`OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`).
 struct SensitiveHeaderCaptureRule: ScopeRule {
-    let id = "OTL401"
+    static let id = "OTL401"
 
     /// Headers that carry credentials or session identifiers (semconv-sensitive.md §5).
     static let sensitiveHeaders = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key",

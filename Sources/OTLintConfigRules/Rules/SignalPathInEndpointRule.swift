@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL204: `/v1/traces` on the base endpoint (the SDK appends it again), or a per-signal OTLP/HTTP endpoint
 /// without its signal path (the SDK uses it as-is).
 struct SignalPathInEndpointRule: ScopeRule {
-    let id = "OTL204"
+    static let id = "OTL204"
 
     static let signalPaths = ["/v1/traces", "/v1/metrics", "/v1/logs"]
 

@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL104: a production scope that records no traces: the `always_off` sampler, a ratio of 0, or the traces
 /// exporter `none`.
 struct TracingOffInProductionRule: ScopeRule {
-    let id = "OTL104"
+    static let id = "OTL104"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard scope.tier.isProduction, !scope.isTemplate else { return [] }

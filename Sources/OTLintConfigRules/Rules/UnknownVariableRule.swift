@@ -3,7 +3,7 @@ import OTLintCore
 /// OTL001: an `OTEL_*` name the specification does not define and that is close to one it does — a typo
 /// the SDK silently ignores.
 struct UnknownVariableRule: ScopeRule {
-    let id = "OTL001"
+    static let id = "OTL001"
 
     /// A vendor name that looks like a misspelling → the name that marks the vendor's set of variables.
     static let launcherPairs = ["OTEL_EXPORTER_OTLP_METRIC_ENDPOINT": "OTEL_EXPORTER_OTLP_SPAN_ENDPOINT"]

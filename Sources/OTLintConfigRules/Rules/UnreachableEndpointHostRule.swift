@@ -4,7 +4,7 @@ import OTLintYAML
 /// OTL206: a compose service exports to a host it cannot reach: `localhost` (the container itself), or a name
 /// that is no service, alias, `container_name` or `hostname` of the project (most often a typo).
 struct UnreachableEndpointHostRule: ScopeRule {
-    let id = "OTL206"
+    static let id = "OTL206"
 
     /// Hosts Docker resolves itself.
     static let dockerHosts: Set<String> = ["host.docker.internal", "gateway.docker.internal", "host-gateway", "kubernetes.docker.internal"]

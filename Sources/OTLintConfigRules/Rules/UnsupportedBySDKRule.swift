@@ -2,7 +2,7 @@ import OTLintCore
 
 /// OTL006: a value the service's Swift SDK rejects at startup (crash or bootstrap error).
 struct UnsupportedBySDKRule: ScopeRule {
-    let id = "OTL006"
+    static let id = "OTL006"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let sdk = ServiceSDK(scope, project: project) else { return [] }

@@ -8,7 +8,7 @@ import SwiftSyntax
 /// ignored and spans started afterwards become new root traces. Reported only where the code evidently runs on a
 /// server (server-side imports, or a package that depends on a server framework) and not in an Apple UI app.
 struct ActiveSpanNoopOnLinuxRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL504"] }
+    static let id = "OTL504"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard model.ecosystems.contains(.openTelemetrySwift) else { return [] }
@@ -21,7 +21,7 @@ struct ActiveSpanNoopOnLinuxRule: SwiftRule {
                call.firstArgument?.expression.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.true),
                call.receiverChainContainsCall(named: ["spanBuilder"]) || call.receiver?.memberPath != nil {
                 diagnostics.append(model.diagnostic(
-                    "OTL504", at: token,
+                    Self.id, at: token,
                     message: "`setActive(true)` does nothing on Linux: spans started afterwards do not become children of this span",
                     why: "opentelemetry-swift's context manager on Linux (`TaskLocalContextManager`) ignores imperative activation; \(evidence)",
                     help: "run the work inside `spanBuilder(spanName:).withActiveSpan { span in ... }`, or pass the parent explicitly with `setParent(span)` on the child's builder"
@@ -29,7 +29,7 @@ struct ActiveSpanNoopOnLinuxRule: SwiftRule {
             } else if token.text == "setActiveSpan", call.arguments.count == 1,
                       call.receiver?.memberPath?.last == "contextProvider" {
                 diagnostics.append(model.diagnostic(
-                    "OTL504", at: token,
+                    Self.id, at: token,
                     message: "`contextProvider.setActiveSpan(_:)` does nothing on Linux: spans started afterwards become new root traces",
                     why: "opentelemetry-swift's context manager on Linux (`TaskLocalContextManager`) ignores imperative activation; \(evidence)",
                     help: "scope the work with `OpenTelemetry.instance.contextProvider.withActiveSpan(span) { ... }`, or pass the parent explicitly with `setParent(span)`"

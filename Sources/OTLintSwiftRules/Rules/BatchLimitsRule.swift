@@ -12,7 +12,7 @@ import SwiftSyntax
 /// - swift-otel 0.9–0.12 `OTelBatchSpanProcessorConfiguration(maximumQueueSize:maximumExportBatchSize:)`, ≤ 0.8
 ///   `OTel.BatchSpanProcessor(maxBatchSize:maxQueueSize:)`.
 struct BatchLimitsRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL202"] }
+    static let id = "OTL202"
 
     static let defaultQueueSize = 2048.0
 

@@ -8,10 +8,11 @@ import SwiftSyntax
 /// no-op tracer for its whole life: its requests get no client spans and no `traceparent`. Judged only when both
 /// calls run in the same function body (or the same top-level code), one after the other.
 struct ClientCreatedBeforeBootstrapRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL605"] }
+    static let id = "OTL605"
+    static let skippedCode: SkippedCode = [.tests]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard model.imports.contains("AsyncHTTPClient"), !model.isTestCode else { return [] }
+        guard model.imports.contains("AsyncHTTPClient") else { return [] }
         let calls = model.nodes.calls
         let bootstraps = calls.filter(isTracingBootstrap)
         guard !bootstraps.isEmpty, !disablesTraces(model) else { return [] }
@@ -26,7 +27,7 @@ struct ClientCreatedBeforeBootstrapRule: SwiftRule {
             let bootstrapName = (bootstrap.calledExpression.memberPath ?? []).joined(separator: ".")
             let token = call.calleeToken ?? call.calledExpression.firstToken(viewMode: .sourceAccurate)!
             diagnostics.append(model.diagnostic(
-                "OTL605", at: created == "HTTPClient" ? token : call.calledExpression.lastToken(viewMode: .sourceAccurate)!,
+                Self.id, at: created == "HTTPClient" ? token : call.calledExpression.lastToken(viewMode: .sourceAccurate)!,
                 message: "this `\(created)` is created before `\(bootstrapName)`, so its requests are never traced",
                 why: "AsyncHTTPClient captures `InstrumentationSystem.tracer` when the client's configuration is created; before the bootstrap that is the no-op tracer, and the client keeps it forever (no client spans, no `traceparent` header)",
                 help: "create the client after `\(bootstrapName)(...)`, or use `HTTPClient.shared`, which is created on first use",

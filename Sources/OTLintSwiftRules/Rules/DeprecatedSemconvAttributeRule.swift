@@ -3,11 +3,11 @@ import SwiftSyntax
 
 /// OTL405 (Swift): attribute keys that the semantic conventions renamed (`http.method` → `http.request.method`).
 struct DeprecatedSemconvAttributeRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL405"] }
+    static let id = "OTL405"
+    // Tests assert what a library emits today and benchmarks measure it; the rename belongs in the library.
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        // Tests assert what a library emits today and benchmarks measure it; the rename belongs in the library.
-        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for use in model.attributeUses where use.target != .metric {
             guard let name = use.name, let rename = SemconvRenames.byOldName[name] else { continue }
@@ -26,7 +26,7 @@ struct DeprecatedSemconvAttributeRule: SwiftRule {
             if !rename.note.isEmpty { help += " (\(rename.note))" }
             if use.literal == nil { help += "; with opentelemetry-swift, `SemanticConventions` has the current names" }
             diagnostics.append(model.diagnostic(
-                "OTL405", at: use.keyNode,
+                Self.id, at: use.keyNode,
                 message: "attribute `\(name)` is deprecated since semantic conventions \(rename.since): use \(replacements)",
                 why: "backends, dashboards and the instrumentation of other services use the current name, so data under the old name is missed or split",
                 help: help, fix: fix

@@ -7,7 +7,7 @@ import SwiftSyntax
 /// Catching an error and recovering is often right and is not reported; the rule needs the code's own evidence
 /// that the error is a failure, so the span stays "successful" only where the code disagrees with itself.
 struct ErrorNotRecordedRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL503"] }
+    static let id = "OTL503"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -38,7 +38,7 @@ struct ErrorNotRecordedRule: SwiftRule {
                 ? "set `span.status = .error(description: \"\\(error)\")` and call `(span as? Span)?.recordException(error)`"
                 : "call `span.recordError(error)` and `span.setStatus(SpanStatus(code: .error))`"
             diagnostics.append(model.diagnostic(
-                "OTL503", at: catchClause.catchKeyword,
+                Self.id, at: catchClause.catchKeyword,
                 message: "this error is \(evidence.description) but not recorded on \(spanText), which is exported as successful",
                 why: "the span's status stays unset and it has no exception event, so error rates and error traces miss this failure",
                 help: recordHint + (scope.spanName == "_" ? " (name the closure parameter instead of `_`)" : ""),

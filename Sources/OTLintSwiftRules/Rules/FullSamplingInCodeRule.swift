@@ -3,7 +3,7 @@ import SwiftSyntax
 
 /// OTL101 (Swift): a sampler hard-coded to keep every trace in application code.
 struct FullSamplingInCodeRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL101"] }
+    static let id = "OTL101"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         // Keeping every trace is what a test, a benchmark or an example wants.

@@ -3,13 +3,13 @@ import SwiftSyntax
 
 /// OTL406: unbounded values (user, request, session IDs, raw paths) as metric dimensions or attributes.
 struct HighCardinalityMetricAttributeRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL406"] }
+    static let id = "OTL406"
+    // Tests and benchmarks export nothing real; their data never reaches a backend.
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     static let swiftMetricsTypes: Set<String> = ["Counter", "FloatingPointCounter", "Timer", "Recorder", "Gauge", "Meter"]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        // Tests and benchmarks export nothing real; their data never reaches a backend.
-        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         // swift-metrics: `Counter(label: "...", dimensions: [("user.id", id)])`.
         if model.ecosystems.contains(.swiftMetrics) || model.ecosystems.contains(.swiftOTel) {
@@ -28,7 +28,7 @@ struct HighCardinalityMetricAttributeRule: SwiftRule {
                     for expression in Cardinality.interpolations(label) {
                         guard let word = Cardinality.unboundedWord(in: expression) else { continue }
                         diagnostics.append(model.diagnostic(
-                            "OTL406", at: expression,
+                            Self.id, at: expression,
                             message: "the metric label of this `\(name)` includes `\(expression.trimmedDescription)` (\(word)): every distinct value creates a new metric",
                             why: "each label is its own metric with its own time series; the metrics backend's memory and cost grow with every value",
                             help: "use a fixed label and put bounded values (a route template, a status class) in `dimensions`"
@@ -60,7 +60,7 @@ struct HighCardinalityMetricAttributeRule: SwiftRule {
         guard let word else { return nil }
         let keyText = keyName.name ?? key.trimmedDescription
         return model.diagnostic(
-            "OTL406", at: key,
+            Self.id, at: key,
             message: "metric dimension `\(keyText)` takes unbounded values (\(word)): every distinct value creates a new time series",
             why: "metrics backends keep one series per distinct set of dimension values; user, request or session IDs and raw paths make that count grow without limit",
             help: "drop the dimension or replace it with a bounded one (a route template such as `http.route`, a status class, a tier); keep per-request detail on spans"

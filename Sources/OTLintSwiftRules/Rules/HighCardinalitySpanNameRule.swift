@@ -3,11 +3,11 @@ import SwiftSyntax
 
 /// OTL402: span names built from runtime values such as IDs, raw paths or URLs.
 struct HighCardinalitySpanNameRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL402"] }
+    static let id = "OTL402"
+    // Tests and benchmarks export nothing real; their data never reaches a backend.
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        // Tests and benchmarks export nothing real; their data never reaches a backend.
-        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for start in model.spanStarts {
             guard let name = start.operationName?.unwrappingEffects else { continue }
@@ -24,7 +24,7 @@ struct HighCardinalitySpanNameRule: SwiftRule {
             }
             guard let (expression, word) = offending else { continue }
             diagnostics.append(model.diagnostic(
-                "OTL402", at: expression,
+                Self.id, at: expression,
                 message: "span name includes `\(expression.trimmedDescription)` (\(word)): every distinct value creates a new span name",
                 why: "span names are meant to identify a kind of operation; backends group, index and aggregate by name, so names with IDs or raw paths explode their cardinality",
                 help: "use a fixed name or a template (`GET /users/:id`) and record the value as an attribute instead, e.g. `span.attributes[\"...\"] = \(expression.trimmedDescription)`"

@@ -7,7 +7,7 @@ import SwiftSyntax
 /// the cluster are judged: names ending in a public top-level domain and public IP addresses. `collector`,
 /// `otel-collector.observability`, `*.svc.cluster.local`, `localhost` and private addresses are never reported.
 struct InsecureRemoteExportRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL209"] }
+    static let id = "OTL209"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard !model.isTestCode else { return [] }

@@ -3,7 +3,7 @@ import SwiftSyntax
 
 /// OTL102 (Swift): a sampling ratio outside [0, 1].
 struct InvalidSamplerArgumentRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL102"] }
+    static let id = "OTL102"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         // Tests exercise samplers directly; the rule is about the configuration a service runs with.

@@ -8,12 +8,13 @@ import SwiftSyntax
 /// sends exactly the headers it is given, and `consumer.messages` hands them back untouched. Context crosses the
 /// broker only when the producer injects it into `headers` and the consumer extracts it before starting its span.
 struct MessageWithoutPropagationRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL602"] }
+    static let id = "OTL602"
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     static let kafkaModules: Set<String> = ["Kafka", "SwiftKafka", "KafkaFoundationCompat"]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard !model.isTestCode, !model.isBenchmarkCode, !model.imports.isDisjoint(with: Self.kafkaModules),
+        guard !model.imports.isDisjoint(with: Self.kafkaModules),
               isTraced(model)
         else { return [] }
         var diagnostics: [Diagnostic] = []
@@ -23,7 +24,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
             if callsFunction(named: ["inject"], in: scope) || setsHeadersLater(in: scope) { continue }
             if let headers = call.argument("headers"), !headers.expression.is(ArrayExprSyntax.self) { continue }
             diagnostics.append(model.diagnostic(
-                "OTL602", at: token,
+                Self.id, at: token,
                 message: "this Kafka message carries no trace context: the consumer cannot continue the producer's trace",
                 why: "swift-kafka-client sends only the headers it is given; without an injected `traceparent` header the consumer's spans start a new trace",
                 help: "inject the current context into the message headers: `InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &headers, using: KafkaHeadersInjector())` with an `Injector` that appends `KafkaHeader(key:value:)`, then pass `headers:`"
@@ -37,7 +38,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
                       start.ecosystem == .distributedTracing
                 else { continue }
                 diagnostics.append(model.diagnostic(
-                    "OTL602", at: start.calleeToken,
+                    Self.id, at: start.calleeToken,
                     message: "the span for a consumed Kafka message ignores the producer's trace context, so it starts a new trace",
                     why: "the producer's `traceparent` arrives in `message.headers`; nothing in this function extracts it, so `\(start.calleeToken.text)` uses the current context instead",
                     help: "extract the context from the message headers and start the span in it: `var context = ServiceContext.topLevel; InstrumentationSystem.instrument.extract(message.headers, into: &context, using: KafkaHeadersExtractor())`, then `withSpan(\"process\", context: context, ofKind: .consumer) { ... }`",

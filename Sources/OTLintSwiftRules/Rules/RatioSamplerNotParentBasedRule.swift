@@ -3,7 +3,7 @@ import SwiftSyntax
 
 /// OTL103 (Swift): a ratio sampler that ignores the caller's sampling decision.
 struct RatioSamplerNotParentBasedRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL103"] }
+    static let id = "OTL103"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         // Tests exercise samplers directly; the rule is about the configuration a service runs with.

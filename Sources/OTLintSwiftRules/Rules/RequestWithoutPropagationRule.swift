@@ -9,13 +9,14 @@ import SwiftSyntax
 /// either ecosystem. Not reported when the surrounding function injects context itself (`inject(` or a
 /// `traceparent` header), in tests, or in a project that never sets tracing up.
 struct RequestWithoutPropagationRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL601"] }
+    static let id = "OTL601"
+    static let skippedCode: SkippedCode = [.tests]
 
     static let verbs: Set<String> = ["get", "post", "put", "delete", "patch"]
     static let urlSessionMethods: Set<String> = ["data", "dataTask", "upload", "uploadTask", "download", "downloadTask", "bytes"]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard !model.isTestCode, model.ecosystems.contains(.distributedTracing) || model.ecosystems.contains(.openTelemetrySwift)
+        guard model.ecosystems.contains(.distributedTracing) || model.ecosystems.contains(.openTelemetrySwift)
         else { return [] }
         var diagnostics: [Diagnostic] = []
         for call in model.nodes.calls {
@@ -23,7 +24,7 @@ struct RequestWithoutPropagationRule: SwiftRule {
             guard isTraced(model) else { return [] }
             if injectsContext(around: call) { continue }
             diagnostics.append(model.diagnostic(
-                "OTL601", at: token,
+                Self.id, at: token,
                 message: kind.message,
                 why: "without a `traceparent` header the called service starts a new trace, so the trace breaks at this request",
                 help: kind.help

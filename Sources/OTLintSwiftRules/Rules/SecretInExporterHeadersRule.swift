@@ -9,7 +9,7 @@ import SwiftSyntax
 /// `config.traces.otlpExporter.headers = [("x-api-key", "…")]`; swift-otel 0.9–0.12
 /// `OTLPGRPCSpanExporterConfiguration(environment:headers:)`. The secret is masked in every output.
 struct SecretInExporterHeadersRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL210"] }
+    static let id = "OTL210"
     var findsSecrets: Bool { true }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {

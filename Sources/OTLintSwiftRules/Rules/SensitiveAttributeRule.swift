@@ -4,7 +4,7 @@ import SwiftSyntax
 /// OTL401 (Swift): credentials or personal data written into span, event or resource attributes, and
 /// Hummingbird `TracingMiddleware(recordingHeaders:)` capturing `authorization` / `cookie`.
 struct SensitiveAttributeRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL401"] }
+    static let id = "OTL401"
     var findsSecrets: Bool { true }
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
@@ -14,7 +14,7 @@ struct SensitiveAttributeRule: SwiftRule {
             let keyText = use.name ?? use.keyNode.trimmedDescription
             if let (kind, word) = SensitiveNames.classify(use.words) {
                 diagnostics.append(model.diagnostic(
-                    "OTL401", at: use.keyNode,
+                    Self.id, at: use.keyNode,
                     message: "attribute `\(keyText)` records \(kind.rawValue) (\(word)): it is exported to the tracing backend and readable by everyone with access to traces",
                     why: "trace data is stored and shared far more widely than the systems that handle \(kind == .credential ? "credentials" : "personal data")",
                     help: help(for: kind),
@@ -22,7 +22,7 @@ struct SensitiveAttributeRule: SwiftRule {
                 ))
             } else if let value = use.value, let (kind, word) = valueSensitivity(value) {
                 diagnostics.append(model.diagnostic(
-                    "OTL401", at: value,
+                    Self.id, at: value,
                     message: "attribute `\(keyText)` is set from `\(value.trimmedDescription)`, which holds \(kind.rawValue) (\(word))",
                     why: "trace data is stored and shared far more widely than the systems that handle \(kind == .credential ? "credentials" : "personal data")",
                     help: help(for: kind)
@@ -105,7 +105,7 @@ struct SensitiveAttributeRule: SwiftRule {
                     ?? "").lowercased()
                 guard SensitiveNames.secretHeaders.contains(name) else { continue }
                 diagnostics.append(model.diagnostic(
-                    "OTL401", at: expression,
+                    Self.id, at: expression,
                     message: "`TracingMiddleware` copies the `\(name)` request header into every server span as `http.request.header.\(name)`",
                     why: "the header carries credentials or session identifiers; trace data is stored and shared far more widely than the systems that handle them",
                     help: "remove `\(expression.trimmedDescription)` from `recordingHeaders`; record only headers that carry no secrets"

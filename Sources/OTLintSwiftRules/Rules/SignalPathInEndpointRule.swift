@@ -7,7 +7,7 @@ import SwiftSyntax
 /// `OTEL_EXPORTER_OTLP_ENDPOINT`, and opentelemetry-swift's HTTP exporters never append anything. Without the
 /// path every export goes to `/` and is rejected.
 struct SignalPathInEndpointRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL204"] }
+    static let id = "OTL204"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         // Tests feed invalid endpoints on purpose to check that they are rejected.

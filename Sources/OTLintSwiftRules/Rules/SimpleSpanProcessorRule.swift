@@ -3,10 +3,10 @@ import SwiftSyntax
 
 /// OTL201: a simple (one export per span) span processor in application code.
 struct SimpleSpanProcessorRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL201"] }
+    static let id = "OTL201"
+    static let skippedCode: SkippedCode = [.tests]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard !model.isTestCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for call in model.nodes.calls {
             guard let token = call.calleeToken else { continue }
@@ -36,7 +36,7 @@ struct SimpleSpanProcessorRule: SwiftRule {
                 help = "use `OTel.BatchSpanProcessor(exportingTo:eventLoopGroup:)`, or upgrade to swift-otel 1.x, whose `OTel.bootstrap` always batches"
             }
             diagnostics.append(model.diagnostic(
-                "OTL201", at: token,
+                Self.id, at: token,
                 message: "`\(name)` exports every span on its own as soon as it ends, one export request per span",
                 why: "this is application code (not a test target and not inside `#if DEBUG`); under load the exporter falls behind and spans are dropped",
                 help: help, fix: fix

@@ -7,12 +7,12 @@ import SwiftSyntax
 /// member calls (`span.setStatus`, `span.end()`). A span that escapes — returned, stored, passed as an argument,
 /// or captured by a closure — is ended somewhere this file cannot see, so it is not judged.
 struct SpanNotEndedRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL502"] }
+    static let id = "OTL502"
+    // Tests inspect unfinished spans on in-memory tracers on purpose; nothing they start is exported.
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        // Tests inspect unfinished spans on in-memory tracers on purpose; nothing they start is exported.
-        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
-        return model.spanStarts.filter { $0.lifetime == .manual }.compactMap { check($0, model) }
+        model.spanStarts.filter { $0.lifetime == .manual }.compactMap { check($0, model) }
     }
 
     private func check(_ start: SpanStart, _ model: SwiftSourceModel) -> Diagnostic? {
@@ -22,7 +22,7 @@ struct SpanNotEndedRule: SwiftRule {
         if let statement = node.parent?.as(CodeBlockItemSyntax.self), isImplicitReturn(statement) { return nil }
         if node.parent?.is(CodeBlockItemSyntax.self) == true || isDiscardAssignment(node) {
             return model.diagnostic(
-                "OTL502", at: start.calleeToken,
+                Self.id, at: start.calleeToken,
                 message: "the span started here is thrown away, so it is never ended and never exported",
                 help: "use `withSpan(...) { span in ... }` (or `withActiveSpan`), which ends the span for you, or keep the span and call `end()` on it"
             )
@@ -67,7 +67,7 @@ struct SpanNotEndedRule: SwiftRule {
         let startRelated = model.related(start.calleeToken, "`\(name)` is started here")
         if endCalls.isEmpty {
             return model.diagnostic(
-                "OTL502", at: identifier.identifier,
+                Self.id, at: identifier.identifier,
                 message: "span `\(name)` is started but never ended, so it is never exported",
                 help: "add `defer { \(name).end() }` right after the start, or use `withSpan(...) { \(name) in ... }`",
                 related: [startRelated],
@@ -79,7 +79,7 @@ struct SpanNotEndedRule: SwiftRule {
         let exitName = describe(firstExit)
         let others = exits.count > 1 ? " (and \(exits.count - 1) more exit\(exits.count == 2 ? "" : "s"))" : ""
         return model.diagnostic(
-            "OTL502", at: exitToken(firstExit),
+            Self.id, at: exitToken(firstExit),
             message: "\(exitName) leaves span `\(name)` without ending it\(others): `\(name).end()` is only called on other paths",
             why: "a span that is not ended is never exported; on this path the trace loses `\(name)` and every child span that points to it",
             help: "end the span on every path with `defer { \(name).end() }` right after it is started",

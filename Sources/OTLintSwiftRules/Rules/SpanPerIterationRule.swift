@@ -3,7 +3,9 @@ import SwiftSyntax
 
 /// OTL501: a span started once per element of a collection.
 struct SpanPerIterationRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL501"] }
+    static let id = "OTL501"
+    // Tests and benchmarks create spans in loops to exercise the tracer; they export nothing real.
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     /// Collection methods whose closure runs once per element.
     static let perElementMethods: Set<String> = [
@@ -18,13 +20,11 @@ struct SpanPerIterationRule: SwiftRule {
     ]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        // Tests and benchmarks create spans in loops to exercise the tracer; they export nothing real.
-        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for start in model.spanStarts {
             guard let loop = enclosingIteration(of: start.call) else { continue }
             diagnostics.append(model.diagnostic(
-                "OTL501", at: start.calleeToken,
+                Self.id, at: start.calleeToken,
                 message: "a span is started for every element of \(loop.description): one trace gets as many spans as the collection has elements",
                 why: "spans are meant for units of work worth timing on their own; per-element spans inflate traces, exporter traffic and backend cost, and often hit the 128-span-event limits",
                 help: "start one span around the whole \(loop.kind) and record per-element details as span events or attributes (a count, the failing element); keep per-element spans only for independent work such as messages of a batch, and then link them to the batch span",

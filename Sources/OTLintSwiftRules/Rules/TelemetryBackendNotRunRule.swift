@@ -6,12 +6,13 @@ import SwiftSyntax
 /// swift-otel 1.x exports from a `Service` that must run (in a `ServiceGroup`, `app.addServices`, or
 /// `try await service.run()`). Without it spans, metrics and logs are created and silently never exported.
 struct TelemetryBackendNotRunRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL211"] }
+    static let id = "OTL211"
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     static let factories: Set<String> = ["bootstrap", "makeTracingBackend", "makeMetricsBackend", "makeLoggingBackend"]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard model.ecosystems.contains(.swiftOTel), !model.isTestCode, !model.isBenchmarkCode else { return [] }
+        guard model.ecosystems.contains(.swiftOTel) else { return [] }
         var diagnostics: [Diagnostic] = []
         for call in model.nodes.calls {
             guard let path = call.calledExpression.memberPath, path.count == 2, path[0] == "OTel",
@@ -24,7 +25,7 @@ struct TelemetryBackendNotRunRule: SwiftRule {
 
             if node.parent?.is(CodeBlockItemSyntax.self) == true || isDiscardAssignment(node) {
                 diagnostics.append(model.diagnostic(
-                    "OTL211", at: token,
+                    Self.id, at: token,
                     message: "the service returned by `OTel.\(path[1])` is thrown away, so nothing is ever exported",
                     why: "swift-otel exports from the returned `Service`; it only works while that service runs",
                     help: help
@@ -37,7 +38,7 @@ struct TelemetryBackendNotRunRule: SwiftRule {
                 let elements = Array(tuple.elements)
                 if elements.count == 2, elements[1].pattern.is(WildcardPatternSyntax.self) {
                     diagnostics.append(model.diagnostic(
-                        "OTL211", at: elements[1].pattern,
+                        Self.id, at: elements[1].pattern,
                         message: "the service returned by `OTel.\(path[1])` is discarded with `_`, so nothing is ever exported",
                         why: "swift-otel exports from the returned `Service`; it only works while that service runs",
                         help: help
@@ -58,7 +59,7 @@ struct TelemetryBackendNotRunRule: SwiftRule {
 
     private func neverRun(_ name: TokenSyntax, _ factory: String, _ help: String, _ model: SwiftSourceModel) -> Diagnostic {
         model.diagnostic(
-            "OTL211", at: name,
+            Self.id, at: name,
             message: "the service returned by `OTel.\(factory)` is stored in `\(name.text)` but never run, so nothing is ever exported",
             why: "swift-otel exports from the returned `Service`; it only works while that service runs",
             help: help

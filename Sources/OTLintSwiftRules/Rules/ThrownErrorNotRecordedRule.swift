@@ -6,7 +6,7 @@ import SwiftSyntax
 /// Unlike swift-distributed-tracing's `withSpan`, these end the span on the way out but neither record the error
 /// nor set an error status: the failed operation is exported as a successful span.
 struct ThrownErrorNotRecordedRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL505"] }
+    static let id = "OTL505"
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -16,7 +16,7 @@ struct ThrownErrorNotRecordedRule: SwiftRule {
             guard let first = throwing.first, !recordsErrors(closure) else { continue }
             let name = start.calleeToken.text
             diagnostics.append(model.diagnostic(
-                "OTL505", at: start.calleeToken,
+                Self.id, at: start.calleeToken,
                 message: "an error thrown out of `\(name)` is not recorded: the span ends with status unset, as if the operation succeeded",
                 why: "opentelemetry-swift's `\(name)` ends the span when the closure throws but neither calls `recordException` nor sets `status`",
                 help: "wrap the body in `do { ... } catch { span.status = .error(description: \"\\(error)\"); (span as? Span)?.recordException(error); throw error }`",

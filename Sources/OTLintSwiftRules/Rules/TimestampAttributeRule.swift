@@ -3,17 +3,17 @@ import SwiftSyntax
 
 /// OTL404: the current time recorded as an attribute.
 struct TimestampAttributeRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL404"] }
+    static let id = "OTL404"
+    // Tests and benchmarks export nothing real; their data never reaches a backend.
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        // Tests and benchmarks export nothing real; their data never reaches a backend.
-        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for use in model.attributeUses where use.target == .span || use.target == .event {
             guard let value = use.value, let now = currentTimeExpression(in: value) else { continue }
             let key = use.name ?? use.keyNode.trimmedDescription
             diagnostics.append(model.diagnostic(
-                "OTL404", at: value,
+                Self.id, at: value,
                 message: "attribute `\(key)` records the current time (`\(now.trimmedDescription)`), which the \(use.target == .event ? "event" : "span") already carries",
                 why: "spans have start and end timestamps and events have their own; a time attribute duplicates them and adds a unique value to every span",
                 help: "remove the attribute; to mark a moment inside the span, add an event (`span.addEvent(\"...\")`), which is timestamped"

@@ -3,18 +3,18 @@ import SwiftSyntax
 
 /// OTL403: request/response bodies, encoded payloads and whole header maps as attribute values.
 struct UnboundedAttributeValueRule: SwiftRule {
-    var ruleIDs: [String] { ["OTL403"] }
+    static let id = "OTL403"
+    static let skippedCode: SkippedCode = [.tests, .benchmarks]
 
     static let payloadNames: Set<String> = ["body", "payload", "httpBody", "rawBody", "headers", "allHTTPHeaderFields", "buffer"]
 
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
-        guard !model.isTestCode && !model.isBenchmarkCode else { return [] }
         var diagnostics: [Diagnostic] = []
         for use in model.attributeUses where use.target != .metric {
             guard let value = use.value, let what = payload(in: value) else { continue }
             let key = use.name ?? use.keyNode.trimmedDescription
             diagnostics.append(model.diagnostic(
-                "OTL403", at: value,
+                Self.id, at: value,
                 message: "attribute `\(key)` records \(what), whose size has no bound",
                 why: "attribute values are kept in memory until export and sent with every span; bodies and header maps can be megabytes, carry personal data and secrets, and are truncated or dropped by backends",
                 help: "record the size (`http.request.body.size`) or a few chosen fields instead; capture specific headers as `http.request.header.<name>`"
