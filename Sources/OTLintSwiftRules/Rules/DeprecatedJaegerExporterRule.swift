@@ -20,7 +20,7 @@ struct DeprecatedJaegerExporterRule: SwiftRule {
             else { continue }
             var host = "jaeger"
             if let address = call.argument("collectorAddress")?.expression.stringLiteralValue,
-               let parsed = EndpointText(address.contains("://") ? address : "udp://" + address).host {
+               let parsed = EndpointURL(address.contains("://") ? address : "udp://" + address)?.host {
                 host = parsed
             }
             diagnostics.append(model.diagnostic(

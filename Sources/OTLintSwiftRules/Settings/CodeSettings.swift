@@ -10,23 +10,30 @@ extension TelemetryProcess {
         let purpose: Purpose = model.isBenchmarkCode ? .benchmarkCode : model.isExampleCode ? .exampleCode : .applicationCode
         self.init(displayName: "`\(model.file.path)`", purpose: purpose,
                   endpoints: model.exporterEndpoints.map { CodeSettings.endpoint($0, in: model) })
+        exporterHeaders = ExporterHeaders.find(in: model)
     }
 }
 
 enum CodeSettings {
     static func endpoint(_ endpoint: ExporterEndpoint, in model: SwiftSourceModel) -> EndpointSetting {
-        let setting = Setting(literal: endpoint.literal, value: endpoint.value, origin: .code(api: endpoint.usage, sdk: endpoint.sdk), in: model)
+        var setting = Setting(literal: endpoint.literal, value: endpoint.value, origin: .code(api: endpoint.usage, sdk: endpoint.sdk), in: model)
+        setting.isGuarded = endpoint.isGuarded
         let shape: EndpointSetting.Shape = switch endpoint.shape {
         case .url: .url
         case .host: .host
         case .lenient: .lenient
         }
-        return EndpointSetting(
-            setting: setting, signal: endpoint.signal.isEmpty ? nil : endpoint.signal, shape: shape,
-            transport: endpoint.transport == .grpc ? .grpc : .http, appendsSignalPath: !endpoint.usedAsIs,
+        let transport: EndpointSetting.Transport = endpoint.transport == .grpc ? .grpc : .http
+        let signal = endpoint.signal.isEmpty ? nil : endpoint.signal
+        var result = EndpointSetting(
+            // Both libraries send to an endpoint set in code as written: nothing is appended.
+            setting: setting, signal: signal, shape: shape, transport: transport, appendsSignalPath: false,
             explicitlyPlaintext: endpoint.explicitlyPlaintext, requiresURL: shape == .url,
             // swift-otel reads host and port from a gRPC URL and throws `invalidEndpoint` without a port.
-            grpcRequiresPort: endpoint.sdk == .swiftOTel)
+            grpcRequiresPort: endpoint.sdk == .swiftOTel, isZipkin: endpoint.isZipkin)
+        // The exporter the code builds is the one use of its endpoint; its type or `.protocol` fixes the transport.
+        result.uses = endpoint.isZipkin ? [] : [EndpointUse(signal: signal, transport: transport)]
+        return result
     }
 }
 
