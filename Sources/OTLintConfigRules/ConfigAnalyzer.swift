@@ -7,14 +7,11 @@ import OTLintCore
 public struct ConfigAnalyzer: Analyzer {
     /// The rules, in catalog order. Add a new scope rule here.
     static let rules: [any ScopeRule] = [
-        UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
-        MissingServiceNameRule(),
+        UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(), MissingServiceNameRule(),
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
-        BatchLimitsRule(),
-        DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(),
-        MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
-        DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
+        BatchLimitsRule(), DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), MalformedResourceAttributesRule(),
+        NonStandardResourceKeyRule(), ConflictingServiceNameRule(), DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
         IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]
 
