@@ -18,21 +18,15 @@ enum CodeSettings {
     static func endpoint(_ endpoint: ExporterEndpoint, in model: SwiftSourceModel) -> EndpointSetting {
         var setting = Setting(literal: endpoint.literal, value: endpoint.value, origin: .code(api: endpoint.usage, sdk: endpoint.sdk), in: model)
         setting.isGuarded = endpoint.isGuarded
-        let shape: EndpointSetting.Shape = switch endpoint.shape {
-        case .url: .url
-        case .host: .host
-        case .lenient: .lenient
-        }
-        let transport: EndpointSetting.Transport = endpoint.transport == .grpc ? .grpc : .http
         let signal = endpoint.signal.isEmpty ? nil : endpoint.signal
         var result = EndpointSetting(
             // Both libraries send to an endpoint set in code as written: nothing is appended.
-            setting: setting, signal: signal, shape: shape, transport: transport, appendsSignalPath: false,
-            explicitlyPlaintext: endpoint.explicitlyPlaintext, requiresURL: shape == .url,
+            setting: setting, signal: signal, shape: endpoint.shape, transport: endpoint.transport, appendsSignalPath: false,
+            explicitlyPlaintext: endpoint.explicitlyPlaintext, requiresURL: endpoint.shape == .url,
             // swift-otel reads host and port from a gRPC URL and throws `invalidEndpoint` without a port.
             grpcRequiresPort: endpoint.sdk == .swiftOTel, isZipkin: endpoint.isZipkin)
         // The exporter the code builds is the one use of its endpoint; its type or `.protocol` fixes the transport.
-        result.uses = endpoint.isZipkin ? [] : [EndpointUse(signal: signal, transport: transport)]
+        result.uses = endpoint.isZipkin ? [] : [EndpointUse(signal: signal, transport: endpoint.transport)]
         return result
     }
 }

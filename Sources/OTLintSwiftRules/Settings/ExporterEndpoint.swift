@@ -12,23 +12,10 @@ import SwiftSyntax
 ///   decides TLS; the transport is gRPC when the same exporter is given `.protocol = .grpc`.
 /// - swift-otel 0.9–0.12: `OTLPGRPCSpanExporterConfiguration(environment:endpoint:shouldUseAnInsecureConnection:)`.
 struct ExporterEndpoint {
-    enum Shape {
-        /// A URL with scheme, host, optional port and path.
-        case url
-        /// A host name alone (the port is a separate argument).
-        case host
-        /// `host:port` or a URL; the library parses it leniently.
-        case lenient
-    }
-
-    enum Transport {
-        case grpc, http
-    }
-
     let literal: StringLiteralExprSyntax
     let value: String
-    let shape: Shape
-    let transport: Transport
+    let shape: EndpointSetting.Shape
+    let transport: EndpointSetting.Transport
     /// The code makes this connection plaintext explicitly (an insecure gRPC connection); nil when the URL decides.
     let explicitlyPlaintext: Bool?
     /// Where the endpoint is used, for messages: "`OtlpHttpTraceExporter(endpoint:)`".

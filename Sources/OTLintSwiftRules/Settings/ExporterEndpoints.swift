@@ -49,7 +49,7 @@ func findExporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
             else { continue }
             let exporter = path.dropLast().joined(separator: ".")
             // swift-otel's default protocol is OTLP/HTTP (protobuf).
-            let transport: ExporterEndpoint.Transport = grpcProtocols.contains(exporter) ? .grpc : .http
+            let transport: EndpointSetting.Transport = grpcProtocols.contains(exporter) ? .grpc : .http
             var found = endpoint(literal, .url, transport, nil, "`\(path.joined(separator: "."))`", .swiftOTel)
             let signal = path.count >= 3 ? path[path.count - 3] : ""
             let isSignal = ["traces", "metrics", "logs"].contains(signal)
@@ -61,7 +61,7 @@ func findExporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
 }
 
 private func endpoint(
-    _ literal: StringLiteralExprSyntax, _ shape: ExporterEndpoint.Shape, _ transport: ExporterEndpoint.Transport,
+    _ literal: StringLiteralExprSyntax, _ shape: EndpointSetting.Shape, _ transport: EndpointSetting.Transport,
     _ plaintext: Bool?, _ usage: String, _ sdk: SwiftSDK
 ) -> ExporterEndpoint? {
     guard let value = literal.representedLiteralValue else { return nil }
