@@ -8,13 +8,10 @@ public struct ConfigAnalyzer: Analyzer {
     /// The rules, in catalog order. Add a new scope rule here.
     static let rules: [any ScopeRule] = [
         UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
-        EndpointProtocolMismatchRule(), SignalPathInEndpointRule(),
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
         ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
-        BatchLimitsRule(),
-        InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
-        MalformedResourceAttributesRule(),
-        DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
+        BatchLimitsRule(), InvalidPropagatorsRule(), MalformedResourceAttributesRule(), DeprecatedResourceKeyRule(),
+        SensitiveHeaderCaptureRule(),
         IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]
 
@@ -46,16 +43,23 @@ public struct ConfigAnalyzer: Analyzer {
         let scopes = project.ruleScopes
         let results = ParallelMap.map(scopes) { scope in
             rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
-                + SettingsRules.check([TelemetryProcess(environment: scope, project: project)], isEnabled: context.isEnabled)
+                + SettingsRules.check([TelemetryProcess(environment: scope, in: project)], isEnabled: context.isEnabled)
         }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()
-        let diagnostics = results.flatMap { $0 }.filter {
+        let found = results.flatMap { $0 }.filter {
             seen.insert(DiagnosticKey(ruleID: $0.ruleID, path: $0.location.path, range: $0.location.range)).inserted
         }
-        return AnalysisResult(diagnostics: diagnostics, inputErrors: inputErrors, notices: skipped + project.notices,
-                              secrets: ConfigSecrets.collect(project), uncheckedFiles: skipped.map(\.path))
+        // Settings rules that find secrets run even when not selected: what they mask is masked in every excerpt.
+        var secrets = ConfigSecrets.collect(project)
+        let filesByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for diagnostic in found {
+            guard let file = filesByPath[diagnostic.location.path] else { continue }
+            for range in diagnostic.maskedRanges { secrets.add(range, in: file) }
+        }
+        return AnalysisResult(diagnostics: found.filter { context.isEnabled($0.ruleID) }, inputErrors: inputErrors,
+                              notices: skipped + project.notices, secrets: secrets, uncheckedFiles: skipped.map(\.path))
     }
 
     /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests), with the

@@ -34,6 +34,9 @@ public struct EndpointSetting: Sendable {
     public var grpcRequiresPort: Bool
     /// A Zipkin exporter's endpoint (HTTP, with its own path).
     public var isZipkin: Bool
+    /// The signals that export to it over OTLP, each with its exporter's own protocol, headers and TLS: none for an
+    /// endpoint whose signals all use another exporter (`OTEL_TRACES_EXPORTER=zipkin`).
+    public var uses: [EndpointUse] = []
 
     public init(setting: Setting, signal: String?, shape: Shape = .url, transport: Transport?, protocolSetting: Setting? = nil,
                 appendsSignalPath: Bool, explicitlyPlaintext: Bool? = nil, requiresURL: Bool, grpcRequiresPort: Bool = false,

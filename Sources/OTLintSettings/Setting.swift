@@ -23,6 +23,9 @@ public struct Setting: Sendable {
     public var related: [RelatedLocation]
     /// Byte ranges of credentials inside the value, masked in every excerpt of a finding about it.
     public var maskedRanges: [ByteRange]
+    /// Code writes the value only under a condition (`#if DEBUG`, a branch on an environment value), so it may not
+    /// apply in production. Unguarded code applies in every deployment tier.
+    public var isGuarded = false
 
     public init(value: String?, origin: SettingOrigin, site: ValueSite?, fallbackLocation: SourceLocation, isEditable: Bool,
                 related: [RelatedLocation] = [], maskedRanges: [ByteRange] = []) {

@@ -37,6 +37,14 @@ public struct TelemetryProcess: Sendable {
     public var jaeger = JaegerExportSettings()
     /// The source file of settings read from code: a compose service built from the folder holding it runs them.
     public var codePath: String?
+    /// Lower-cased host names that resolve inside the process's own compose project (service names,
+    /// `container_name`, `hostname`, network aliases): such a host is no remote host, whatever its name looks like.
+    public var projectHostNames: Set<String> = []
+    /// The protocol the process's auto-instrumentation launcher uses when none is set; nil when not known.
+    public var launcherDefault: LauncherDefault?
+    /// Exporter headers written with literal values, overridden definitions included (a committed secret leaks
+    /// whether or not it is in effect), except where the file keeps them private (a git-ignored `.env`).
+    public var exporterHeaders: [ExporterHeader] = []
 
     public init(displayName: String, purpose: Purpose, tier: TierAssessment = .unknown, isTemplate: Bool = false,
                 isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = [], codePath: String? = nil) {

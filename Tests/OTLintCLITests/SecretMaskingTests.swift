@@ -134,6 +134,22 @@ final class SecretMaskingTests: XCTestCase {
         XCTAssertTrue(other.stdout.contains("OTL405"), other.stdout)
         assertNoSecret(other.stdout, "Swift excerpts of another rule")
     }
+
+    /// OTL210 is a settings rule that finds secrets: it runs when not selected, so another settings rule's excerpt
+    /// of the same line masks the header value.
+    func testSwiftExporterHeaderIsMaskedInAnotherSettingsRulesExcerpt() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("Sources/App/Telemetry.swift", """
+        import OpenTelemetryProtocolExporterHttp
+
+        let exporter = OtlpHttpTraceExporter(endpoint: URL(string: "http://otlp.vendor-cloud.com:4318/v1/traces")!, config: OtlpConfiguration(headers: [("x-api-key", "\(Self.secrets[0])")]))
+
+        """)
+        let result = try OTLintBinary.run(["check", "--no-config", "--color", "never", "--select", "OTL209", "."], in: scratch.path)
+        XCTAssertTrue(result.stdout.contains("OTL209"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("OTL210"), "OTL210 runs but is not reported: \(result.stdout)")
+        assertNoSecret(result.stdout, "the OTL209 excerpt of a line with an OTL210 secret")
+    }
 }
 
 /// `git apply --check` on a patch, in a scratch folder made a repository.

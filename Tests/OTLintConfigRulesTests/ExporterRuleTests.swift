@@ -138,13 +138,13 @@ final class InsecureRemoteExportRuleTests: XCTestCase {
 
     func testHostClassification() {
         for host in ["api.honeycomb.io", "8.8.8.8", "[2606:4700::1]", "otlp.eu01.nr-data.net"] {
-            XCTAssertTrue(EndpointHost.isRemote(host, composeFiles: { [] }), host)
+            XCTAssertTrue(HostClassification.classify(host).isRemote, host)
         }
         // Documentation names and networks are placeholders; a dotted name under no public domain is a cluster name.
         for host in ["collector", "localhost", "127.0.0.1", "192.168.1.20", "172.20.0.5", "[::1]", "[fd00::2]", "otel.internal",
                      "host.docker.internal", "jaeger.local", "otlp.vendor.example.com", "[2001:db8::1]", "203.0.113.7",
                      "collector.observability", "${OTEL_HOST}"] {
-            XCTAssertFalse(EndpointHost.isRemote(host, composeFiles: { [] }), host)
+            XCTAssertFalse(HostClassification.classify(host).isRemote, host)
         }
     }
 }

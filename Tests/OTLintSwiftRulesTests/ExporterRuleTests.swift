@@ -60,7 +60,8 @@ final class ExporterRuleTests: XCTestCase {
         """
         let found = analyzeSwift(source).with("OTL209")
         XCTAssertEqual(found.count, 1)
-        XCTAssertEqual(found.first?.location.start, LineColumn(line: 3, column: 60))
+        XCTAssertEqual(found.first?.location.start, LineColumn(line: 3, column: 61), "the scheme, as in env files")
+        XCTAssertEqual(found.first?.location.end, LineColumn(line: 3, column: 65))
         XCTAssertEqual(found.first?.fix?.applicability, .unsafe)
         let fixed = fixing("OTL209", in: source)
         XCTAssertEqual(fixed, """
@@ -287,6 +288,6 @@ final class ExporterConstantTests: XCTestCase {
         """
         let found = analyzeSwift(source).with("OTL209")
         XCTAssertEqual(found.count, 1)
-        XCTAssertEqual(found.first?.location.start, LineColumn(line: 3, column: 22))
+        XCTAssertEqual(found.first?.location.start, LineColumn(line: 3, column: 23), "the scheme of the constant's literal")
     }
 }

@@ -28,7 +28,7 @@ enum ConfigSecrets {
         } else if credentialNameParts.contains(where: name.contains), !value.isEmpty {
             for holder in holders(of: definition, site: site) {
                 secrets.add(holder.editableRange ?? holder.range, in: holder.file,
-                            redactsText: SecretInExporterHeadersRule.looksLikeSecret(holder.file.slice(holder.editableRange ?? holder.range)))
+                            redactsText: Credentials.looksLikeSecret(holder.file.slice(holder.editableRange ?? holder.range)))
             }
         }
         // `scheme://user:password@host`: only values with a scheme, so an e-mail address is no URL with user-info.
@@ -53,7 +53,7 @@ enum ConfigSecrets {
                 guard let referenced = reference.site else { continue }
                 let range = referenced.editableRange ?? referenced.range
                 secrets.add(range, in: referenced.file,
-                            redactsText: SecretInExporterHeadersRule.looksLikeSecret(referenced.file.slice(range)))
+                            redactsText: Credentials.looksLikeSecret(referenced.file.slice(range)))
             }
             // The literal parts of the template (`api-key=abc,x-tenant=${TENANT}`) are written at the definition.
             collectPairs(value: site.file.slice(site.editableRange ?? site.range), site: site, into: &secrets)
@@ -67,18 +67,18 @@ enum ConfigSecrets {
         let pairs = HeaderPair.parse(value)
         guard site.editableRange != nil, !pairs.isEmpty else {
             // Not verbatim (escapes, folding): positions inside it are unknown, so the whole value is masked.
-            if !value.isEmpty { secrets.add(site.range, in: site.file, redactsText: SecretInExporterHeadersRule.looksLikeSecret(value)) }
+            if !value.isEmpty { secrets.add(site.range, in: site.file, redactsText: Credentials.looksLikeSecret(value)) }
             return
         }
         for pair in pairs where !pair.value.isEmpty && !pair.value.hasPrefix("$") {
             guard let location = site.location(ofValueBytes: pair.valueRange) else { continue }
-            secrets.add(location.range, in: site.file, redactsText: pair.isCredential && SecretInExporterHeadersRule.looksLikeSecret(pair.value))
+            secrets.add(location.range, in: site.file, redactsText: pair.isCredential && Credentials.looksLikeSecret(pair.value))
         }
         // A pair written `name: value` keeps its value before any `=` (`authorization:Basic abc=`): mask it too.
         for case .colonSeparator(let separator, _) in ExporterHeaderSyntax.problems(in: value) {
             let itemEnd = ListItem.split(value).first { $0.range.contains(separator.lowerBound) }?.range.upperBound ?? separator.upperBound
             guard itemEnd > separator.upperBound, let location = site.location(ofValueBytes: separator.upperBound..<itemEnd) else { continue }
-            secrets.add(location.range, in: site.file, redactsText: SecretInExporterHeadersRule.looksLikeSecret(site.file.slice(location.range)))
+            secrets.add(location.range, in: site.file, redactsText: Credentials.looksLikeSecret(site.file.slice(location.range)))
         }
     }
 

@@ -16,7 +16,7 @@ struct InvalidValueRule: ScopeRule {
                 diagnostics.append(quotedValueDiagnostic(definition, value: value, spec: spec))
                 continue
             }
-            if SecretInExporterHeadersRule.headerVariables.contains(definition.name) {
+            if EnvironmentHeaders.headerVariables.contains(definition.name) {
                 diagnostics += headerDiagnostics(definition, value: value)
                 continue
             }

@@ -107,11 +107,6 @@ struct SignalExport {
     var endpointIsPerSignal: Bool
     var protocolDefinition: VariableDefinition?
 
-    /// The explicitly configured protocol (lower case), nil when unset or unknown.
-    var explicitProtocol: String? { protocolDefinition?.value?.blankTrimmed.lowercased() }
-
-    var signalPath: String { "/v1/\(signal.lowercased())" }
-
     /// The signals exported over OTLP in a scope (exporter unset, or a list containing `otlp`).
     static func all(in scope: EnvironmentScope) -> [SignalExport] {
         VariableCatalog.signals.compactMap { signal in

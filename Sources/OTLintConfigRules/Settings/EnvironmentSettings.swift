@@ -1,11 +1,17 @@
+// Rules and readers of this module speak the settings model's types (`Setting`, `ValueSite`, `EndpointURL`,
+// `TierAssessment`) as their own.
+@_exported import OTLintSettings
 import OTLintCore
 
 /// Reads the settings model from an environment scope: what the SDK of a compose service or of the process that
 /// loads an env file reads from its `OTEL_*` variables.
 extension TelemetryProcess {
-    init(environment scope: EnvironmentScope, project: ConfigProject) {
+    init(environment scope: EnvironmentScope, in project: ConfigProject) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
+        projectHostNames = EnvironmentSettings.projectHostNames(of: scope, in: project)
+        launcherDefault = EnvironmentSettings.launcherDefault(of: scope, in: project)
+        exporterHeaders = EnvironmentHeaders.exporterHeaders(of: scope)
         serviceName = scope.setting("OTEL_SERVICE_NAME").map(Setting.init)
         resourceAttributes = EnvironmentSettings.resourceAttributes(of: scope)
         jaeger = JaegerEnvironment.settings(of: scope)
@@ -18,14 +24,19 @@ enum EnvironmentSettings {
     /// "Configuration Options" of the OTLP exporter).
     static func endpoints(of scope: EnvironmentScope) -> [EndpointSetting] {
         var endpoints: [EndpointSetting] = []
+        let exports = SignalExport.all(in: scope)
         let baseProtocol = scope.setting("OTEL_EXPORTER_OTLP_PROTOCOL")
         if let base = scope.setting("OTEL_EXPORTER_OTLP_ENDPOINT") {
-            endpoints.append(otlpEndpoint(base, signal: nil, protocolDefinition: baseProtocol))
+            var endpoint = otlpEndpoint(base, signal: nil, protocolDefinition: baseProtocol)
+            endpoint.uses = exports.filter { !$0.endpointIsPerSignal }.map { use($0, of: base, in: scope) }
+            endpoints.append(endpoint)
         }
         for signal in VariableCatalog.signals {
-            guard let endpoint = scope.setting("OTEL_EXPORTER_OTLP_\(signal)_ENDPOINT") else { continue }
+            guard let definition = scope.setting("OTEL_EXPORTER_OTLP_\(signal)_ENDPOINT") else { continue }
             let protocolDefinition = scope.setting("OTEL_EXPORTER_OTLP_\(signal)_PROTOCOL") ?? baseProtocol
-            endpoints.append(otlpEndpoint(endpoint, signal: signal.lowercased(), protocolDefinition: protocolDefinition))
+            var endpoint = otlpEndpoint(definition, signal: signal.lowercased(), protocolDefinition: protocolDefinition)
+            endpoint.uses = exports.filter { $0.endpointIsPerSignal && $0.signal == signal }.map { use($0, of: definition, in: scope) }
+            endpoints.append(endpoint)
         }
         if let zipkin = scope.setting("OTEL_EXPORTER_ZIPKIN_ENDPOINT") {
             endpoints.append(EndpointSetting(setting: Setting(zipkin), signal: "traces", transport: .http, appendsSignalPath: false,
@@ -50,10 +61,54 @@ enum EnvironmentSettings {
     }
 
     private static func otlpEndpoint(_ endpoint: VariableDefinition, signal: String?, protocolDefinition: VariableDefinition?) -> EndpointSetting {
+        EndpointSetting(setting: Setting(endpoint), signal: signal, transport: transport(protocolDefinition),
+                        protocolSetting: protocolDefinition.map(Setting.init), appendsSignalPath: signal == nil,
+                        requiresURL: transport(protocolDefinition) == .http)
+    }
+
+    private static func transport(_ protocolDefinition: VariableDefinition?) -> EndpointSetting.Transport? {
         let protocolName = protocolDefinition?.value?.blankTrimmed.lowercased()
-        let transport: EndpointSetting.Transport? = protocolName == "grpc" ? .grpc : protocolName?.hasPrefix("http") == true ? .http : nil
-        return EndpointSetting(setting: Setting(endpoint), signal: signal, transport: transport, protocolSetting: protocolDefinition.map(Setting.init),
-                               appendsSignalPath: signal == nil, requiresURL: transport == .http)
+        return protocolName == "grpc" ? .grpc : protocolName?.hasPrefix("http") == true ? .http : nil
+    }
+
+    /// One signal exporting over OTLP to `endpoint`, with that signal's variables: per-signal over base.
+    private static func use(_ export: SignalExport, of endpoint: VariableDefinition, in scope: EnvironmentScope) -> EndpointUse {
+        let signal = export.signal
+        let perSignalOrBase = { (suffix: String) in
+            scope.setting("OTEL_EXPORTER_OTLP_\(signal)_\(suffix)") ?? scope.setting("OTEL_EXPORTER_OTLP_\(suffix)")
+        }
+        // Python's exporter names `otlp_proto_http`, `otlp_proto_grpc`, `otlp_json_http` choose the transport themselves.
+        let exporterNames = scope.setting("OTEL_\(signal)_EXPORTER")?.value.map(ListItem.split) ?? []
+        let protocolName = export.endpointIsPerSignal ? "OTEL_EXPORTER_OTLP_\(signal)_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL"
+        return EndpointUse(
+            signal: signal.lowercased(), transport: transport(export.protocolDefinition), protocolSetting: export.protocolDefinition.map(Setting.init),
+            headers: perSignalOrBase("HEADERS").map(Setting.init), insecure: perSignalOrBase("INSECURE").map(Setting.init),
+            exporterChoosesTransport: exporterNames.contains { $0.text.lowercased().hasPrefix("otlp_") },
+            protocolInsertion: SettingInsertion(name: protocolName) { EntryInsertion.after(endpoint, name: protocolName, value: $0) })
+    }
+
+    /// The names the services of the scope's compose project are reached by: its own file and the other files of
+    /// its folder that define the same service (base, override and environment files are merged by Compose); none
+    /// for a standalone env file.
+    static func projectHostNames(of scope: EnvironmentScope, in project: ConfigProject) -> Set<String> {
+        guard case .composeService(let compose, _) = scope.kind else { return [] }
+        return project.layeredScopes(of: scope).reduce(into: compose.hostNames) { names, layer in
+            if case .composeService(let file, _) = layer.kind { names.formUnion(file.hostNames) }
+        }
+    }
+
+    /// The launcher's default protocol, for a compose service whose language and auto-instrumentation launcher are
+    /// both known: from its image or build context, and its command, entrypoint, Dockerfile or environment
+    /// (`NODE_OPTIONS=--require …/register`).
+    static func launcherDefault(of scope: EnvironmentScope, in project: ConfigProject) -> LauncherDefault? {
+        guard let runtime = project.runtime(of: scope), let profile = LanguageProfile.profile(runtime.language),
+              let defaultProtocol = profile.launcherDefaultProtocol else { return nil }
+        let launcher = runtime.launcher ?? scope.effectiveDefinitions.lazy.compactMap { definition -> RelatedLocation? in
+            guard let value = definition.value, let marker = profile.launcherMarkers.first(where: value.contains) else { return nil }
+            return RelatedLocation(location: definition.valueLocation, message: "`\(marker)` starts the SDK from the environment here")
+        }.first
+        guard let launcher else { return nil }
+        return LauncherDefault(language: runtime.language.rawValue, defaultProtocol: defaultProtocol, evidence: [runtime.evidence, launcher])
     }
 }
 

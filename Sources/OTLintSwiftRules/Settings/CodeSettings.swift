@@ -14,23 +14,24 @@ extension TelemetryProcess {
         serviceName = ResourceLiterals.serviceName(in: model)
         jaeger = JaegerExporterCalls.settings(in: model)
         serviceNamings = ProviderChains.namings(in: model)
+        exporterHeaders = ExporterHeaders.find(in: model)
     }
 }
 
 enum CodeSettings {
     static func endpoint(_ endpoint: ExporterEndpoint, in model: SwiftSourceModel) -> EndpointSetting {
-        let setting = Setting(literal: endpoint.literal, value: endpoint.value, origin: .code(api: endpoint.usage, sdk: endpoint.sdk), in: model)
-        let shape: EndpointSetting.Shape = switch endpoint.shape {
-        case .url: .url
-        case .host: .host
-        case .lenient: .lenient
-        }
-        return EndpointSetting(
-            setting: setting, signal: endpoint.signal.isEmpty ? nil : endpoint.signal, shape: shape,
-            transport: endpoint.transport == .grpc ? .grpc : .http, appendsSignalPath: !endpoint.usedAsIs,
-            explicitlyPlaintext: endpoint.explicitlyPlaintext, requiresURL: shape == .url,
+        var setting = Setting(literal: endpoint.literal, value: endpoint.value, origin: .code(api: endpoint.usage, sdk: endpoint.sdk), in: model)
+        setting.isGuarded = endpoint.isGuarded
+        let signal = endpoint.signal.isEmpty ? nil : endpoint.signal
+        var result = EndpointSetting(
+            // Both libraries send to an endpoint set in code as written: nothing is appended.
+            setting: setting, signal: signal, shape: endpoint.shape, transport: endpoint.transport, appendsSignalPath: false,
+            explicitlyPlaintext: endpoint.explicitlyPlaintext, requiresURL: endpoint.shape == .url,
             // swift-otel reads host and port from a gRPC URL and throws `invalidEndpoint` without a port.
-            grpcRequiresPort: endpoint.sdk == .swiftOTel)
+            grpcRequiresPort: endpoint.sdk == .swiftOTel, isZipkin: endpoint.isZipkin)
+        // The exporter the code builds is the one use of its endpoint; its type or `.protocol` fixes the transport.
+        result.uses = endpoint.isZipkin ? [] : [EndpointUse(signal: signal, transport: endpoint.transport)]
+        return result
     }
 }
 
