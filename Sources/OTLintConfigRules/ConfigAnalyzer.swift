@@ -7,10 +7,10 @@ import OTLintCore
 public struct ConfigAnalyzer: Analyzer {
     /// The rules, in catalog order. Add a new scope rule here.
     static let rules: [any ScopeRule] = [
-        UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
+        UnknownVariableRule(), InvalidValueRule(),
         EndpointProtocolMismatchRule(), SignalPathInEndpointRule(), MissingServiceNameRule(),
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
-        ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
+        ConflictingDefinitionsRule(), SDKDisabledRule(),
         BatchLimitsRule(),
         DeprecatedJaegerExporterRule(), InvalidPropagatorsRule(), InsecureRemoteExportRule(), SecretInExporterHeadersRule(),
         MalformedResourceAttributesRule(), NonStandardResourceKeyRule(), ConflictingServiceNameRule(),
@@ -39,7 +39,7 @@ public struct ConfigAnalyzer: Analyzer {
         let scopes = project.ruleScopes
         let results = ParallelMap.map(scopes) { scope in
             rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
-                + SettingsRules.check([TelemetryProcess(environment: scope)], isEnabled: context.isEnabled)
+                + SettingsRules.check([TelemetryProcess(environment: scope, project: project)], isEnabled: context.isEnabled)
         }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.

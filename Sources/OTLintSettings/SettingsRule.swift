@@ -24,6 +24,10 @@ extension SettingsRule {
 public enum SettingsRules {
     /// Sorted by rule ID.
     public static let all: [any SettingsRule] = [
+        FullSamplingInProductionRule(),
+        InvalidSamplerArgumentRule(),
+        RatioSamplerNotParentBasedRule(),
+        TracingOffInProductionRule(),
         MalformedEndpointRule(),
     ]
 

@@ -26,6 +26,19 @@ public struct TelemetryProcess: Sendable {
     /// A telemetry backend or collector: its `OTEL_*` variables configure forwarding, not an application's SDK.
     public var isTelemetryBackend: Bool
     public var endpoints: [EndpointSetting]
+    /// The samplers of the process's tracer providers: the one the environment chooses (the SDK default when none
+    /// is set), or each sampler written in the code.
+    public var samplers: [SamplerSetting] = []
+    /// The exporter chosen per signal (`OTEL_TRACES_EXPORTER` …).
+    public var exporterChoices: [ExporterChoice] = []
+    /// `OTEL_SDK_DISABLED`.
+    public var sdkDisabled: Setting?
+    /// Whether the process is set up to export telemetry: an exporter or OTLP variable is set and the SDK is on.
+    public var configuresExport = false
+    /// A collector of the same deployment samples traces downstream: keeping every trace in the SDK is intended.
+    public var isSampledDownstream = false
+    /// Sets variables in the process's env or compose files (nil for code).
+    public var variableWriter: VariableWriter?
 
     public init(displayName: String, purpose: Purpose, tier: TierAssessment = .unknown, isTemplate: Bool = false,
                 isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = []) {
@@ -36,4 +49,14 @@ public struct TelemetryProcess: Sendable {
         self.isTelemetryBackend = isTelemetryBackend
         self.endpoints = endpoints
     }
+}
+
+extension TelemetryProcess {
+    /// The exporter chosen for a signal (`traces`), when the process sets one.
+    public func exporterChoice(for signal: String) -> ExporterChoice? {
+        exporterChoices.first { $0.signal == signal }
+    }
+
+    /// Whether `OTEL_SDK_DISABLED=true` turns the SDK off.
+    public var isSDKDisabled: Bool { sdkDisabled?.value?.lowercased() == "true" }
 }

@@ -3,9 +3,17 @@ import OTLintCore
 /// Reads the settings model from an environment scope: what the SDK of a compose service or of the process that
 /// loads an env file reads from its `OTEL_*` variables.
 extension TelemetryProcess {
-    init(environment scope: EnvironmentScope) {
+    /// `project` gives what lies outside the scope: a collector that samples downstream, the compose file a scope
+    /// is layered on.
+    init(environment scope: EnvironmentScope, project: ConfigProject? = nil) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
+        samplers = [EnvironmentSettings.sampler(of: scope, project: project)]
+        exporterChoices = EnvironmentSettings.exporterChoices(of: scope)
+        sdkDisabled = scope.setting("OTEL_SDK_DISABLED").map(Setting.init)
+        configuresExport = scope.configuresTelemetry
+        isSampledDownstream = project?.collectorSampling.evidence(for: scope) != nil
+        variableWriter = EnvironmentSettings.variableWriter(of: scope)
     }
 }
 

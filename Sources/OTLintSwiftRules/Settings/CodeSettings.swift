@@ -10,6 +10,7 @@ extension TelemetryProcess {
         let purpose: Purpose = model.isBenchmarkCode ? .benchmarkCode : model.isExampleCode ? .exampleCode : .applicationCode
         self.init(displayName: "`\(model.file.path)`", purpose: purpose,
                   endpoints: model.exporterEndpoints.map { CodeSettings.endpoint($0, in: model) })
+        samplers = model.samplerExpressions.map { CodeSettings.sampler($0, in: model) }
     }
 }
 
