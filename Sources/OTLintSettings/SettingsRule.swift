@@ -28,6 +28,7 @@ public enum SettingsRules {
         InvalidSamplerArgumentRule(),
         RatioSamplerNotParentBasedRule(),
         TracingOffInProductionRule(),
+        BatchLimitsRule(),
         MalformedEndpointRule(),
     ]
 

@@ -39,6 +39,10 @@ public struct TelemetryProcess: Sendable {
     public var isSampledDownstream = false
     /// Sets variables in the process's env or compose files (nil for code).
     public var variableWriter: VariableWriter?
+    /// The batching processors (`OTEL_BSP_*`, `OTEL_BLRP_*`, `BatchSpanProcessor(…)` in code).
+    public var batchProcessors: [BatchProcessorSetting] = []
+    /// The OTLP exporter timeouts, in the unit the process's SDK reads them.
+    public var exporterTimeouts: [ExporterTimeoutSetting] = []
 
     public init(displayName: String, purpose: Purpose, tier: TierAssessment = .unknown, isTemplate: Bool = false,
                 isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = []) {

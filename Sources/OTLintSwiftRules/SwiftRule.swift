@@ -23,7 +23,6 @@ let allSwiftRules: [any SwiftRule] = [
     NonStandardResourceKeyRule(),
     SignalPathInEndpointRule(),
     UnboundedAttributeValueRule(),
-    BatchLimitsRule(),
     DeprecatedJaegerExporterRule(),
     ClientCreatedBeforeBootstrapRule(),
     SecretInExporterHeadersRule(),

@@ -4,7 +4,7 @@ import OTLintCore
 /// loads an env file reads from its `OTEL_*` variables.
 extension TelemetryProcess {
     /// `project` gives what lies outside the scope: a collector that samples downstream, the compose file a scope
-    /// is layered on.
+    /// is layered on, the language of a service.
     init(environment scope: EnvironmentScope, project: ConfigProject? = nil) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
@@ -14,6 +14,8 @@ extension TelemetryProcess {
         configuresExport = scope.configuresTelemetry
         isSampledDownstream = project?.collectorSampling.evidence(for: scope) != nil
         variableWriter = EnvironmentSettings.variableWriter(of: scope)
+        batchProcessors = EnvironmentSettings.batchProcessors(of: scope)
+        exporterTimeouts = EnvironmentSettings.exporterTimeouts(of: scope, project: project)
     }
 }
 

@@ -27,10 +27,11 @@ extension CodeSettings {
 }
 
 extension Setting {
-    /// A setting written as code (an expression, a token): it points at the code, and a fix may replace it whole.
-    init(syntax node: some SyntaxProtocol, value: String?, origin: SettingOrigin, in model: SwiftSourceModel) {
+    /// A setting written as code (an expression, a token): it points at the code, and a fix may replace it whole
+    /// (unless `isEditable` says otherwise).
+    init(syntax node: some SyntaxProtocol, value: String?, origin: SettingOrigin, in model: SwiftSourceModel, isEditable: Bool = true) {
         let range = model.range(of: node)
         self.init(value: value, origin: origin, site: ValueSite(file: model.file, range: range, editableRange: range),
-                  fallbackLocation: model.file.location(range), isEditable: true)
+                  fallbackLocation: model.file.location(range), isEditable: isEditable)
     }
 }

@@ -11,6 +11,7 @@ extension TelemetryProcess {
         self.init(displayName: "`\(model.file.path)`", purpose: purpose,
                   endpoints: model.exporterEndpoints.map { CodeSettings.endpoint($0, in: model) })
         samplers = model.samplerExpressions.map { CodeSettings.sampler($0, in: model) }
+        batchProcessors = CodeSettings.batchProcessors(in: model)
     }
 }
 
