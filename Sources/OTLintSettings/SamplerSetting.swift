@@ -79,39 +79,3 @@ public struct SamplerSetting: Sendable {
     /// The SDK that reads a sampler written in code; nil for the environment.
     public var sdk: SwiftSDK? { choice?.origin.sdk }
 }
-
-/// The exporter chosen for one signal: `OTEL_TRACES_EXPORTER`, `OTEL_METRICS_EXPORTER`, `OTEL_LOGS_EXPORTER`.
-public struct ExporterChoice: Sendable {
-    /// `traces`, `metrics` or `logs`.
-    public var signal: String
-    public var setting: Setting
-
-    public init(signal: String, setting: Setting) {
-        self.signal = signal
-        self.setting = setting
-    }
-
-    /// The exporter names in lower case (`otlp,console` → [otlp, console]); nil when the value cannot be known.
-    public var names: [String]? {
-        setting.value.map { $0.lowercased().split(separator: ",").map { $0.blankTrimmed }.filter { !$0.isEmpty } }
-    }
-
-    /// `none`: the signal is not exported.
-    public var isNone: Bool { names.map { !$0.isEmpty && $0.allSatisfy { $0 == "none" } } ?? false }
-}
-
-/// Sets environment variables of one process in its own files' style: edits the values that are written, adds the
-/// missing variables next to them. The environment reader provides it; rules whose fix is "set these variables"
-/// use it without knowing env or compose syntax.
-public struct VariableWriter: Sendable {
-    private let write: @Sendable ([(name: String, value: String)]) -> [TextEdit]?
-
-    public init(_ write: @escaping @Sendable ([(name: String, value: String)]) -> [TextEdit]?) {
-        self.write = write
-    }
-
-    /// The edits that give each variable its value, in order; nil when one of them cannot be edited safely.
-    public func set(_ assignments: [(name: String, value: String)]) -> [TextEdit]? {
-        write(assignments)
-    }
-}
