@@ -7,11 +7,10 @@ import OTLintCore
 public struct ConfigAnalyzer: Analyzer {
     /// The rules, in catalog order. Add a new scope rule here.
     static let rules: [any ScopeRule] = [
-        UnknownVariableRule(), InvalidValueRule(), FullSamplingInProductionRule(), InvalidSamplerArgumentRule(),
+        UnknownVariableRule(), InvalidValueRule(),
         UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
-        ConflictingDefinitionsRule(), SDKDisabledRule(), TracingOffInProductionRule(), RatioSamplerNotParentBasedRule(),
-        BatchLimitsRule(), InvalidPropagatorsRule(), MalformedResourceAttributesRule(), DeprecatedResourceKeyRule(),
-        SensitiveHeaderCaptureRule(),
+        ConflictingDefinitionsRule(), SDKDisabledRule(), InvalidPropagatorsRule(), MalformedResourceAttributesRule(),
+        DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
         IgnoredBySDKRule(), UnsupportedBySDKRule(),
     ]
 

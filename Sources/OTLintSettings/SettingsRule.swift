@@ -29,15 +29,20 @@ extension SettingsRule {
 public enum SettingsRules {
     /// Sorted by rule ID.
     public static let all: [any SettingsRule] = [
-        ConflictingServiceNameRule(),
-        DeprecatedJaegerExporterRule(),
+        FullSamplingInProductionRule(),
+        InvalidSamplerArgumentRule(),
+        RatioSamplerNotParentBasedRule(),
+        TracingOffInProductionRule(),
+        BatchLimitsRule(),
         EndpointProtocolMismatchRule(),
-        InsecureRemoteExportRule(),
+        SignalPathInEndpointRule(),
         MalformedEndpointRule(),
+        DeprecatedJaegerExporterRule(),
+        InsecureRemoteExportRule(),
+        SecretInExporterHeadersRule(),
         MissingServiceNameRule(),
         NonStandardResourceKeyRule(),
-        SecretInExporterHeadersRule(),
-        SignalPathInEndpointRule(),
+        ConflictingServiceNameRule(),
     ]
 
     public static let ruleIDs: [String] = all.map(\.id)

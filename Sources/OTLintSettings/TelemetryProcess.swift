@@ -45,6 +45,23 @@ public struct TelemetryProcess: Sendable {
     /// Exporter headers written with literal values, overridden definitions included (a committed secret leaks
     /// whether or not it is in effect), except where the file keeps them private (a git-ignored `.env`).
     public var exporterHeaders: [ExporterHeader] = []
+    /// The samplers of the process's tracer providers: the one the environment chooses (the SDK default when none
+    /// is set), or each sampler written in the code.
+    public var samplers: [SamplerSetting] = []
+    /// The exporter chosen per signal (`OTEL_TRACES_EXPORTER` …).
+    public var exporterChoices: [ExporterChoice] = []
+    /// `OTEL_SDK_DISABLED`.
+    public var sdkDisabled: Setting?
+    /// Whether the process is set up to export telemetry: an exporter or OTLP variable is set and the SDK is on.
+    public var configuresExport = false
+    /// A collector of the same deployment samples traces downstream: keeping every trace in the SDK is intended.
+    public var isSampledDownstream = false
+    /// Sets variables in the process's env or compose files (nil for code).
+    public var variableWriter: VariableWriter?
+    /// The batching processors (`OTEL_BSP_*`, `OTEL_BLRP_*`, `BatchSpanProcessor(…)` in code).
+    public var batchProcessors: [BatchProcessorSetting] = []
+    /// The OTLP exporter timeouts, in the unit the process's SDK reads them.
+    public var exporterTimeouts: [ExporterTimeoutSetting] = []
 
     public init(displayName: String, purpose: Purpose, tier: TierAssessment = .unknown, isTemplate: Bool = false,
                 isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = [], codePath: String? = nil) {
@@ -56,4 +73,14 @@ public struct TelemetryProcess: Sendable {
         self.endpoints = endpoints
         self.codePath = codePath
     }
+}
+
+extension TelemetryProcess {
+    /// The exporter chosen for a signal (`traces`), when the process sets one.
+    public func exporterChoice(for signal: String) -> ExporterChoice? {
+        exporterChoices.first { $0.signal == signal }
+    }
+
+    /// Whether `OTEL_SDK_DISABLED=true` turns the SDK off.
+    public var isSDKDisabled: Bool { sdkDisabled?.value?.lowercased() == "true" }
 }

@@ -148,6 +148,24 @@ extension ExprSyntax {
         return nil
     }
 
+    /// The value of an integer or floating-point literal (`1`, `0.25`, `5_000`, `0x10`), optionally negated; nil for
+    /// anything else. The one reader of numeric literals: sampler ratios, batch sizes and delays.
+    var numericLiteralValue: Double? {
+        let expression = unwrappingEffects
+        if let prefix = expression.as(PrefixOperatorExprSyntax.self), prefix.operator.text == "-" {
+            return prefix.expression.numericLiteralValue.map { -$0 }
+        }
+        if let integer = expression.as(IntegerLiteralExprSyntax.self) {
+            let text = integer.literal.text.filter { $0 != "_" }
+            if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16).map(Double.init) }
+            return Double(text)
+        }
+        if let float = expression.as(FloatLiteralExprSyntax.self) {
+            return Double(float.literal.text.filter { $0 != "_" })
+        }
+        return nil
+    }
+
     /// The expression with `try`, `await` and parentheses removed.
     var unwrappingEffects: ExprSyntax {
         var current = self

@@ -106,6 +106,18 @@ final class BatchLimitsRuleTests: XCTestCase {
         XCTAssertTrue(messages[3].contains("removes the export timeout"))
     }
 
+    /// One unit check for every source: a few milliseconds meant as seconds, thousands of seconds meant as
+    /// milliseconds, and never a value whose unit is written.
+    func testQuantityLooksWrittenInTheOtherUnit() {
+        XCTAssertTrue(Quantity(30, .milliseconds).looksWrittenInTheOtherUnit(largestPlausibleSeconds: 1000))
+        XCTAssertFalse(Quantity(200, .milliseconds).looksWrittenInTheOtherUnit(largestPlausibleSeconds: 1000))
+        XCTAssertFalse(Quantity(0, .milliseconds).looksWrittenInTheOtherUnit(largestPlausibleSeconds: 1000))
+        XCTAssertTrue(Quantity(5000, .seconds).looksWrittenInTheOtherUnit(largestPlausibleSeconds: 500))
+        XCTAssertFalse(Quantity(30, .seconds).looksWrittenInTheOtherUnit(largestPlausibleSeconds: 1000))
+        XCTAssertFalse(Quantity(5000, .seconds, isUnitWritten: true).looksWrittenInTheOtherUnit(largestPlausibleSeconds: 500))
+        XCTAssertFalse(Quantity(5000, .count).looksWrittenInTheOtherUnit(largestPlausibleSeconds: 500))
+    }
+
     func testSensibleAndUnjudgeableValuesAreQuiet() throws {
         let project = try TestProject([".env": """
             OTEL_BSP_MAX_QUEUE_SIZE=4096

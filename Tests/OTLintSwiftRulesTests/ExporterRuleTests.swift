@@ -246,6 +246,40 @@ final class ExporterRuleTests: XCTestCase {
         """
         XCTAssertTrue(analyzeSwift(sensible).with("OTL202").isEmpty)
     }
+
+    func testBatchFindingsPointAtTheValueAndTheQueueSizeValue() {
+        let source = """
+        import OpenTelemetrySdk
+        let a = BatchSpanProcessor(spanExporter: exporter, scheduleDelay: -1, maxQueueSize: 1000, maxExportBatchSize: 4096)
+        """
+        let found = analyzeSwift(source).with("OTL202")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 2, column: 67), LineColumn(line: 2, column: 111)])
+        XCTAssertEqual(found[0].message, "a negative `scheduleDelay` is ignored: `BatchSpanProcessor` falls back to 5 seconds")
+        XCTAssertEqual(found[1].related.map(\.location.start), [LineColumn(line: 2, column: 85)])
+    }
+
+    func testSwiftOTelDurationsCarryTheirUnit() {
+        let source = """
+        import OTel
+        func configure() {
+            var config = OTel.Configuration.default
+            config.traces.batchSpanProcessor.scheduleDelay = .seconds(0)
+            config.logs.batchLogRecordProcessor.scheduleDelay = .seconds(5000)
+        }
+        """
+        let found = analyzeSwift(source).with("OTL202")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 4, column: 54)])
+        XCTAssertEqual(found.first?.message, "a zero `scheduleDelay` makes the batch processor export in a busy loop")
+    }
+
+    func testBenchmarkBatchSettingsAreQuiet() {
+        let source = """
+        import OpenTelemetrySdk
+        let a = BatchSpanProcessor(spanExporter: exporter, scheduleDelay: 0, maxExportBatchSize: 4096)
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL202").count, 2)
+        XCTAssertEqual(analyzeSwift(source, path: "Benchmarks/Export/main.swift").with("OTL202").count, 0)
+    }
 }
 
 /// Constants declared with `let` in the same file stand for their literal.

@@ -80,4 +80,78 @@ final class SamplerRuleTests: XCTestCase {
         XCTAssertTrue(fixedSwiftOTel.contains(".parentBasedTraceIDRatio(ratio: 0.1)!"))
         XCTAssertTrue(analyzeSwift(fixedSwiftOTel).with("OTL103").isEmpty)
     }
+
+    func testTracingOffInApplicationCodeIsReportedInBothEcosystems() {
+        let otelSwift = """
+        import OpenTelemetrySdk
+        let a = TracerProviderBuilder().with(sampler: Samplers.alwaysOff).build()
+        let b = TracerProviderBuilder().with(sampler: Samplers.parentBased(root: Samplers.traceIdRatio(ratio: 0))).build()
+        let c = TracerProviderBuilder().with(sampler: Samplers.parentBased(root: Samplers.alwaysOff)).build()
+        """
+        let found = analyzeSwift(otelSwift, path: "Sources/App/Tracing.swift").with("OTL104")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 2, column: 56), LineColumn(line: 3, column: 103), LineColumn(line: 4, column: 83)])
+        XCTAssertEqual(found.map(\.severity), [.warning, .warning, .info])
+        XCTAssertEqual(found.first?.message, "the sampler `Samplers.alwaysOff` records no traces: in production nothing is traced")
+        XCTAssertTrue(found.first?.why?.contains("opentelemetry-swift ignores `OTEL_TRACES_SAMPLER`") == true)
+        let swiftOTel = """
+        import OTel
+        func configure() {
+            var config = OTel.Configuration.default
+            config.traces.sampler = .alwaysOff
+            config.traces.sampler = .traceIDRatio(ratio: 0.0)!
+            let sampler = OTelConstantSampler(isOn: false)
+        }
+        """
+        let swiftOTelFound = analyzeSwift(swiftOTel).with("OTL104")
+        XCTAssertEqual(swiftOTelFound.map(\.location.start), [LineColumn(line: 4, column: 30), LineColumn(line: 5, column: 50), LineColumn(line: 6, column: 19)])
+        XCTAssertTrue(swiftOTelFound.first?.why?.contains("only `OTEL_TRACES_SAMPLER` in the environment overrides it") == true)
+    }
+
+    func testGuardedTestExampleAndBenchmarkSamplersThatTurnTracingOffAreQuiet() {
+        let guarded = """
+        import OTel
+        func configure(loadTest: Bool) {
+            var config = OTel.Configuration.default
+            if loadTest { config.traces.sampler = .alwaysOff }
+            #if DEBUG
+            config.traces.sampler = .traceIDRatio(ratio: 0)!
+            #endif
+        }
+        """
+        XCTAssertEqual(analyzeSwift(guarded).with("OTL104").count, 0)
+        let source = "import OpenTelemetrySdk\nlet s = Samplers.alwaysOff\n"
+        XCTAssertEqual(analyzeSwift(source, path: "Sources/App/Tracing.swift").with("OTL104").map(\.location.start), [LineColumn(line: 2, column: 18)])
+        for path in ["Tests/AppTests/T.swift", "Examples/hello/Sources/Hello/main.swift", "Benchmarks/Tracing/main.swift"] {
+            XCTAssertEqual(analyzeSwift(source, path: path).with("OTL104").count, 0, path)
+        }
+        // The parent-state samplers of a parent-based sampler decide nothing about root spans.
+        let parentStates = """
+        import OpenTelemetrySdk
+        let s = Samplers.parentBased(root: Samplers.traceIdRatio(ratio: 0.1), remoteParentNotSampled: Samplers.alwaysOff, localParentSampled: Samplers.alwaysOn)
+        """
+        let diagnostics = analyzeSwift(parentStates, path: "Sources/App/Tracing.swift")
+        XCTAssertEqual(diagnostics.filter { ["OTL101", "OTL103", "OTL104"].contains($0.ruleID) }.count, 0)
+        XCTAssertEqual(analyzeSwift("import OpenTelemetrySdk\nlet s = Samplers.traceIdRatio(ratio: 0.1)\n").with("OTL103").count, 1)
+    }
+
+    func testParentBasedRootOfSwiftOTelSamplerIsNotReportedAsRatioWithoutParent() {
+        let source = """
+        import OTel
+        let sampler = OTelParentBasedSampler(rootSampler: OTelTraceIDRatioBasedSampler(ratio: 0.1))
+        let bare = OTelTraceIDRatioBasedSampler(ratio: 0.1)
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL103").map(\.location.start), [LineColumn(line: 3, column: 12)])
+    }
+
+    func testBareTraceIDRatioPropertyIsNotParentBasedEither() {
+        let source = """
+        import OTel
+        func f() { var config = OTel.Configuration.default; config.traces.sampler = .traceIDRatio }
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL103").map(\.location.start), [LineColumn(line: 2, column: 78)])
+        XCTAssertEqual(fixing("OTL103", in: source), """
+        import OTel
+        func f() { var config = OTel.Configuration.default; config.traces.sampler = .parentBasedTraceIDRatio }
+        """)
+    }
 }

@@ -6,6 +6,8 @@ import OTLintCore
 /// Reads the settings model from an environment scope: what the SDK of a compose service or of the process that
 /// loads an env file reads from its `OTEL_*` variables.
 extension TelemetryProcess {
+    /// `project` gives what lies outside the scope: the compose files a scope is layered on, a collector that
+    /// samples downstream, the language of a service, the code it is built from.
     init(environment scope: EnvironmentScope, in project: ConfigProject) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
                   isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
@@ -16,6 +18,14 @@ extension TelemetryProcess {
         resourceAttributes = EnvironmentSettings.resourceAttributes(of: scope)
         jaeger = JaegerEnvironment.settings(of: scope)
         serviceNamings = [ServiceNameEnvironment.naming(of: scope, in: project)]
+        samplers = [EnvironmentSettings.sampler(of: scope, project: project)]
+        exporterChoices = EnvironmentSettings.exporterChoices(of: scope)
+        sdkDisabled = scope.setting("OTEL_SDK_DISABLED").map(Setting.init)
+        configuresExport = scope.configuresTelemetry
+        isSampledDownstream = project.collectorSampling.evidence(for: scope) != nil
+        variableWriter = EnvironmentSettings.variableWriter(of: scope)
+        batchProcessors = EnvironmentSettings.batchProcessors(of: scope)
+        exporterTimeouts = EnvironmentSettings.exporterTimeouts(of: scope, project: project)
     }
 }
 

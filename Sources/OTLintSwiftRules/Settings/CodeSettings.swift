@@ -15,6 +15,8 @@ extension TelemetryProcess {
         jaeger = JaegerExporterCalls.settings(in: model)
         serviceNamings = ProviderChains.namings(in: model)
         exporterHeaders = ExporterHeaders.find(in: model)
+        samplers = model.samplerExpressions.map { CodeSettings.sampler($0, in: model) }
+        batchProcessors = CodeSettings.batchProcessors(in: model)
     }
 }
 
