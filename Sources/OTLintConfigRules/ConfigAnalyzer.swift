@@ -5,17 +5,28 @@ import OTLintCore
 /// Checks compose files and env files: parses them (in parallel), builds one environment scope per compose
 /// service and per standalone env file, and runs the enabled scope rules.
 public struct ConfigAnalyzer: Analyzer {
-    /// The rules, in catalog order. Add a new scope rule here.
+    /// The rules over whole environment scopes, sorted by ID (RuleRegistryTests checks the order). Settings rules
+    /// (`SettingsRules.all`) are the other part of the checks on these files.
     static let rules: [any ScopeRule] = [
-        UnknownVariableRule(), InvalidValueRule(),
-        UnreachableEndpointHostRule(), DuplicateServiceNameRule(), PropagatorMismatchRule(), JaegerOTLPSettingRule(),
-        ConflictingDefinitionsRule(), SDKDisabledRule(), InvalidPropagatorsRule(), MalformedResourceAttributesRule(),
-        DeprecatedResourceKeyRule(), SensitiveHeaderCaptureRule(),
-        IgnoredBySDKRule(), UnsupportedBySDKRule(),
+        UnknownVariableRule(),
+        InvalidValueRule(),
+        SDKDisabledRule(),
+        ConflictingDefinitionsRule(),
+        IgnoredBySDKRule(),
+        UnsupportedBySDKRule(),
+        UnreachableEndpointHostRule(),
+        JaegerOTLPSettingRule(),
+        MalformedResourceAttributesRule(),
+        DuplicateServiceNameRule(),
+        InvalidPropagatorsRule(),
+        PropagatorMismatchRule(),
     ]
 
+    /// The IDs of the scope rules, in registry order.
+    public static let scopeRuleIDs: [String] = rules.map(\.id)
+
     /// The rule IDs this analyzer reports: its scope rules and the settings rules, which judge every scope.
-    public static let ruleIDs: [String] = rules.map(\.id) + SettingsRules.ruleIDs
+    public static let ruleIDs: [String] = scopeRuleIDs + SettingsRules.ruleIDs
 
     public var ruleIDs: [String] { ConfigAnalyzer.ruleIDs }
 

@@ -43,6 +43,8 @@ public enum SettingsRules {
         MissingServiceNameRule(),
         NonStandardResourceKeyRule(),
         ConflictingServiceNameRule(),
+        SensitiveAttributeRule(),
+        DeprecatedSemconvAttributeRule(),
     ]
 
     public static let ruleIDs: [String] = all.map(\.id)

@@ -29,6 +29,10 @@ public struct TelemetryProcess: Sendable {
     /// The service name set on its own (`OTEL_SERVICE_NAME`, swift-otel's `config.serviceName`), which wins over
     /// `service.name` in the resource attributes.
     public var serviceName: Setting?
+    /// Every attribute key the process writes (resource keys; in code also span and event attributes).
+    public var attributeKeys: [AttributeKeySetting] = []
+    /// What the instrumentation records besides measurements: captured headers, GenAI content, attributes set in code.
+    public var recordedData = RecordedDataSettings()
     /// Every place that writes resource attributes.
     public var resourceAttributes: [ResourceAttributeSettings] = []
     /// Each exporter of the process and whether it names its service.

@@ -13,6 +13,9 @@ public struct SwiftAnalyzer: Analyzer {
         self.usesPrefilter = usesPrefilter
     }
 
+    /// The IDs of the code rules (not the settings rules), in registry order.
+    public static let codeRuleIDs: [String] = allSwiftRules.map(\.id)
+
     /// Its code rules, and the settings rules, which judge the settings each file's code writes.
     public var ruleIDs: [String] { allSwiftRules.map(\.id) + SettingsRules.ruleIDs }
 

@@ -33,22 +33,21 @@ extension SwiftSourceModel {
     }
 }
 
-/// Every Swift rule, in catalog order.
+/// Every code rule, sorted by ID (RuleRegistryTests checks the order). Settings written in code are judged by
+/// `SettingsRules.all`.
 let allSwiftRules: [any SwiftRule] = [
     SimpleSpanProcessorRule(),
-    SpanPerIterationRule(),
-    SpanNotEndedRule(),
-    UnboundedAttributeValueRule(),
-    ClientCreatedBeforeBootstrapRule(),
+    TelemetryBackendNotRunRule(),
     HighCardinalitySpanNameRule(),
+    UnboundedAttributeValueRule(),
     TimestampAttributeRule(),
     HighCardinalityMetricAttributeRule(),
-    SensitiveAttributeRule(),
-    DeprecatedSemconvAttributeRule(),
+    SpanPerIterationRule(),
+    SpanNotEndedRule(),
     ErrorNotRecordedRule(),
-    RequestWithoutPropagationRule(),
     ActiveSpanNoopOnLinuxRule(),
     ThrownErrorNotRecordedRule(),
-    TelemetryBackendNotRunRule(),
+    RequestWithoutPropagationRule(),
     MessageWithoutPropagationRule(),
+    ClientCreatedBeforeBootstrapRule(),
 ]

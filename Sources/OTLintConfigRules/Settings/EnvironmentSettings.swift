@@ -16,7 +16,12 @@ extension TelemetryProcess {
         exporterHeaders = EnvironmentHeaders.exporterHeaders(of: scope)
         serviceName = scope.setting("OTEL_SERVICE_NAME").map(Setting.init)
         resourceAttributes = EnvironmentSettings.resourceAttributes(of: scope)
+        attributeKeys = resourceAttributes.flatMap { group in
+            group.attributes.map { AttributeKeySetting(name: $0.key, setting: $0.keySetting, target: .resource, isWrittenVerbatim: $0.isWrittenVerbatim,
+                                                       siblings: group.keys) }
+        }
         jaeger = JaegerEnvironment.settings(of: scope)
+        recordedData = RecordedDataEnvironment.settings(of: scope)
         serviceNamings = [ServiceNameEnvironment.naming(of: scope, in: project)]
         samplers = [EnvironmentSettings.sampler(of: scope, project: project)]
         exporterChoices = EnvironmentSettings.exporterChoices(of: scope)

@@ -11,6 +11,8 @@ extension TelemetryProcess {
         self.init(displayName: "`\(model.file.path)`", purpose: purpose,
                   endpoints: model.exporterEndpoints.map { CodeSettings.endpoint($0, in: model) }, codePath: model.file.path)
         resourceAttributes = ResourceLiterals.find(in: model)
+        attributeKeys = AttributeKeys.find(in: model)
+        recordedData = RecordedAttributes.settings(in: model)
         serviceName = ResourceLiterals.serviceName(in: model)
         jaeger = JaegerExporterCalls.settings(in: model)
         serviceNamings = ProviderChains.namings(in: model)

@@ -1,14 +1,14 @@
 /// Words that mark credentials or personal data in attribute keys and value names, following the
 /// semantic conventions' sensitive-data guidance (otel-facts/semconv-sensitive.md).
-enum SensitiveNames {
-    enum Kind: String {
+public enum SensitiveNames {
+    public enum Kind: String, Sendable {
         case credential = "a credential"
         case personalData = "personal data"
     }
 
     /// Words that, next to a sensitive word, mean the value is about the secret, not the secret itself
     /// (`password.length`, `token.expires_at`, `auth.token.present`, `gen_ai.usage.input_tokens`).
-    static let harmlessQualifiers: Set<String> = [
+    public static let harmlessQualifiers: Set<String> = [
         "count", "length", "len", "size", "type", "kind", "expires", "expiry", "expiration", "ttl", "present",
         "valid", "exists", "hash", "hashed", "sha", "sha256", "redacted", "masked", "usage", "limit", "scheme",
         "policy", "strength", "reset", "changed", "required", "enabled", "domain", "provided", "missing", "status",
@@ -17,7 +17,7 @@ enum SensitiveNames {
     ]
 
     /// What the words of a key or name reveal, or nil.
-    static func classify(_ words: [String]) -> (kind: Kind, word: String)? {
+    public static func classify(_ words: [String]) -> (kind: Kind, word: String)? {
         guard !words.isEmpty else { return nil }
         if words.contains(where: harmlessQualifiers.contains) {
             // `http.request.header.authorization` has "header" but is the header's value: allow that shape.
@@ -51,9 +51,18 @@ enum SensitiveNames {
         return nil
     }
 
-    /// Header names whose capture copies credentials into spans.
-    static let secretHeaders: Set<String> = [
-        "authorization", "proxyauthorization", "proxy-authorization", "cookie", "setcookie", "set-cookie",
-        "x-api-key", "xapikey", "x-auth-token",
+    /// Header names that carry credentials or session identifiers (semconv-sensitive.md §5): capturing them
+    /// copies secrets into spans. One list for every input (capture variables, Hummingbird's `recordingHeaders`).
+    public static let secretHeaders = [
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-auth-token",
+        "x-csrf-token", "x-amz-security-token",
     ]
+
+    /// The `secretHeaders` entry a header name spells (`Set-Cookie`, Hummingbird's `.setCookie`), or nil.
+    public static func secretHeader(_ name: String) -> String? {
+        let squeezed = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        return secretHeaders.first { $0.filter { $0 != "-" } == squeezed }
+    }
+
+    public static func isSecretHeader(_ name: String) -> Bool { secretHeader(name) != nil }
 }
