@@ -95,7 +95,7 @@ final class ScopeBuilder {
                 // Without an image the service is built here or completed by another file of the project.
                 scope.isBuiltHere = service.buildContext != nil || service.image == nil
                 scope.codeDirectory = service.buildContext.map(\.text).flatMap { context in
-                    context.contains("$") || context.contains("://") ? nil : ConfigPaths.resolve(context, against: compose.directory)
+                    context.containsText("$") || context.containsText("://") ? nil : ConfigPaths.resolve(context, against: compose.directory)
                 }
                 scope.missingEnvFiles = missingEnvFiles
                 scopes.append(scope)
@@ -144,7 +144,7 @@ final class ScopeBuilder {
             }
             var value = entry.value
             var interpolation: InterpolatedValue?
-            if let raw = entry.value, entry.quoting != .singleQuoted, raw.contains("$") {
+            if let raw = entry.value, entry.quoting != .singleQuoted, raw.containsText("$") {
                 let lookup: Interpolator.Lookup = { name in local[name] ?? fallback?(name) }
                 let result = Interpolator(backslashEscapesDollar: true, budget: budget, lookup: lookup)
                     .interpolate(raw, file: file.source, baseOffset: entry.isVerbatim ? entry.contentRange?.start : nil)
@@ -164,7 +164,7 @@ final class ScopeBuilder {
                             lookup: @escaping Interpolator.Lookup, budget: InterpolationBudget) -> VariableDefinition {
         var value = entry.template
         var interpolation: InterpolatedValue?
-        if let template = entry.template, template.contains("$") {
+        if let template = entry.template, template.containsText("$") {
             let result = Interpolator(budget: budget, lookup: lookup).interpolate(template, file: entry.file,
                                                                   baseOffset: entry.valueSite?.editableRange?.start)
             interpolation = result
