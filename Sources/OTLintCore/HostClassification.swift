@@ -43,16 +43,16 @@ public enum HostClassification {
         var host = rawHost.lowercased()
         if host.hasPrefix("[") && host.hasSuffix("]") && host.count >= 2 { host = String(host.dropFirst().dropLast()) }
         if host.hasSuffix(".") { host = String(host.dropLast()) }
-        if host.isEmpty || host.contains("$") || host.contains("{") { return .unknown }
+        if host.isEmpty || host.containsText("$") || host.containsText("{") { return .unknown }
         if localNames.contains(host) || host.hasSuffix(".localhost") { return .local }
         if let octets = ipv4(host) { return classify(octets) }
-        if host.contains(":") { return classifyIPv6(host) }
+        if host.containsText(":") { return classifyIPv6(host) }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if documentationDomains.contains(where: { host == $0 || host.hasSuffix("." + $0) })
             || labels.last.map({ documentationTopLevelDomains.contains(String($0)) }) == true {
             return .documentation
         }
-        if labels.count == 1 || internalSuffixes.contains(where: { host.hasSuffix($0) }) || host.contains(".svc.") { return .internalName }
+        if labels.count == 1 || internalSuffixes.contains(where: { host.hasSuffix($0) }) || host.containsText(".svc.") { return .internalName }
         return publicTopLevelDomains.contains(String(labels[labels.count - 1])) ? .publicInternet : .internalName
     }
 

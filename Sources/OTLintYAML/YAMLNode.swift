@@ -24,11 +24,21 @@ public final class YAMLNode: @unchecked Sendable {
     public let tag: String?
     public let anchor: String?
 
+    /// `mergedPairs`, worked out once when the node is made: its children are complete by then, and rules and the
+    /// compose model look keys up in the same mappings over and over (each look-up used to merge anew).
+    private let merged: [YAMLPair]?
+
     public init(content: Content, range: ByteRange, tag: String? = nil, anchor: String? = nil) {
         self.content = content
         self.range = range
         self.tag = tag
         self.anchor = anchor
+        if case .mapping(let pairs) = content {
+            // Most mappings have no merge key: their merged pairs are the pairs as written.
+            merged = pairs.contains(where: \.isMergeKey) ? YAMLNode.merge(pairs) : pairs
+        } else {
+            merged = nil
+        }
     }
 
     /// The scalar's value, or nil for a collection.
@@ -61,12 +71,7 @@ public final class YAMLNode: @unchecked Sendable {
 
     /// The pairs after applying merge keys: explicit keys win over merged ones; in `<<: [*a, *b]` earlier
     /// sources win over later ones; merging is recursive. Merged pairs keep their original ranges.
-    public var mergedPairs: [YAMLPair]? {
-        guard let pairs else { return nil }
-        var resolved: [ObjectIdentifier: [YAMLPair]] = [:]
-        var visiting = Set<ObjectIdentifier>()
-        return YAMLNode.merge(pairs, resolved: &resolved, visiting: &visiting)
-    }
+    public var mergedPairs: [YAMLPair]? { merged }
 
     /// The value of a key after merging, or nil.
     public subscript(key: String) -> YAMLNode? {
@@ -78,11 +83,11 @@ public final class YAMLNode: @unchecked Sendable {
         mergedPairs?.first { $0.key.scalar == key }
     }
 
-    /// `resolved`: the merged pairs of every source mapping met so far. A source merged twice (`<<: [*a, *a]`,
-    /// or through two other sources) is resolved once: merging it again could add no key, and resolving it
-    /// along every path would double the work with each level of a merge-key bomb.
-    private static func merge(_ pairs: [YAMLPair], resolved: inout [ObjectIdentifier: [YAMLPair]],
-                              visiting: inout Set<ObjectIdentifier>) -> [YAMLPair] {
+    /// Merges `pairs` with the mappings their merge keys name. A source's own merge keys are already applied in its
+    /// `mergedPairs` (a node is made after its children, and an alias names a finished node, so there is no cycle),
+    /// so each source mapping is merged once however often it is named: resolving it along every path would double
+    /// the work with each level of a merge-key bomb.
+    private static func merge(_ pairs: [YAMLPair]) -> [YAMLPair] {
         var explicit: [YAMLPair] = []
         var inherited: [YAMLPair] = []
         var inheritedKeys = Set<String>()
@@ -95,17 +100,7 @@ public final class YAMLNode: @unchecked Sendable {
             }
             let sources = pair.value.sequence ?? [pair.value]
             for source in sources {
-                let id = ObjectIdentifier(source)
-                guard let sourcePairs = source.pairs, mergedSources.insert(id).inserted, !visiting.contains(id) else { continue }
-                let sourceMerged: [YAMLPair]
-                if let known = resolved[id] {
-                    sourceMerged = known
-                } else {
-                    visiting.insert(id)
-                    sourceMerged = merge(sourcePairs, resolved: &resolved, visiting: &visiting)
-                    visiting.remove(id)
-                    resolved[id] = sourceMerged
-                }
+                guard let sourceMerged = source.merged, mergedSources.insert(ObjectIdentifier(source)).inserted else { continue }
                 for merged in sourceMerged {
                     // Keys compare by their scalar text; all keys that are not scalars count as one key.
                     if let key = merged.key.scalar {

@@ -64,7 +64,7 @@ public struct CollectorSampling: Sendable {
                   let file = topLevelConfigs.first(where: { $0.key.scalar == name })?.value["file"]?.scalar else { continue }
             sources.append(file)
         }
-        return sources.filter { !$0.contains("$") && ($0.lowercased().hasSuffix(".yaml") || $0.lowercased().hasSuffix(".yml")) }
+        return sources.filter { !$0.containsText("$") && ($0.lowercased().hasSuffix(".yaml") || $0.lowercased().hasSuffix(".yml")) }
     }
 
     /// A sampling processor used in a traces pipeline of a collector config (recognised by its content:

@@ -13,6 +13,13 @@ public enum ConfigPaths {
     }
 
     public static func directory(of path: String) -> String {
+        // Every scope and rule asks this of paths that are nearly always ASCII: there a `/` byte is a `/` character,
+        // and finding it among the bytes spares walking the path character by character from its end.
+        let utf8 = path.utf8
+        if !utf8.contains(where: { $0 >= 0x80 }) {
+            guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+            return slash == utf8.startIndex ? "/" : String(path[..<slash])
+        }
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
@@ -55,6 +62,8 @@ public enum ConfigPaths {
     /// `base/relative`, normalised (`./`, `..`), unless `relative` is absolute.
     public static func resolve(_ relative: String, against base: String) -> String {
         let joined = relative.hasPrefix("/") ? relative : (base == "." ? relative : base + "/" + relative)
+        // Scopes resolve every `env_file` and `.env` path, nearly always normal already: then it is the answer.
+        if isNormal(joined) { return joined }
         var parts: [Substring] = []
         // Split the bytes: splitting by Character runs grapheme breaking over every path of the run.
         for part in joined.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init) {
@@ -64,6 +73,26 @@ public enum ConfigPaths {
         }
         let path = parts.joined(separator: "/")
         return joined.hasPrefix("/") ? "/" + path : (path.isEmpty ? "." : path)
+    }
+
+    /// Whether `resolve` gives the path back as it is: not empty, and no empty (`a//b`, `a/`), `.` or `..` component
+    /// (a leading `/` is the root).
+    private static func isNormal(_ path: String) -> Bool {
+        var length = 0, dots = 0, isFirst = true
+        func isNormalComponent() -> Bool { length > 0 && !(length == dots && length <= 2) }
+        for byte in path.utf8 {
+            defer { isFirst = false }
+            guard byte == UInt8(ascii: "/") else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+                continue
+            }
+            if isFirst { continue }
+            guard isNormalComponent() else { return false }
+            length = 0
+            dots = 0
+        }
+        return isNormalComponent()
     }
 
     /// The compose file names Compose looks for in a folder, in its order of preference.

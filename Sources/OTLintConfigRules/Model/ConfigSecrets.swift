@@ -25,14 +25,14 @@ enum ConfigSecrets {
         let name = definition.name.uppercased()
         if isHeadersVariable(name) {
             collectHeaderValues(definition, value: value, site: site, into: &secrets)
-        } else if credentialNameParts.contains(where: name.contains), !value.isEmpty {
+        } else if credentialNameParts.contains(where: name.containsText), !value.isEmpty {
             for holder in holders(of: definition, site: site) {
                 secrets.add(holder.editableRange ?? holder.range, in: holder.file,
                             redactsText: Credentials.looksLikeSecret(holder.file.slice(holder.editableRange ?? holder.range)))
             }
         }
         // `scheme://user:password@host`: only values with a scheme, so an e-mail address is no URL with user-info.
-        if value.contains("://"), let userInfo = EndpointURL(value)?.userInfoRange, let site = definition.valueSite,
+        if value.containsText("://"), let userInfo = EndpointURL(value)?.userInfoRange, let site = definition.valueSite,
            let location = site.location(ofValueBytes: userInfo) {
             secrets.add(location.range, in: site.file)
         }
@@ -41,7 +41,7 @@ enum ConfigSecrets {
     /// `OTEL_EXPORTER_OTLP_HEADERS`, `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, and misspellings such as
     /// `OTEL_EXPORTER_OTLP_HEADER` or `OTEL_EXPORTER_OTLP_HEADRES`: a typo does not make the value less secret.
     static func isHeadersVariable(_ name: String) -> Bool {
-        name.hasPrefix("OTEL_") && (name.contains("HEADER") || name.contains("HEADRE") || name.hasSuffix("_HEADRS"))
+        name.hasPrefix("OTEL_") && (name.containsText("HEADER") || name.containsText("HEADRE") || name.hasSuffix("_HEADRS"))
     }
 
     /// Every header value of a headers variable: where the value is written verbatim, each `key=value` pair's

@@ -40,6 +40,6 @@ struct EndpointTarget {
 
     /// Whether the host is an IP address literal.
     var isIPAddress: Bool {
-        host.contains(":") || (host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." })
+        host.containsText(":") || (host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." })
     }
 }

@@ -76,7 +76,10 @@ public struct VariableDefinition: Sendable {
 }
 
 /// Which kind of process a scope describes.
-public enum ScopeKind: Sendable {
+///
+/// `indirect`: the compose file and service it holds are a score of references, and scopes are copied often
+/// (into the rule pass, the variant index, per service): boxed, a copy is one reference.
+public indirect enum ScopeKind: Sendable {
     /// A compose service: its `environment:` and `env_file:` files, interpolated with the project's `.env`.
     case composeService(ComposeFile, ComposeService)
     /// An env file no compose service uses: the environment of whatever process loads it.
@@ -111,6 +114,8 @@ public struct EnvironmentScope: Sendable {
     public var isIncomplete: Bool { !missingEnvFiles.isEmpty }
     /// Name → index of its winning definition (rules look variables up constantly).
     private let winner: [String: Int]
+    /// The indices of the winning definitions, in increasing order (rules and service facts ask for them per scope).
+    private let winnerIndices: [Int]
 
     public init(kind: ScopeKind, definitions: [VariableDefinition], tier: TierAssessment, isTemplate: Bool) {
         self.kind = kind
@@ -120,6 +125,7 @@ public struct EnvironmentScope: Sendable {
         var winner: [String: Int] = [:]
         for (index, definition) in definitions.enumerated() { winner[definition.name] = index }
         self.winner = winner
+        winnerIndices = winner.values.sorted()
     }
 
     /// For messages: "service `api`" or "`.env.production`".
@@ -158,7 +164,7 @@ public struct EnvironmentScope: Sendable {
 
     /// The winning definition of every variable, in precedence order.
     public var effectiveDefinitions: [VariableDefinition] {
-        definitions.indices.filter { winner[definitions[$0].name] == $0 }.map { definitions[$0] }
+        winnerIndices.map { definitions[$0] }
     }
 
     /// Where to report a finding about the scope as a whole: the service name, or the first variable of the file.

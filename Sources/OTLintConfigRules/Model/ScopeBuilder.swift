@@ -1,104 +1,55 @@
+import Foundation
 import OTLintCore
 
 /// Builds environment scopes from parsed compose and env files, reading context files (a compose file's
 /// `.env`, `env_file:` entries) through the run's loader, each once.
+///
+/// The services of each compose file are scoped on their own, the files in parallel (scoping was a serial tenth
+/// of the configuration check); what they share is gathered afterwards in file order, so the scopes, notices and
+/// input errors come out exactly as one pass over the files gives them.
 final class ScopeBuilder {
     private let context: AnalysisContext
-    private var envFiles: [String: EnvFile] = [:]
-    private var failedPaths: Set<String> = []
+    private let envFiles: EnvFileCache
     private(set) var inputErrors: [InputError] = []
     /// What was left out without making the run fail (an `env_file` that is not in the checkout).
     private(set) var notices: [Notice] = []
 
     init(context: AnalysisContext, checkedEnvFiles: [EnvFile]) {
         self.context = context
-        for file in checkedEnvFiles { envFiles[ScopeBuilder.key(file.source.path)] = file }
+        envFiles = EnvFileCache(checked: checkedEnvFiles)
     }
 
     static func key(_ path: String) -> String { ConfigPaths.resolve(path, against: ".") }
 
-    /// An env file by path, parsed once; nil when it cannot be read (the error is reported once).
-    private func envFile(at path: String) -> EnvFile? {
+    /// What scoping one compose file gives, and what it used.
+    private struct ComposeScopes {
+        var scopes: [EnvironmentScope] = []
+        var notices: [Notice] = []
+        /// Keys of the env files the file's services use (they are no standalone env files).
+        var usedEnvFiles: [String] = []
+        /// Keys of the env files it asked for, in order: the input errors of reading one are reported where it is
+        /// first asked for.
+        var requestedEnvFiles: [String] = []
+    }
+
+    /// An env file by path, parsed once; nil when it cannot be read.
+    private func envFile(at path: String, for result: inout ComposeScopes) -> EnvFile? {
         let key = ScopeBuilder.key(path)
-        if let file = envFiles[key] { return file }
-        if failedPaths.contains(key) { return nil }
-        switch context.loader.load(path) {
-        case .success(let source):
-            let (file, errors) = EnvFileParser.parse(source)
-            inputErrors += errors
-            envFiles[key] = file
-            return file
-        case .failure(let error):
-            failedPaths.insert(key)
-            inputErrors.append(error)
-            return nil
-        }
+        result.requestedEnvFiles.append(key)
+        return envFiles.file(at: path, key: key, loader: context.loader)
     }
 
     func build(composeFiles: [ComposeFile], checkedEnvFiles: [EnvFile]) -> ConfigProject {
+        let perFile = ParallelMap.map(composeFiles) { self.scopes(of: $0) }
         var scopes: [EnvironmentScope] = []
         var usedEnvFiles = Set<String>()
-        for compose in composeFiles {
-            let dotEnvPath = ConfigPaths.resolve(".env", against: compose.directory)
-            usedEnvFiles.insert(ScopeBuilder.key(dotEnvPath))
-            let dotEnv = context.loader.exists(dotEnvPath) ? envFile(at: dotEnvPath) : nil
-            let projectBindings = dotEnv.map { bindings(of: definitions(of: $0, fallback: nil)) } ?? [:]
-            let projectLookup: Interpolator.Lookup = { projectBindings[$0] }
-            let dotEnvBytes = dotEnv?.source.bytes.count ?? 0
-            // Every `environment:` value of the file copies what it interpolates: one budget for them all.
-            let composeBudget = InterpolationBudget(inputBytes: compose.source.bytes.count + dotEnvBytes)
-            // An env_file shared by many services of this compose file is interpolated once.
-            var envFileDefinitions: [String: [VariableDefinition]] = [:]
-            for service in compose.services {
-                var definitions: [VariableDefinition] = []
-                var missingEnvFiles: [String] = []
-                var tierPaths = [compose.source.path]
-                for reference in service.envFiles {
-                    let path = Interpolator(lookup: projectLookup).interpolate(reference.path, file: nil, baseOffset: nil).text
-                    guard let path else { continue }
-                    // A path resolves against the file that lists it (a service it `extends` may be in another folder).
-                    let resolved = ConfigPaths.resolve(path, against: ConfigPaths.directory(of: reference.file.path))
-                    usedEnvFiles.insert(ScopeBuilder.key(resolved))
-                    guard context.loader.exists(resolved) else {
-                        // Often generated or kept out of git on purpose (secrets): worth a word, not a failed run.
-                        if reference.required {
-                            notices.append(Notice(
-                                path: reference.file.path, position: reference.file.lineColumn(at: reference.range.start),
-                                message: "env file `\(path)` of service `\(service.name)` is not in the checkout (resolved to `\(resolved)`): settings it may hold are not judged"))
-                        }
-                        missingEnvFiles.append(resolved)
-                        continue
-                    }
-                    tierPaths.append(resolved)
-                    let key = ScopeBuilder.key(resolved)
-                    if let cached = envFileDefinitions[key] {
-                        definitions += cached
-                        continue
-                    }
-                    guard let file = envFile(at: resolved) else { continue }
-                    let fileDefinitions = self.definitions(of: file, fallback: projectLookup, fallbackBytes: dotEnvBytes)
-                    envFileDefinitions[key] = fileDefinitions
-                    definitions += fileDefinitions
-                }
-                for entry in service.environment {
-                    definitions.append(definition(of: entry, in: compose, lookup: projectLookup, budget: composeBudget))
-                }
-                var tier = TierAssessment.unknown
-                for path in tierPaths {
-                    tier = DeploymentTierResolver.assess(definitions: definitions, path: path,
-                                                         configuration: context.configuration, rootDirectory: context.rootDirectory)
-                    if tier.tier != .unknown { break }
-                }
-                var scope = EnvironmentScope(kind: .composeService(compose, service), definitions: definitions, tier: tier,
-                                             isTemplate: false)
-                scope.isTelemetryBackend = service.image.flatMap { ImageReference($0.text) }.map(TelemetryBackends.isBackend) ?? false
-                // Without an image the service is built here or completed by another file of the project.
-                scope.isBuiltHere = service.buildContext != nil || service.image == nil
-                scope.codeDirectory = service.buildContext.map(\.text).flatMap { context in
-                    context.contains("$") || context.contains("://") ? nil : ConfigPaths.resolve(context, against: compose.directory)
-                }
-                scope.missingEnvFiles = missingEnvFiles
-                scopes.append(scope)
+        var requested = Set<String>()
+        for result in perFile {
+            scopes += result.scopes
+            notices += result.notices
+            usedEnvFiles.formUnion(result.usedEnvFiles)
+            for key in result.requestedEnvFiles where requested.insert(key).inserted {
+                inputErrors += envFiles.inputErrors(key)
             }
         }
         for file in checkedEnvFiles {
@@ -121,7 +72,74 @@ final class ScopeBuilder {
             scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
             scopes.append(scope)
         }
-        return ConfigProject(composeFiles: composeFiles, envFiles: envFiles, scopes: scopes)
+        return ConfigProject(composeFiles: composeFiles, envFiles: envFiles.files, scopes: scopes)
+    }
+
+    /// The scopes of one compose file's services. Reads only shared state that is safe from several threads.
+    private func scopes(of compose: ComposeFile) -> ComposeScopes {
+        var result = ComposeScopes()
+        let dotEnvPath = ConfigPaths.resolve(".env", against: compose.directory)
+        result.usedEnvFiles.append(ScopeBuilder.key(dotEnvPath))
+        let dotEnv = context.loader.exists(dotEnvPath) ? envFile(at: dotEnvPath, for: &result) : nil
+        let projectBindings = dotEnv.map { bindings(of: definitions(of: $0, fallback: nil)) } ?? [:]
+        let projectLookup: Interpolator.Lookup = { projectBindings[$0] }
+        let dotEnvBytes = dotEnv?.source.bytes.count ?? 0
+        // Every `environment:` value of the file copies what it interpolates: one budget for them all.
+        let composeBudget = InterpolationBudget(inputBytes: compose.source.bytes.count + dotEnvBytes)
+        // An env_file shared by many services of this compose file is interpolated once.
+        var envFileDefinitions: [String: [VariableDefinition]] = [:]
+        for service in compose.services {
+            var definitions: [VariableDefinition] = []
+            var missingEnvFiles: [String] = []
+            var tierPaths = [compose.source.path]
+            for reference in service.envFiles {
+                let path = Interpolator(lookup: projectLookup).interpolate(reference.path, file: nil, baseOffset: nil).text
+                guard let path else { continue }
+                // A path resolves against the file that lists it (a service it `extends` may be in another folder).
+                let resolved = ConfigPaths.resolve(path, against: ConfigPaths.directory(of: reference.file.path))
+                result.usedEnvFiles.append(ScopeBuilder.key(resolved))
+                guard context.loader.exists(resolved) else {
+                    // Often generated or kept out of git on purpose (secrets): worth a word, not a failed run.
+                    if reference.required {
+                        result.notices.append(Notice(
+                            path: reference.file.path, position: reference.file.lineColumn(at: reference.range.start),
+                            message: "env file `\(path)` of service `\(service.name)` is not in the checkout (resolved to `\(resolved)`): settings it may hold are not judged"))
+                    }
+                    missingEnvFiles.append(resolved)
+                    continue
+                }
+                tierPaths.append(resolved)
+                let key = ScopeBuilder.key(resolved)
+                if let cached = envFileDefinitions[key] {
+                    definitions += cached
+                    continue
+                }
+                guard let file = envFile(at: resolved, for: &result) else { continue }
+                let fileDefinitions = self.definitions(of: file, fallback: projectLookup, fallbackBytes: dotEnvBytes)
+                envFileDefinitions[key] = fileDefinitions
+                definitions += fileDefinitions
+            }
+            for entry in service.environment {
+                definitions.append(definition(of: entry, in: compose, lookup: projectLookup, budget: composeBudget))
+            }
+            var tier = TierAssessment.unknown
+            for path in tierPaths {
+                tier = DeploymentTierResolver.assess(definitions: definitions, path: path,
+                                                     configuration: context.configuration, rootDirectory: context.rootDirectory)
+                if tier.tier != .unknown { break }
+            }
+            var scope = EnvironmentScope(kind: .composeService(compose, service), definitions: definitions, tier: tier,
+                                         isTemplate: false)
+            scope.isTelemetryBackend = service.image.flatMap { ImageReference($0.text) }.map(TelemetryBackends.isBackend) ?? false
+            // Without an image the service is built here or completed by another file of the project.
+            scope.isBuiltHere = service.buildContext != nil || service.image == nil
+            scope.codeDirectory = service.buildContext.map(\.text).flatMap { context in
+                context.containsText("$") || context.containsText("://") ? nil : ConfigPaths.resolve(context, against: compose.directory)
+            }
+            scope.missingEnvFiles = missingEnvFiles
+            result.scopes.append(scope)
+        }
+        return result
     }
 
     private func bindings(of definitions: [VariableDefinition]) -> [String: InterpolationBinding] {
@@ -144,7 +162,7 @@ final class ScopeBuilder {
             }
             var value = entry.value
             var interpolation: InterpolatedValue?
-            if let raw = entry.value, entry.quoting != .singleQuoted, raw.contains("$") {
+            if let raw = entry.value, entry.quoting != .singleQuoted, raw.containsText("$") {
                 let lookup: Interpolator.Lookup = { name in local[name] ?? fallback?(name) }
                 let result = Interpolator(backslashEscapesDollar: true, budget: budget, lookup: lookup)
                     .interpolate(raw, file: file.source, baseOffset: entry.isVerbatim ? entry.contentRange?.start : nil)
@@ -164,7 +182,7 @@ final class ScopeBuilder {
                             lookup: @escaping Interpolator.Lookup, budget: InterpolationBudget) -> VariableDefinition {
         var value = entry.template
         var interpolation: InterpolatedValue?
-        if let template = entry.template, template.contains("$") {
+        if let template = entry.template, template.containsText("$") {
             let result = Interpolator(budget: budget, lookup: lookup).interpolate(template, file: entry.file,
                                                                   baseOffset: entry.valueSite?.editableRange?.start)
             interpolation = result
@@ -174,5 +192,42 @@ final class ScopeBuilder {
         return VariableDefinition(name: entry.key, value: value, source: .composeEnvironment(entry.style), file: entry.file,
                                   keyRange: entry.keyRange, keyIsExact: exact, writtenSite: entry.valueSite,
                                   interpolation: interpolation, entryRange: entry.entryRange, isInherited: entry.isMerged)
+    }
+}
+
+/// Env files by normalised path, each read and parsed once however many compose files (scoped in parallel) use
+/// it, with the input errors reading it gave. Checked env files are in it from the start, without errors (their
+/// own reading reports them).
+private final class EnvFileCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (file: EnvFile?, errors: [InputError])] = [:]
+
+    init(checked: [EnvFile]) {
+        for file in checked { entries[ScopeBuilder.key(file.source.path)] = (file, []) }
+    }
+
+    /// The file, read and parsed on first use (under the lock, so never twice); nil when it cannot be read.
+    func file(at path: String, key: String, loader: FileLoader) -> EnvFile? {
+        lock.withLock {
+            if let entry = entries[key] { return entry.file }
+            switch loader.load(path) {
+            case .success(let source):
+                let (file, errors) = EnvFileParser.parse(source)
+                entries[key] = (file, errors)
+                return file
+            case .failure(let error):
+                entries[key] = (nil, [error])
+                return nil
+            }
+        }
+    }
+
+    func inputErrors(_ key: String) -> [InputError] {
+        lock.withLock { entries[key]?.errors ?? [] }
+    }
+
+    /// Every env file read.
+    var files: [String: EnvFile] {
+        lock.withLock { entries.compactMapValues(\.file) }
     }
 }

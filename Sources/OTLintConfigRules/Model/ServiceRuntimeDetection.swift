@@ -56,7 +56,7 @@ public enum ServiceRuntimeDetection {
 
     /// The build context folder when it is a literal local path.
     private static func buildFolder(_ compose: ComposeFile, _ service: ComposeService) -> String? {
-        guard let context = service.buildContext?.text, !context.contains("$"), !context.contains("://") else { return nil }
+        guard let context = service.buildContext?.text, !context.containsText("$"), !context.containsText("://") else { return nil }
         return ConfigPaths.resolve(context, against: compose.directory)
     }
 
@@ -74,7 +74,7 @@ public enum ServiceRuntimeDetection {
         guard let folder else { return nil }
         let dockerfile = service.node["build"]?["dockerfile"]?.scalar ?? "Dockerfile"
         let path = ConfigPaths.resolve(dockerfile, against: folder)
-        guard !dockerfile.contains("$"), loader.exists(path), case .success(let file) = loader.load(path) else { return nil }
+        guard !dockerfile.containsText("$"), loader.exists(path), case .success(let file) = loader.load(path) else { return nil }
         let text = file.text
         for marker in markers {
             guard let range = text.range(of: marker) else { continue }

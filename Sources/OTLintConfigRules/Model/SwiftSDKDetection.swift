@@ -26,7 +26,7 @@ public enum SwiftSDKDetection {
         var seen = Set<String>()
         for compose in composeFiles {
             for service in compose.services {
-                guard let context = service.buildContext?.text, !context.contains("$"), !context.contains("://") else { continue }
+                guard let context = service.buildContext?.text, !context.containsText("$"), !context.containsText("://") else { continue }
                 let folder = ConfigPaths.resolve(context, against: compose.directory)
                 guard seen.insert(folder).inserted else { continue }
                 let manifestPath = ConfigPaths.resolve("Package.swift", against: folder)

@@ -1,3 +1,5 @@
+import OTLintCore
+
 /// Images of telemetry backends and collectors, to know which compose services receive OTLP.
 enum TelemetryBackends {
     /// Repositories (without registry) that run an OTLP receiver in their default setup.
@@ -15,13 +17,18 @@ enum TelemetryBackends {
 
     /// An OpenTelemetry Collector distribution (or Grafana Alloy / Agent, collectors too).
     static func isCollector(_ image: ImageReference) -> Bool {
-        image.name.hasPrefix("otelcol") || image.name.contains("opentelemetry-collector") || image.name.contains("otel-collector")
+        image.name.hasPrefix("otelcol") || image.name.containsText("opentelemetry-collector") || image.name.containsText("otel-collector")
             || image.repository == "grafana/alloy" || image.repository == "grafana/agent"
     }
 
+    /// `/` + each of `otlpReceiverRepositories` (a mirror's path ends with one), made once instead of per image.
+    private static let otlpReceiverSuffixes = otlpReceiverRepositories.map { "/" + $0 }
+
     static func receivesOTLP(_ image: ImageReference) -> Bool {
-         otlpReceiverRepositories.contains { image.repository == $0 || image.repository.hasSuffix("/" + $0) }
-            || image.name.hasPrefix("otelcol") || image.name.contains("opentelemetry-collector")
+         zip(otlpReceiverRepositories, otlpReceiverSuffixes).contains { repository, suffix in
+             image.repository == repository || image.repository.hasSuffix(suffix)
+         }
+            || image.name.hasPrefix("otelcol") || image.name.containsText("opentelemetry-collector")
     }
 
     /// Whether a service is itself part of the telemetry pipeline (collector, backend, Zipkin, Prometheus): its
