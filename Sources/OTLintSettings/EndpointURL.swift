@@ -28,9 +28,9 @@ public struct EndpointURL: Sendable {
     public init?(_ value: String) {
         let bytes = Array(value.utf8)
         var index = 0
-        if let separator = value.range(of: "://") {
-            scheme = String(value[..<separator.lowerBound]).lowercased()
-            index = value.utf8.distance(from: value.startIndex, to: separator.upperBound)
+        if let separator = EndpointURL.schemeSeparator(in: bytes) {
+            scheme = String(decoding: bytes[..<separator], as: UTF8.self).lowercased()
+            index = separator + 3
         }
         // The authority ends at the path, query or fragment; credentials end at its last `@`.
         var authorityEnd = index
@@ -78,5 +78,15 @@ public struct EndpointURL: Sendable {
         let colon = bytes[userInfo].firstIndex(of: UInt8(ascii: ":"))
         let secret = colon.map { ($0 + 1)..<userInfo.upperBound } ?? userInfo
         return String(decoding: bytes[..<secret.lowerBound], as: UTF8.self) + "***" + String(decoding: bytes[secret.upperBound...], as: UTF8.self)
+    }
+
+    /// The byte offset of the first `://` (a byte search: `String.range(of:)` goes through Foundation, and every
+    /// endpoint of every scope is parsed by several rules).
+    public static func schemeSeparator(in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for index in 0...(bytes.count - 3) where bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
+            return index
+        }
+        return nil
     }
 }

@@ -38,11 +38,11 @@ struct MalformedEndpointRule: SettingsRule {
                 why: "SDKs parse the endpoint as a URL and fail (or export nowhere) on whitespace",
                 help: "remove the whitespace\(index == 0 || index == bytes.count - 1 ? " (check the quoting of the value)" : "")", fix: fix)
         }
-        guard let separator = value.range(of: "://") else {
+        guard let separator = EndpointURL.schemeSeparator(in: bytes) else {
             return missingScheme(endpoint, value: value)
         }
-        let scheme = String(value[..<separator.lowerBound])
-        let schemeRange = 0..<scheme.utf8.count
+        let scheme = String(decoding: bytes[..<separator], as: UTF8.self)
+        let schemeRange = 0..<separator
         let lowerScheme = scheme.lowercased()
         if lowerScheme != "http" && lowerScheme != "https" {
             // `unix://`, `dns://` and the like are gRPC target syntax some SDKs accept from the environment: there
