@@ -2,59 +2,77 @@
 import OTLintCore
 import XCTest
 
-/// Runs every Bad and Good example of every rule document through the whole pipeline (discovery, analyzers,
-/// filters): each Bad example must trigger its rule, each Good example must not.
+/// Runs every rule document's examples through the whole pipeline (discovery, every analyzer, filters), as a user
+/// would: each Bad example triggers its rule exactly where its `↓` markers stand, each Good example does not, and
+/// each *Fix* pair's `before` block becomes its `after` block under `otlint check --fix --unsafe-fixes`.
 final class RuleDocumentExampleTests: XCTestCase {
-    static func defaultFileName(forKind kind: String) -> String? {
-        switch kind {
-        case "env": ".env"
-        case "compose": "docker-compose.yml"
-        case "swift": "Sources/App/App.swift"
-        case "collector": "otel-collector-config.yaml"
-        case "yaml": "config.yaml"
-        default: nil
+    func documents() throws -> [RuleDocument] {
+        let rulesDirectory = Repository.root.appendingPathComponent("Rules")
+        let names = try FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)
+            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+        XCTAssertFalse(names.isEmpty)
+        return try names.map { name in
+            try RuleDocument(fileName: name, markdown: String(contentsOf: rulesDirectory.appendingPathComponent(name), encoding: .utf8))
         }
     }
 
-    func testEveryDocumentExample() throws {
-        let rulesDirectory = Repository.root.appendingPathComponent("Rules")
-        let names = try FileManager.default.subpathsOfDirectory(atPath: rulesDirectory.path)
-            .filter { $0.hasSuffix(".md") && !$0.hasSuffix("README.md") }.sorted()
-        XCTAssertFalse(names.isEmpty)
-        for name in names {
-            let text = try String(contentsOf: rulesDirectory.appendingPathComponent(name), encoding: .utf8)
-            let document = try RuleDocument(fileName: name, markdown: text)
-            // Consecutive blocks under one `###` subheading form one project; other blocks stand alone.
-            var projects: [(verdict: RuleDocument.Example.Verdict, label: String, files: [(String, String)])] = []
-            var lastGroup: String?
-            for (index, example) in document.examples.enumerated() {
-                guard let fileName = example.fileName ?? Self.defaultFileName(forKind: example.kind) else {
-                    XCTFail("\(name): example \(index + 1) has unknown kind `\(example.kind)`")
-                    continue
-                }
-                if let group = example.group, group == lastGroup, projects.last?.verdict == example.verdict {
-                    projects[projects.count - 1].files.append((fileName, example.code))
-                } else {
-                    projects.append((example.verdict, example.group ?? "example \(index + 1)", [(fileName, example.code)]))
-                }
-                lastGroup = example.group
-            }
+    func testBadExamplesTriggerWhereMarkedAndGoodExamplesDoNot() throws {
+        for document in try documents() {
+            let projects = document.exampleProjects
+            XCTAssertTrue(projects.contains { $0.verdict == .bad }, "\(document.id) has no Bad example")
+            XCTAssertTrue(projects.contains { $0.verdict == .good }, "\(document.id) has no Good example")
             for project in projects {
+                let label = "\(document.id) \(project.verdict.rawValue) \(project.label)"
                 let scratch = try ScratchDirectory()
-                for (fileName, code) in project.files { try scratch.write(fileName, code) }
+                for file in project.files { try scratch.write(file.path, file.code) }
                 // All rules run, as for a user: some rules judge others' output (OTL007 judges suppressions).
                 let linter = Linter(analyzers: Analyzers.all, configuration: Configuration(), rootDirectory: scratch.path)
                 linter.respectGitIgnore = false
                 let report = linter.lint(paths: [scratch.path])
+                XCTAssertEqual(report.inputErrors, [], "\(label): input errors")
                 let hits = report.diagnostics.filter { $0.ruleID == document.id }
-                XCTAssertEqual(report.inputErrors, [], "\(name) \(project.verdict.rawValue) \(project.label): input errors")
                 switch project.verdict {
                 case .bad:
-                    XCTAssertFalse(hits.isEmpty, "\(name): Bad \(project.label) does not trigger \(document.id)")
-                case .good:
-                    XCTAssertEqual(hits.map(\.message), [], "\(name): Good \(project.label) triggers \(document.id)")
+                    let expected = project.files.flatMap { file in file.markers.map { Position(path: file.path, at: $0) } }
+                    XCTAssertFalse(expected.isEmpty, "\(label) marks no finding with ↓")
+                    let found = hits.map { Position(path: relative($0.location.path, to: scratch.path), at: $0.location.start) }
+                    XCTAssertEqual(Set(found), Set(expected), "\(label): findings (\(hits.map(\.message))) are not where ↓ marks them")
+                default:
+                    XCTAssertEqual(hits.map(\.message), [], "\(label) triggers \(document.id)")
                 }
             }
         }
+    }
+
+    func testFixExamplesAreWhatTheFixerWrites() throws {
+        for document in try documents() where document.fix != "none" {
+            let pairs = document.fixExamples
+            XCTAssertFalse(pairs.isEmpty, "\(document.id) fixes (\(document.fix)) but shows no ```before/```after pair under ## Fix")
+            for (index, pair) in pairs.enumerated() {
+                let path = pair.before.fileName ?? RuleDocument.defaultFileName(forKind: pair.before.kind) ?? "unknown"
+                let scratch = try ScratchDirectory()
+                try scratch.write(path, pair.before.code)
+                let run = try OTLintBinary.run(["check", "--no-config", "--fix", "--unsafe-fixes", "--select", document.id, "."], in: scratch.path)
+                XCTAssertNotEqual(run.status, 2, "\(document.id) fix \(index + 1): \(run.stderr)")
+                XCTAssertEqual(try scratch.read(path), pair.after.code, "\(document.id) fix \(index + 1): the fixed file differs from the document's `after`")
+            }
+        }
+    }
+
+    private struct Position: Hashable, CustomStringConvertible {
+        var path: String
+        var line: Int
+        var column: Int
+        init(path: String, at position: LineColumn) {
+            self.path = path
+            line = position.line
+            column = position.column
+        }
+        var description: String { "\(path):\(line):\(column)" }
+    }
+
+    private func relative(_ path: String, to root: String) -> String {
+        let resolvedRoot = (root as NSString).resolvingSymlinksInPath, resolved = (path as NSString).resolvingSymlinksInPath
+        return resolved.hasPrefix(resolvedRoot + "/") ? String(resolved.dropFirst(resolvedRoot.count + 1)) : path
     }
 }
