@@ -20,14 +20,20 @@ final class JoinedProcessTests: XCTestCase {
     ])
     """
 
+    /// A service built from `./api` that sets its endpoint in the environment.
+    let composeBuildingAPI = "services:\n  api:\n    build: ./api\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n"
+
+    /// Code that sets its own endpoint (opentelemetry-swift reads no endpoint variable).
+    let exporterToLocalhost = """
+    import OpenTelemetryProtocolExporterHttp
+    let exporter = OtlpHttpTraceExporter(endpoint: URL(string: "http://localhost:4318/v1/traces")!)
+    """
+
     func testAnIgnoredEndpointVariableNamesTheEndpointTheCodeSetsInstead() throws {
         let report = try lint([
-            "docker-compose.yml": "services:\n  api:\n    build: ./api\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n",
+            "docker-compose.yml": composeBuildingAPI,
             "api/Package.swift": manifest,
-            "api/Sources/API/Telemetry.swift": """
-            import OpenTelemetryProtocolExporterHttp
-            let exporter = OtlpHttpTraceExporter(endpoint: URL(string: "http://localhost:4318/v1/traces")!)
-            """,
+            "api/Sources/API/Telemetry.swift": exporterToLocalhost,
         ])
         let ignored = report.diagnostics.filter { $0.ruleID == "OTL005" }
         XCTAssertEqual(ignored.map(\.location.start), [LineColumn(line: 5, column: 7)])
@@ -40,12 +46,9 @@ final class JoinedProcessTests: XCTestCase {
 
     func testCodeOutsideTheServicesBuildContextIsNotJoined() throws {
         let report = try lint([
-            "docker-compose.yml": "services:\n  api:\n    build: ./api\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n",
+            "docker-compose.yml": composeBuildingAPI,
             "api/Package.swift": manifest,
-            "tools/Sources/Probe/Telemetry.swift": """
-            import OpenTelemetryProtocolExporterHttp
-            let exporter = OtlpHttpTraceExporter(endpoint: URL(string: "http://localhost:4318/v1/traces")!)
-            """,
+            "tools/Sources/Probe/Telemetry.swift": exporterToLocalhost,
         ])
         let ignored = report.diagnostics.filter { $0.ruleID == "OTL005" }
         XCTAssertEqual(ignored.count, 1)
