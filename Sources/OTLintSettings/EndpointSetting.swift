@@ -30,6 +30,8 @@ public struct EndpointSetting: Sendable {
     /// Whether the SDK must be given a full URL and rejects anything without `http://` or `https://`: OTLP/HTTP
     /// exporters, and every URL endpoint set in Swift code. gRPC exporters of other SDKs also take `host:port`.
     public var requiresURL: Bool
+    /// Which SDK requires the URL when the protocol alone does not ("the Java SDK"), for messages.
+    public var urlRequiredBy: String?
     /// Whether the SDK rejects a gRPC endpoint without a port (swift-otel throws `invalidEndpoint` at bootstrap).
     public var grpcRequiresPort: Bool
     /// A Zipkin exporter's endpoint (HTTP, with its own path).

@@ -14,6 +14,21 @@ final class MalformedEndpointRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL205").count, 0)
     }
 
+    /// Java's exporters validate the endpoint as an `http`/`https` URL for gRPC too: a Java service is judged
+    /// whatever its protocol; a Python one (whose gRPC exporter takes `host:port`) is not.
+    func testMissingSchemeInAJavaServiceIsAnErrorForGRPCToo() throws {
+        let compose = { (image: String) in
+            "services:\n  api:\n    image: \(image)\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: collector:4317\n      OTEL_EXPORTER_OTLP_PROTOCOL: grpc\n"
+        }
+        let java = try TestProject(["docker-compose.yml": compose("eclipse-temurin:21-jre")])
+        let diagnostic = try XCTUnwrap(java.diagnostics("OTL205").first)
+        XCTAssertEqual(diagnostic.location.start, LineColumn(line: 5, column: 36))
+        XCTAssertEqual(diagnostic.severity, .error)
+        XCTAssertTrue(diagnostic.why?.contains("the Java SDK checks it for every protocol") == true, diagnostic.why ?? "")
+        let python = try TestProject(["docker-compose.yml": compose("python:3.12-slim")])
+        XCTAssertEqual(python.diagnostics("OTL205").map(\.message), [])
+    }
+
     /// gRPC clients take `host:port`, and applications often pass the variable to a gRPC exporter themselves.
     func testMissingSchemeIsJudgedForHTTPOnlyAndPort443GetsHTTPS() throws {
         let grpc = try TestProject([".env": "OTEL_EXPORTER_OTLP_PROTOCOL=grpc\nOTEL_EXPORTER_OTLP_ENDPOINT=api.vendor.example.com:443\n"])

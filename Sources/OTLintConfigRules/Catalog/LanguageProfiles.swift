@@ -20,6 +20,8 @@ struct LanguageProfile {
     var launcherMarkers: [String]
     /// Whether the OTLP exporters read `OTEL_EXPORTER_OTLP[_SIGNAL]_TIMEOUT` in seconds instead of milliseconds.
     var otlpTimeoutInSeconds: Bool
+    /// Whether the SDK rejects an endpoint without `http://` or `https://` whatever the protocol (gRPC included).
+    var endpointRequiresScheme = false
 
     static let all: [LanguageProfile] = [
         // opentelemetry-distro's `_configure` sets `OTEL_EXPORTER_OTLP_PROTOCOL` to `grpc` unless set, and the SDK maps
@@ -34,10 +36,12 @@ struct LanguageProfile {
                         launcherDefaultProtocol: "http/protobuf", launcherMarkers: ["@opentelemetry/auto-instrumentations-node/register"],
                         otlpTimeoutInSeconds: false),
         // The Java agent defaults to `http/protobuf` since 2.0 and to `grpc` before: the agent's version is not in the
-        // environment, so its default is not judged.
+        // environment, so its default is not judged. Every Java OTLP exporter, gRPC included, validates its endpoint
+        // as a URL with the `http` or `https` scheme (opentelemetry-java `ExporterBuilderUtil.validateEndpoint`:
+        // "Invalid endpoint, must start with http:// or https://"), so `collector:4317` stops the SDK from starting.
         LanguageProfile(language: .java, imageRepositories: ["eclipse-temurin", "openjdk", "amazoncorretto", "ibm-semeru-runtimes"],
                         buildMarkers: ["pom.xml", "build.gradle", "build.gradle.kts"],
-                        launcherDefaultProtocol: nil, launcherMarkers: [], otlpTimeoutInSeconds: false),
+                        launcherDefaultProtocol: nil, launcherMarkers: [], otlpTimeoutInSeconds: false, endpointRequiresScheme: true),
         // The .NET OTLP exporter library defaults to `grpc`, the .NET automatic instrumentation to `http/protobuf`:
         // not judged.
         LanguageProfile(language: .dotnet, imageRepositories: ["dotnet/aspnet", "dotnet/runtime", "dotnet/sdk", "dotnet/runtime-deps"],

@@ -10,7 +10,7 @@ extension TelemetryProcess {
     /// samples downstream, the language of a service, the code it is built from.
     init(environment scope: EnvironmentScope, in project: ConfigProject) {
         self.init(displayName: scope.displayName, purpose: .deployment, tier: scope.tier, isTemplate: scope.isTemplate,
-                  isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope))
+                  isTelemetryBackend: scope.isTelemetryBackend, endpoints: EnvironmentSettings.endpoints(of: scope, in: project))
         projectHostNames = EnvironmentSettings.projectHostNames(of: scope, in: project)
         launcherDefault = EnvironmentSettings.launcherDefault(of: scope, in: project)
         exporterHeaders = EnvironmentHeaders.exporterHeaders(of: scope)
@@ -37,19 +37,24 @@ extension TelemetryProcess {
 enum EnvironmentSettings {
     /// The endpoint variables, each with the variable choosing its protocol: per-signal over base (specification,
     /// "Configuration Options" of the OTLP exporter).
-    static func endpoints(of scope: EnvironmentScope) -> [EndpointSetting] {
+    /// A service whose language is known and whose SDK rejects a scheme-less endpoint for every protocol (Java)
+    /// needs a URL; elsewhere only OTLP/HTTP does (gRPC clients take `host:port`).
+    static func endpoints(of scope: EnvironmentScope, in project: ConfigProject) -> [EndpointSetting] {
+        let runtime = project.runtime(of: scope)
+        let schemeRequiredBy = runtime.flatMap { LanguageProfile.profile($0.language)?.endpointRequiresScheme == true ? "the \($0.language.rawValue) SDK" : nil }
         var endpoints: [EndpointSetting] = []
         let exports = SignalExport.all(in: scope)
         let baseProtocol = scope.setting("OTEL_EXPORTER_OTLP_PROTOCOL")
         if let base = scope.setting("OTEL_EXPORTER_OTLP_ENDPOINT") {
-            var endpoint = otlpEndpoint(base, signal: nil, protocolDefinition: baseProtocol)
+            var endpoint = otlpEndpoint(base, signal: nil, protocolDefinition: baseProtocol, schemeRequiredBy: schemeRequiredBy)
             endpoint.uses = exports.filter { !$0.endpointIsPerSignal }.map { use($0, of: base, in: scope) }
             endpoints.append(endpoint)
         }
         for signal in VariableCatalog.signals {
             guard let definition = scope.setting("OTEL_EXPORTER_OTLP_\(signal)_ENDPOINT") else { continue }
             let protocolDefinition = scope.setting("OTEL_EXPORTER_OTLP_\(signal)_PROTOCOL") ?? baseProtocol
-            var endpoint = otlpEndpoint(definition, signal: signal.lowercased(), protocolDefinition: protocolDefinition)
+            var endpoint = otlpEndpoint(definition, signal: signal.lowercased(), protocolDefinition: protocolDefinition,
+                                        schemeRequiredBy: schemeRequiredBy)
             endpoint.uses = exports.filter { $0.endpointIsPerSignal && $0.signal == signal }.map { use($0, of: definition, in: scope) }
             endpoints.append(endpoint)
         }
@@ -75,10 +80,14 @@ enum EnvironmentSettings {
         return [ResourceAttributeSettings(origin: .variable(definition.name), attributes: attributes)]
     }
 
-    private static func otlpEndpoint(_ endpoint: VariableDefinition, signal: String?, protocolDefinition: VariableDefinition?) -> EndpointSetting {
-        EndpointSetting(setting: Setting(endpoint), signal: signal, transport: transport(protocolDefinition),
-                        protocolSetting: protocolDefinition.map(Setting.init), appendsSignalPath: signal == nil,
-                        requiresURL: transport(protocolDefinition) == .http)
+    private static func otlpEndpoint(_ endpoint: VariableDefinition, signal: String?, protocolDefinition: VariableDefinition?,
+                                     schemeRequiredBy: String?) -> EndpointSetting {
+        let isHTTP = transport(protocolDefinition) == .http
+        var setting = EndpointSetting(setting: Setting(endpoint), signal: signal, transport: transport(protocolDefinition),
+                                      protocolSetting: protocolDefinition.map(Setting.init), appendsSignalPath: signal == nil,
+                                      requiresURL: isHTTP || schemeRequiredBy != nil)
+        setting.urlRequiredBy = isHTTP ? nil : schemeRequiredBy
+        return setting
     }
 
     private static func transport(_ protocolDefinition: VariableDefinition?) -> EndpointSetting.Transport? {

@@ -118,7 +118,7 @@ struct MalformedEndpointRule: SettingsRule {
         }
         return setting.diagnostic(
             id, severity: .error, message: "\(setting.name) has no scheme: `\(shown)` is not a URL, so the exporter cannot send to it",
-            why: "the specification defines the endpoint as a URL with the `http` or `https` scheme, for gRPC as well; the scheme also decides whether TLS is used\(setting.origin.isCode ? "; without `://` the text before the first `:` is read as the scheme" : "")",
+            why: "the specification defines the endpoint as a URL with the `http` or `https` scheme, for gRPC as well; the scheme also decides whether TLS is used\(setting.origin.isCode ? "; without `://` the text before the first `:` is read as the scheme" : "")\(endpoint.urlRequiredBy.map { "; \($0) checks it for every protocol and does not start its exporter without it" } ?? "")",
             help: "write `\(scheme)://\(shown)`\(scheme == "http" ? " (or `https://` if the receiver uses TLS)" : "")", fix: fix)
     }
 
