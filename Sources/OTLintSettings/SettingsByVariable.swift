@@ -2,8 +2,11 @@
 /// the SDK ignores, the code that decides instead.
 extension TelemetryProcess {
     /// The settings of the concept `variable` configures (an endpoint variable: the exporter endpoints of its
-    /// signal, or of every signal for the base variable).
+    /// signal, or of every signal for the base variable; the sampler variables: the samplers).
     public func settings(configuredBy variable: String) -> [Setting] {
+        if variable == "OTEL_TRACES_SAMPLER" || variable == "OTEL_TRACES_SAMPLER_ARG" {
+            return samplers.compactMap { $0.choice }
+        }
         let prefix = "OTEL_EXPORTER_OTLP_", suffix = "_ENDPOINT"
         if variable.hasPrefix(prefix) && variable.hasSuffix(suffix) {
             let middle = variable.dropFirst(prefix.count).dropLast(suffix.count).lowercased()

@@ -17,6 +17,8 @@ public struct TelemetryProcess: Sendable {
         case benchmarkCode
     }
 
+    // MARK: The process
+
     /// For messages: "service `api`", "`.env.production`", "`Sources/App/Telemetry.swift`".
     public var displayName: String
     public var purpose: Purpose
@@ -25,22 +27,19 @@ public struct TelemetryProcess: Sendable {
     public var isTemplate: Bool
     /// A telemetry backend or collector: its `OTEL_*` variables configure forwarding, not an application's SDK.
     public var isTelemetryBackend: Bool
-    public var endpoints: [EndpointSetting]
-    /// The service name set on its own (`OTEL_SERVICE_NAME`, swift-otel's `config.serviceName`), which wins over
-    /// `service.name` in the resource attributes.
-    public var serviceName: Setting?
-    /// Every attribute key the process writes (resource keys; in code also span and event attributes).
-    public var attributeKeys: [AttributeKeySetting] = []
-    /// What the instrumentation records besides measurements: captured headers, GenAI content, attributes set in code.
-    public var recordedData = RecordedDataSettings()
-    /// Every place that writes resource attributes.
-    public var resourceAttributes: [ResourceAttributeSettings] = []
-    /// Each exporter of the process and whether it names its service.
-    public var serviceNamings: [ServiceNaming] = []
-    /// What the process says about the removed Jaeger exporter.
-    public var jaeger = JaegerExportSettings()
     /// The source file of settings read from code: a compose service built from the folder holding it runs them.
     public var codePath: String?
+
+    // MARK: Export: whether, where and how
+
+    /// Whether the process is set up to export telemetry: an exporter or OTLP variable is set and the SDK is on.
+    public var configuresExport = false
+    /// `OTEL_SDK_DISABLED`.
+    public var sdkDisabled: Setting?
+    /// The exporter chosen per signal (`OTEL_TRACES_EXPORTER` …).
+    public var exporterChoices: [ExporterChoice] = []
+    /// Where each exporter sends (the base endpoint, per-signal ones, those written in code).
+    public var endpoints: [EndpointSetting]
     /// Lower-cased host names that resolve inside the process's own compose project (service names,
     /// `container_name`, `hostname`, network aliases): such a host is no remote host, whatever its name looks like.
     public var projectHostNames: Set<String> = []
@@ -49,23 +48,42 @@ public struct TelemetryProcess: Sendable {
     /// Exporter headers written with literal values, overridden definitions included (a committed secret leaks
     /// whether or not it is in effect), except where the file keeps them private (a git-ignored `.env`).
     public var exporterHeaders: [ExporterHeader] = []
+    /// The OTLP exporter timeouts, in the unit the process's SDK reads them.
+    public var exporterTimeouts: [ExporterTimeoutSetting] = []
+    /// What the process says about the removed Jaeger exporter.
+    public var jaeger = JaegerExportSettings()
+
+    // MARK: Sampling and batching
+
     /// The samplers of the process's tracer providers: the one the environment chooses (the SDK default when none
     /// is set), or each sampler written in the code.
     public var samplers: [SamplerSetting] = []
-    /// The exporter chosen per signal (`OTEL_TRACES_EXPORTER` …).
-    public var exporterChoices: [ExporterChoice] = []
-    /// `OTEL_SDK_DISABLED`.
-    public var sdkDisabled: Setting?
-    /// Whether the process is set up to export telemetry: an exporter or OTLP variable is set and the SDK is on.
-    public var configuresExport = false
     /// A collector of the same deployment samples traces downstream: keeping every trace in the SDK is intended.
     public var isSampledDownstream = false
-    /// Sets variables in the process's env or compose files (nil for code).
-    public var variableWriter: VariableWriter?
     /// The batching processors (`OTEL_BSP_*`, `OTEL_BLRP_*`, `BatchSpanProcessor(…)` in code).
     public var batchProcessors: [BatchProcessorSetting] = []
-    /// The OTLP exporter timeouts, in the unit the process's SDK reads them.
-    public var exporterTimeouts: [ExporterTimeoutSetting] = []
+
+    // MARK: Resource and service name
+
+    /// The service name set on its own (`OTEL_SERVICE_NAME`, swift-otel's `config.serviceName`), which wins over
+    /// `service.name` in the resource attributes.
+    public var serviceName: Setting?
+    /// Each exporter of the process and whether it names its service.
+    public var serviceNamings: [ServiceNaming] = []
+    /// Every place that writes resource attributes.
+    public var resourceAttributes: [ResourceAttributeSettings] = []
+    /// Every attribute key the process writes (resource keys; in code also span and event attributes).
+    public var attributeKeys: [AttributeKeySetting] = []
+
+    // MARK: What instrumentation records
+
+    /// What the instrumentation records besides measurements: captured headers, GenAI content, attributes set in code.
+    public var recordedData = RecordedDataSettings()
+
+    // MARK: Editing the source
+
+    /// Sets variables in the process's env or compose files (nil for code).
+    public var variableWriter: VariableWriter?
 
     public init(displayName: String, purpose: Purpose, tier: TierAssessment = .unknown, isTemplate: Bool = false,
                 isTelemetryBackend: Bool = false, endpoints: [EndpointSetting] = [], codePath: String? = nil) {

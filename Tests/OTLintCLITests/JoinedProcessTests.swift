@@ -54,4 +54,19 @@ final class JoinedProcessTests: XCTestCase {
         XCTAssertEqual(ignored.count, 1)
         XCTAssertEqual(ignored.first?.related.count, 1, "only the dependency: the code is another program's")
     }
+
+    func testAnIgnoredSamplerVariableNamesTheSamplerTheCodeHardCodes() throws {
+        let report = try lint([
+            "docker-compose.yml": "services:\n  api:\n    build: ./api\n    environment:\n      OTEL_TRACES_SAMPLER: parentbased_traceidratio\n",
+            "api/Package.swift": manifest,
+            "api/Sources/API/Telemetry.swift": """
+            import OpenTelemetrySdk
+            let provider = TracerProviderBuilder().with(sampler: Samplers.alwaysOn).build()
+            """,
+        ])
+        let ignored = report.diagnostics.filter { $0.ruleID == "OTL005" }
+        XCTAssertEqual(ignored.map(\.location.start), [LineColumn(line: 5, column: 7)])
+        XCTAssertEqual(ignored.first?.related.last?.location.start, LineColumn(line: 2, column: 54))
+        XCTAssertEqual(ignored.first?.related.last?.message, "the code sets it here, with `alwaysOn`: this is the value in force")
+    }
 }
