@@ -3,6 +3,24 @@ import OTLintCore
 import XCTest
 
 final class ComposeProjectVariantTests: XCTestCase {
+    /// A file beside the base that Compose could run on its own, and whose name names no tier, is an alternative
+    /// (`-f docker-compose-lambda.yml` alone): never merged with the base. A file with a service that has no image
+    /// or build is a fragment and is merged.
+    func testAlternativeFilesAreNotMergedWithTheBaseButFragmentsAre() throws {
+        let project = try TestProject([
+            "docker-compose.yml": "services:\n  api:\n    image: example/api:1.0\n    environment:\n      OTEL_SERVICE_NAME: api\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n",
+            "docker-compose-lambda.yml": "services:\n  api:\n    image: example/api-lambda:1.0\n    environment:\n      OTEL_RESOURCE_ATTRIBUTES: service.name=api-lambda\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318\n",
+            "docker-compose.debug.yml": "services:\n  api:\n    environment:\n      OTEL_LOG_LEVEL: debug\n",
+            // Complete services, but one depends on a service only the base defines: Compose refuses it alone.
+            "docker-compose-extra.yml": "services:\n  worker:\n    image: example/worker:1.0\n    depends_on: [api]\n",
+        ])
+        let variants = project.project().composeVariants(inFolder: project.root)
+        XCTAssertEqual(Set(variants.map { $0.files.map { ConfigPaths.fileName($0.source.path) } }),
+                       [["docker-compose.yml"], ["docker-compose-lambda.yml"], ["docker-compose.yml", "docker-compose.debug.yml"],
+                        ["docker-compose.yml", "docker-compose-extra.yml"]])
+        XCTAssertEqual(project.diagnostics("OTL304").map(\.message), [], "the two names are never set for one process")
+    }
+
     func testBaseWithOverrideAndEnvironmentFileVariants() throws {
         let project = try TestProject([
             "deploy/docker-compose.yml": """

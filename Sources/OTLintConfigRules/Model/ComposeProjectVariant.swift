@@ -158,7 +158,8 @@ extension ConfigProject {
 }
 
 extension ComposeProjectVariant {
-    /// Every folder's variants: base (+ override), and base + each environment file. A folder without a base
+    /// Every folder's variants: base (+ override), base + each environment file, each alternative file alone
+    /// (`ComposeFileRoles.isAlternative`). A folder without a base
     /// file: each file on its own (an override alone counts as a file of its own).
     /// `assessTier` decides the tier of a merged service that none of its layers decides: from the merged
     /// definitions and the variant's file names (`docker-compose.prod.yml` makes every service of that variant
@@ -190,7 +191,9 @@ extension ComposeProjectVariant {
             .filter { !ConfigPaths.defaultComposeNames.contains(names[$0]) }
         if let baseIndex {
             fileSets.append([files[baseIndex]] + (overrideIndex.map { [files[$0]] } ?? []))
-            for other in others { fileSets.append([files[baseIndex], files[other]]) }
+            for other in others {
+                fileSets.append(ComposeFileRoles.isAlternative(files[other]) ? [files[other]] : [files[baseIndex], files[other]])
+            }
             for index in files.indices where index != baseIndex && ConfigPaths.defaultComposeNames.contains(names[index]) {
                 fileSets.append([files[index]])
             }
@@ -228,6 +231,20 @@ extension ComposeProjectVariant {
 
 /// What each compose file name means to Compose, and how service scopes merge.
 enum ComposeFileRoles {
+    /// Whether a compose file beside the base file is an alternative to it (run alone: `-f docker-compose-lambda.yaml`)
+    /// rather than a file merged over it. Compose merges only the files it is given, so the name and the content
+    /// decide: a file whose name names a deployment tier (`docker-compose.prod.yml`) overlays the base by
+    /// convention; any other file that Compose could run on its own (every service has `image:` or `build:`, and
+    /// every service it `depends_on` is its own) is taken as an alternative, so the two are never merged into
+    /// conflicts neither has. A file that Compose would refuse alone is a fragment, and is merged over the base.
+    static func isAlternative(_ file: ComposeFile) -> Bool {
+        guard DeploymentTierResolver.tier(namedByFile: ConfigPaths.fileName(file.source.path)) == nil, !file.services.isEmpty else { return false }
+        let names = Set(file.services.map(\.name))
+        return file.services.allSatisfy { service in
+            (service.image != nil || service.node["build"] != nil) && service.dependsOn.allSatisfy { names.contains($0.text) }
+        }
+    }
+
     static let overrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml",
                                 "docker-compose.override.yml"]
 

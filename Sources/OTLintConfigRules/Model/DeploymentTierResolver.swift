@@ -30,14 +30,8 @@ public enum DeploymentTierResolver {
             }
         }
         let components = relative.split(separator: "/").map { String($0).lowercased() }
-        if let name = components.last {
-            let words = name.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" }).map(String.init)
-            for word in words where word != "env" && word != "yml" && word != "yaml" && word != "docker" && word != "compose" {
-                let tier = DeploymentTier.classify(environmentName: word)
-                if tier != .unknown {
-                    return TierAssessment(tier: tier, evidence: TierEvidence(description: "the file name `\(ConfigPaths.fileName(path))`", location: nil))
-                }
-            }
+        if let name = components.last, let tier = tier(namedByFile: name) {
+            return TierAssessment(tier: tier, evidence: TierEvidence(description: "the file name `\(ConfigPaths.fileName(path))`", location: nil))
         }
         for folder in components.dropLast().reversed() {
             let tier = DeploymentTier.classify(environmentName: folder)
@@ -53,6 +47,16 @@ public enum DeploymentTierResolver {
         if !root.isEmpty, root != ".", relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
         while relative.hasPrefix("./") { relative.removeFirst(2) }
         return relative
+    }
+
+    /// The tier a file name names (`docker-compose.prod.yml`, `.env.staging`), or nil.
+    static func tier(namedByFile name: String) -> DeploymentTier? {
+        let words = name.lowercased().split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" }).map(String.init)
+        for word in words where word != "env" && word != "yml" && word != "yaml" && word != "docker" && word != "compose" {
+            let tier = DeploymentTier.classify(environmentName: word)
+            if tier != .unknown { return tier }
+        }
+        return nil
     }
 }
 
@@ -71,4 +75,5 @@ public enum ResourceAttributes {
             return (key.percentDecoded, value.percentDecoded)
         }
     }
+
 }
