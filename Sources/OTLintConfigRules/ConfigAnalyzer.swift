@@ -1,6 +1,7 @@
 import Foundation
 import Dispatch
 import OTLintCore
+import OTLintYAML
 
 /// Checks compose files and env files: parses them (in parallel), builds one environment scope per compose
 /// service and per standalone env file, and runs the enabled scope rules.
@@ -26,7 +27,7 @@ public struct ConfigAnalyzer: Analyzer {
     public static let scopeRuleIDs: [String] = rules.map(\.id)
 
     /// The rule IDs this analyzer reports: its scope rules and the settings rules, which judge every scope.
-    public static let ruleIDs: [String] = scopeRuleIDs + SettingsRules.ruleIDs
+    public static let ruleIDs: [String] = scopeRuleIDs + SettingsRules.ruleIDs + CollectorRules.ruleIDs
 
     public var ruleIDs: [String] { ConfigAnalyzer.ruleIDs }
 
@@ -51,10 +52,11 @@ public struct ConfigAnalyzer: Analyzer {
         project.code = code
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
         let scopes = project.ruleScopes
-        let results = ParallelMap.map(scopes) { scope in
+        var results = ParallelMap.map(scopes) { scope in
             rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
                 + SettingsRules.check([TelemetryProcess(environment: scope, in: project)], isEnabled: context.isEnabled)
         }
+        results.append(CollectorRules.check(project.collectors, project: project, isEnabled: context.isEnabled))
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()
@@ -75,14 +77,21 @@ public struct ConfigAnalyzer: Analyzer {
     /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests), with the
     /// input errors and a notice for each file that turned out not to be a configuration file (not checked).
     public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError], [Notice]) {
-        enum Parsed { case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), skipped(Notice), none }
+        enum Parsed {
+            case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), collector(CollectorConfig?, [InputError]), skipped(Notice), none
+        }
         let parsed = ParallelMap.map(files) { file -> Parsed in
             // A file reaches the analyzer by its name or because it was named on the command line.
             switch ConfigPaths.kind(ofExplicitFile: file.path) {
             case .compose:
                 let read = ComposeParser.read(file)
+                if let collector = read.collector { return .collector(collector.config, collector.errors) }
                 if let reason = read.notCompose { return .skipped(Notice(path: file.path, message: reason)) }
                 return .compose(read.file, read.errors)
+            case .collector:
+                let (config, errors, notice) = ConfigAnalyzer.collectorByName(file)
+                if let notice { return .skipped(notice) }
+                return .collector(config, errors)
             case .env: let (env, errors) = EnvFileParser.parse(file); return .env(env, errors)
             case nil: return .none
             }
@@ -91,8 +100,10 @@ public struct ConfigAnalyzer: Analyzer {
         var envFiles: [EnvFile] = []
         var errors: [InputError] = []
         var skipped: [Notice] = []
+        var collectorConfigs: [CollectorConfig] = []
         for result in parsed {
             switch result {
+            case .collector(let config, let fileErrors): collectorConfigs += config.map { [$0] } ?? []; errors += fileErrors
             case .compose(let compose, let fileErrors): composeFiles += compose.map { [$0] } ?? []; errors += fileErrors
             case .env(let env, let fileErrors): envFiles.append(env); errors += fileErrors
             case .skipped(let notice): skipped.append(notice)
@@ -105,14 +116,35 @@ public struct ConfigAnalyzer: Analyzer {
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
         project.notices = builder.notices
-        project.collectorSampling = CollectorSampling.discover(composeFiles: composeFiles, loader: context.loader)
         let configuration = context.configuration, root = context.rootDirectory
         project.composeVariantIndex = ComposeProjectVariant.index(project) { definitions, path in
             DeploymentTierResolver.assess(definitions: definitions, path: path, configuration: configuration, rootDirectory: root)
         }
+        let collectors = CollectorDiscovery.instances(checked: collectorConfigs, project: project, context: context)
+        project.collectors = collectors.instances
+        errors += collectors.inputErrors
+        project.collectorSampling = CollectorSampling(collectors.instances)
         project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)
         project.serviceRuntimes = ServiceRuntimeDetection.detect(composeFiles: composeFiles, loader: context.loader)
         return (project, errors + builder.inputErrors, skipped)
+    }
+}
+
+extension ConfigAnalyzer {
+    /// A file named like a collector configuration: read as one when its top level is one; anything else (a
+    /// Kubernetes manifest for the collector, Helm values) is not checked, with a notice.
+    static func collectorByName(_ file: SourceFile) -> (CollectorConfig?, [InputError], Notice?) {
+        let documents: [YAMLDocument]
+        do { documents = try YAMLParser.parse(file) } catch { return (nil, [error.inputError(path: file.path)], nil) }
+        guard let root = documents.compactMap(\.root).first(where: { !$0.isNull }) else { return (nil, [], nil) }
+        let kind = YAMLInputKind.of(root)
+        guard kind == .collector else {
+            let reason = kind == .compose ? "not checked: named like a collector configuration, but its top level is no collector configuration (`receivers`, `exporters`, `service`)"
+                : kind.notCheckedReason ?? "not checked"
+            return (nil, [], Notice(path: file.path, message: reason))
+        }
+        let read = CollectorConfigReader.read(file, documents: documents)
+        return (read.config, read.errors, nil)
     }
 }
 

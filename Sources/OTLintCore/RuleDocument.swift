@@ -8,6 +8,9 @@ public struct RuleDocument: Sendable {
             case bad = "Bad", good = "Good"
             /// Under *Fix*: ```` ```env before ```` and the ```` ```env after ```` block that follows it.
             case fixBefore = "before", fixAfter = "after"
+            /// Under *Fix*: a file the fix needs to see but does not change (```` ```compose context docker-compose.yml ````),
+            /// written beside the next `before` block.
+            case fixContext = "context"
         }
         public var verdict: Verdict
         /// `env`, `compose`, `swift`, `collector`...
@@ -64,13 +67,19 @@ public struct RuleDocument: Sendable {
         return projects
     }
 
-    /// The before/after pairs under *Fix*, in order.
-    public var fixExamples: [(before: Example, after: Example)] {
-        var pairs: [(Example, Example)] = []
+    /// The before/after pairs under *Fix*, in order, each with the context files written before it.
+    public var fixExamples: [(before: Example, after: Example, context: [Example])] {
+        var pairs: [(Example, Example, [Example])] = []
         var before: Example?
+        var context: [Example] = []
         for example in examples {
+            if example.verdict == .fixContext { context.append(example) }
             if example.verdict == .fixBefore { before = example }
-            if example.verdict == .fixAfter, let pending = before { pairs.append((pending, example)); before = nil }
+            if example.verdict == .fixAfter, let pending = before {
+                pairs.append((pending, example, context))
+                before = nil
+                context = []
+            }
         }
         return pairs
     }
@@ -180,7 +189,7 @@ public struct RuleDocument: Sendable {
                 var info = trimmed.dropFirst(marker.count).split(separator: " ").map(String.init)
                 // Under *Fix*: ```` ```env before ```` / ```` ```env after ````, optionally followed by a file name.
                 var fixSide: Example.Verdict?
-                if title == "Fix", info.count > 1, let side = Example.Verdict(rawValue: info[1]), side == .fixBefore || side == .fixAfter {
+                if title == "Fix", info.count > 1, let side = Example.Verdict(rawValue: info[1]), side == .fixBefore || side == .fixAfter || side == .fixContext {
                     fixSide = side
                     info.remove(at: 1)
                 }

@@ -51,6 +51,9 @@ final class RuleDocumentExampleTests: XCTestCase {
             for (index, pair) in pairs.enumerated() {
                 let path = pair.before.fileName ?? RuleDocument.defaultFileName(forKind: pair.before.kind) ?? "unknown"
                 let scratch = try ScratchDirectory()
+                for context in pair.context {
+                    try scratch.write(context.fileName ?? RuleDocument.defaultFileName(forKind: context.kind) ?? "unknown", context.code)
+                }
                 try scratch.write(path, pair.before.code)
                 let run = try OTLintBinary.run(["check", "--no-config", "--fix", "--unsafe-fixes", "--select", document.id, "."], in: scratch.path)
                 XCTAssertNotEqual(run.status, 2, "\(document.id) fix \(index + 1): \(run.stderr)")

@@ -11,6 +11,7 @@ final class RuleRegistryTests: XCTestCase {
         ("scope rules (ConfigAnalyzer.rules)", ConfigAnalyzer.scopeRuleIDs),
         ("code rules (allSwiftRules)", SwiftAnalyzer.codeRuleIDs),
         ("settings rules (SettingsRules.all)", SettingsRules.ruleIDs),
+        ("collector rules (CollectorRules.all)", CollectorRules.ruleIDs),
         ("the linter's own", [UnusedSuppressionRule.id]),
     ]
 

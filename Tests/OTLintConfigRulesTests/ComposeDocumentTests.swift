@@ -129,10 +129,10 @@ final class ComposeDocumentTests: XCTestCase {
         XCTAssertEqual(result.uncheckedFiles, [path])
         XCTAssertEqual(result.notices.count, 1)
         XCTAssertEqual(result.notices.first?.message,
-                       "not checked: a Kubernetes manifest (`apiVersion` and `kind`), which otlint does not read; it reads compose files, env files and Swift sources")
+                       "not checked: a Kubernetes manifest (`apiVersion` and `kind`), which otlint does not read; it reads compose files, collector configurations, env files and Swift sources")
     }
 
-    func testANamedCollectorConfigurationIsNotReadAsCompose() throws {
+    func testANamedCollectorConfigurationIsReadAsOne() throws {
         let loader = FileLoader()
         let path = NSTemporaryDirectory() + "otlint-pipeline-\(UUID().uuidString).yaml"
         // Endpoint-like values that would be findings in a compose `environment:`.
@@ -155,10 +155,9 @@ final class ComposeDocumentTests: XCTestCase {
                                                                                rootDirectory: NSTemporaryDirectory(), explicitPaths: [path]))
         XCTAssertEqual(result.inputErrors, [])
         XCTAssertEqual(result.diagnostics.map(\.ruleID), [])
-        XCTAssertEqual(result.uncheckedFiles, [path])
-        XCTAssertEqual(result.notices.map(\.message), [
-            "not checked: an OpenTelemetry Collector configuration (`receivers`, `exporters`, `service`), which otlint does not read; it reads compose files, env files and Swift sources",
-        ])
+        // Read by the collector reader instead: checked, with no notice.
+        XCTAssertEqual(result.uncheckedFiles, [])
+        XCTAssertEqual(result.notices.map(\.message), [])
     }
 
     func testTopLevelKeysDecideTheKindOfANamedYAMLFile() throws {

@@ -7,6 +7,8 @@ public struct ComposeReadResult: Sendable {
     public var errors: [InputError] = []
     /// Why a YAML file named on the command line is not read as a compose file (a Kubernetes manifest), or nil.
     public var notCompose: String?
+    /// The file read as a collector configuration, when its top level says it is one.
+    public var collector: CollectorReadResult?
 }
 
 /// Builds the compose model from a YAML tree. Never throws: structural problems become `InputError`s and the
@@ -31,8 +33,10 @@ public enum ComposeParser {
         }
         // A YAML file named on the command line is read as what its top level says it is; a file named like a
         // compose file is a compose file, and its mistakes are reported as such.
-        if ConfigPaths.kind(of: source.path) == nil, let reason = YAMLInputKind.of(firstRoot).notCheckedReason {
-            return ComposeReadResult(file: nil, notCompose: reason)
+        if ConfigPaths.kind(of: source.path) == nil {
+            let kind = YAMLInputKind.of(firstRoot)
+            if kind == .collector { return ComposeReadResult(file: nil, collector: CollectorConfigReader.read(source, documents: documents)) }
+            if let reason = kind.notCheckedReason { return ComposeReadResult(file: nil, notCompose: reason) }
         }
         var errors: [InputError] = []
         func problem(_ node: YAMLNode, _ message: String) {

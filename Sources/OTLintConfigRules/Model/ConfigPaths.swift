@@ -4,6 +4,8 @@ import Foundation
 public enum ConfigFileKind: Sendable, Hashable {
     case compose
     case env
+    /// Named like an OpenTelemetry Collector configuration; read as one when its top level is one.
+    case collector
 }
 
 /// Path helpers for configuration files: kinds, folders, templates.
@@ -35,10 +37,16 @@ public enum ConfigPaths {
             if composeStems.contains(where: { stem in
                 name.hasPrefix(stem) && [".", "-", "_"].contains(name.dropFirst(stem.count).first)
             }) { return .compose }
+            if isCollectorName(name) { return .collector }
             return nil
         }
         if name == ".env" || name.hasPrefix(".env.") || (name.hasSuffix(".env") && name.count > 4) { return .env }
         return nil
+    }
+
+    /// `otel-collector*.y*ml`, `otelcol*.y*ml`, `collector*.y*ml`, `*collector-config*.y*ml` (lower case).
+    static func isCollectorName(_ name: String) -> Bool {
+        name.hasPrefix("otel-collector") || name.hasPrefix("otelcol") || name.hasPrefix("collector") || name.containsText("collector-config")
     }
 
     /// The kind of a file named on the command line: its name's kind, and any other YAML file is taken for a

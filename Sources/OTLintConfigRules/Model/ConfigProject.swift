@@ -8,6 +8,8 @@ public struct ConfigProject: Sendable {
     public var envFiles: [String: EnvFile]
     /// Compose folders whose mounted collector config samples traces downstream.
     public var collectorSampling = CollectorSampling()
+    /// Every collector configuration of the run, once per process that runs it.
+    public var collectors: [CollectorInstance] = []
     /// Folder → the compose project variants Compose merges there (built once per run).
     public var composeVariantIndex: [String: [ComposeProjectVariant]] = [:] {
         didSet { variantsByFile = ConfigProject.indexVariantsByFile(composeVariantIndex) }

@@ -39,19 +39,18 @@ enum YAMLInputKind: Equatable {
         return .unknown(keys: keys)
     }
 
-    /// Why a file of this kind is not checked, for a notice; nil for compose files.
+    /// Why a file of this kind is not checked, for a notice; nil for compose files and collector configurations.
     var notCheckedReason: String? {
         let what: String
         switch self {
-        case .compose: return nil
-        case .collector: what = "an OpenTelemetry Collector configuration (`receivers`, `exporters`, `service`)"
+        case .compose, .collector: return nil
         case .kubernetes: what = "a Kubernetes manifest (`apiVersion` and `kind`)"
         case .sdkConfiguration: what = "an OpenTelemetry SDK configuration file (`file_format`, `tracer_provider`, …)"
         case .unknown(let keys):
             let shown = keys.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
             what = "no compose file (its top-level keys \(shown)\(keys.count > 3 ? ", …" : "") are none of Compose's)"
         }
-        return "not checked: \(what), which otlint does not read; it reads compose files, env files and Swift sources"
+        return "not checked: \(what), which otlint does not read; it reads compose files, collector configurations, env files and Swift sources"
     }
 }
 

@@ -25,7 +25,7 @@ public struct SARIFReporter: Reporter {
                     ("markdown", .string(document.body)),
                 ])),
                 ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(document.severity)))])),
-                ("properties", .object([("tags", .array([.string(document.category)] + document.appliesTo.map(JSONValue.string)))])),
+                ("properties", .object([("tags", .array(SARIFReporter.tags(of: document).map(JSONValue.string)))])),
             ])
         }
         let results: [JSONValue] = report.diagnostics.map { diagnostic in
@@ -163,5 +163,14 @@ public struct SARIFReporter: Reporter {
         ]
         if let message { members.append(("message", .object([("text", .string(message))]))) }
         return .object(members)
+    }
+}
+
+extension SARIFReporter {
+    /// A rule's category and the inputs it applies to, each once (SARIF tags are a set: the `collector` category and
+    /// the `collector` input are one tag).
+    static func tags(of document: RuleDocument) -> [String] {
+        var seen = Set<String>()
+        return ([document.category] + document.appliesTo).filter { seen.insert($0).inserted }
     }
 }

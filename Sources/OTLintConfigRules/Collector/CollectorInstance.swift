@@ -1,0 +1,75 @@
+import OTLintCore
+import OTLintYAML
+
+/// One collector configuration as one process runs it: the file, the compose service that runs it (when a
+/// compose file of the run mounts it), and the tier it runs in. Collector rules judge instances; a file mounted by
+/// several services (or project variants) is judged once per instance, and the analyzer keeps each finding once.
+public struct CollectorInstance: Sendable {
+    public var config: CollectorConfig
+    public var deployment: CollectorDeployment?
+    public var tier: TierAssessment
+
+    /// The collector build that runs the file, when known.
+    public var image: CollectorImage? { deployment?.image }
+
+    /// The distribution and release, when both are known and within the catalogue's range: version-dependent rules
+    /// stay quiet otherwise.
+    public var release: (distribution: CollectorImage.Distribution, version: SemanticVersion)? {
+        guard let image, let version = image.version, let oldest = CollectorCatalogue.shared.oldest(image.distribution),
+              version >= oldest else { return nil }
+        return (image.distribution, version)
+    }
+
+    /// Whether the file may be only part of what the collector runs: it has no `service` section (a fragment
+    /// merged with others), a section comes from another source (`receivers: ${file:…}`), or the collector is given
+    /// several `--config` sources. Rules that need the whole configuration do not judge a part.
+    public var isPartial: Bool {
+        config.serviceKey == nil || config.hasIncludedSections || deployment?.readsSeveralSources == true
+            || (deployment == nil && config.overridesPipelines)
+    }
+}
+
+extension CollectorInstance {
+    /// A compose service of the same project that sends telemetry to this collector.
+    public struct Sender: Sendable {
+        public var service: MergedComposeService
+        public var definition: VariableDefinition
+        public var url: EndpointURL
+        /// The port it sends to; nil when the endpoint names none.
+        public var port: Int? { url.port }
+    }
+
+    /// The services of the collector's project variant whose OTLP endpoint names the collector's service.
+    public var senders: [Sender] {
+        guard let deployment else { return [] }
+        let names = Set(deployment.service.reachableNames.map { $0.lowercased() })
+        return deployment.variant.services.filter { $0.name != deployment.service.name }.flatMap { service in
+            EndpointTarget.all(in: service.scope).filter { names.contains($0.host) }.map {
+                Sender(service: service, definition: $0.definition, url: $0.url)
+            }
+        }
+    }
+
+    /// The container ports the collector's service publishes on the host, with the entry that publishes each.
+    public var publishedPorts: [(port: Int, location: SourceLocation)] {
+        guard let deployment else { return [] }
+        return deployment.service.layers.flatMap { layer in
+            (layer.service.node["ports"]?.sequence ?? []).compactMap { entry -> (Int, SourceLocation)? in
+                guard let port = ComposePorts.containerPort(entry) else { return nil }
+                return (port, layer.file.source.location(entry.range))
+            }
+        }
+    }
+}
+
+/// Reads compose `ports:` entries.
+enum ComposePorts {
+    /// The container port of a `ports:` entry: `"4317"`, `"4317:4317"`, `"127.0.0.1:14317:4317/tcp"`, or the long
+    /// syntax's `target`. nil for ranges and interpolated entries.
+    static func containerPort(_ entry: YAMLNode) -> Int? {
+        if let target = entry["target"]?.scalar { return Int(target) }
+        guard var text = entry.scalar, !text.containsText("$") else { return nil }
+        if let slash = text.firstIndex(of: "/") { text = String(text[..<slash]) }
+        return text.split(separator: ":").last.flatMap { Int($0) }
+    }
+}

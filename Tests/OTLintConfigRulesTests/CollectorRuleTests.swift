@@ -1,0 +1,124 @@
+import OTLintCore
+@testable import OTLintConfigRules
+import XCTest
+
+/// Collector rules on the cases their documents do not show: positions, fixes in other layouts, and where they
+/// must stay quiet.
+final class CollectorRuleTests: XCTestCase {
+    func compose(image: String = "otel/opentelemetry-collector-contrib:0.120.0", target: String = "/etc/otelcol-contrib/config.yaml",
+                 extra: String = "") -> String {
+        """
+        services:
+          api:
+            build: ./api
+            environment:
+              OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317
+          otel-collector:
+            image: \(image)
+            volumes:
+              - ./otel-collector-config.yaml:\(target)
+        \(extra)
+        """
+    }
+
+    let pipeline = """
+    exporters:
+      debug:
+    service:
+      pipelines:
+        traces:
+          receivers: [otlp]
+          exporters: [debug]
+    """
+
+    func testTheDefaultEndpointIsInsertedBeforeTheProtocolsOtherSettings() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose(),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        max_recv_msg_size_mib: 16\n" + pipeline,
+        ])
+        let found = project.diagnostics("OTL710")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 4, column: 7)])
+        try project.assertFix("OTL710", file: "otel-collector-config.yaml",
+                              becomes: "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n        max_recv_msg_size_mib: 16\n" + pipeline)
+    }
+
+    func testAnEndpointOnThePodAddressKeepsThatStyle() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose(),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 127.0.0.1:4317\n      http:\n        endpoint: ${env:MY_POD_IP}:4318\n" + pipeline,
+        ])
+        try project.assertFix("OTL710", file: "otel-collector-config.yaml",
+                              becomes: "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: ${env:MY_POD_IP}:4317\n      http:\n        endpoint: ${env:MY_POD_IP}:4318\n" + pipeline)
+    }
+
+    func testALoopbackReceiverNobodySendsToIsFine() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose().replacingOccurrences(of: "4317", with: "4318"),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: localhost:4317\n      http:\n        endpoint: 0.0.0.0:4318\n" + pipeline,
+        ])
+        XCTAssertEqual(project.diagnostics("OTL710").map(\.message), [])
+    }
+
+    func testAnUnknownImageLeavesTheDefaultEndpointUnjudged() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose(image: "example/custom-collector:1.0", target: "/etc/otel/config.yaml"),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n" + pipeline,
+        ])
+        XCTAssertEqual(project.diagnostics("OTL710").map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL718").map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL704").map(\.message), [])
+    }
+
+    func testAConfigArgumentThatNamesAnotherFileIsReportedWithoutFix() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose(extra: "    command: [\"--config=/etc/otel/config.yaml\"]"),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n" + pipeline,
+        ])
+        let found = project.diagnostics("OTL718")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 9, column: 9)])
+        XCTAssertNil(found.first?.fix)
+        XCTAssertTrue(found.first?.message.contains("`/etc/otel/config.yaml`") == true, found.first?.message ?? "")
+    }
+
+    func testAnUnsetVariableIsNotJudgedWhenAnEnvFileIsMissing() throws {
+        let config = "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  otlp:\n    endpoint: ${env:BACKEND}\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp]\n"
+        let complete = try TestProject(["docker-compose.yml": compose(), "otel-collector-config.yaml": config])
+        XCTAssertEqual(complete.diagnostics("OTL707").map(\.location.start), [LineColumn(line: 8, column: 15)])
+        let missing = try TestProject(["docker-compose.yml": compose(extra: "    env_file: [collector.secrets.env]"), "otel-collector-config.yaml": config])
+        XCTAssertEqual(missing.diagnostics("OTL707").map(\.message), [])
+    }
+
+    func testTheTLSFixAddsABlockAfterTheEndpoint() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose(extra: "  tempo:\n    image: grafana/tempo:2.6.0"),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n    otlp/tempo:\n        endpoint: tempo:4317\n        compression: gzip\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp/tempo]\n",
+        ])
+        try project.assertFix("OTL712", file: "otel-collector-config.yaml",
+                              becomes: "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n    otlp/tempo:\n        endpoint: tempo:4317\n        tls:\n          insecure: true\n        compression: gzip\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp/tempo]\n")
+    }
+
+    func testARenameKeepsTheNameAndEveryReference() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose(image: "otel/opentelemetry-collector:0.100.0", target: "/etc/otelcol/config.yaml"),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  \"logging/console\":\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [\"logging/console\"]\n    logs:\n      receivers: [otlp]\n      exporters:\n        - logging/console\n",
+        ])
+        try project.assertFix("OTL705", file: "otel-collector-config.yaml",
+                              becomes: "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  \"debug/console\":\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [\"debug/console\"]\n    logs:\n      receivers: [otlp]\n      exporters:\n        - debug/console\n")
+    }
+
+    func testAStandaloneOverlayIsNotJudgedAsAWholeConfiguration() throws {
+        let project = try TestProject([
+            "otelcol-config-extras.yml": "exporters:\n  otlp/vendor:\n    endpoint: vendor.example.com:443\nservice:\n  pipelines:\n    traces:\n      exporters: [spanmetrics, otlp/vendor]\n",
+        ])
+        XCTAssertEqual(project.analyze().diagnostics.filter { $0.ruleID.hasPrefix("OTL70") }.map(\.message), [])
+    }
+
+    func testAProductionTierNamesItsEvidence() throws {
+        let project = try TestProject([
+            "deploy/prod/otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n" + pipeline,
+        ])
+        let found = project.diagnostics("OTL716")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 7, column: 3)])
+        XCTAssertTrue(found.first?.why?.contains("prod") == true, found.first?.why ?? "")
+    }
+}
