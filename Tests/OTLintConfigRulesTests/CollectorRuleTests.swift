@@ -121,4 +121,15 @@ final class CollectorRuleTests: XCTestCase {
         XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 7, column: 3)])
         XCTAssertTrue(found.first?.why?.contains("prod") == true, found.first?.why ?? "")
     }
+
+    func testAStartedHealthCheckOnLocalhostWithAPublishedPortIsReported() throws {
+        let config = "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nextensions:\n  health_check:\n" + pipeline
+        let published = compose(extra: "    ports: [\"13133:13133\"]")
+        let started = try TestProject(["docker-compose.yml": published,
+                                       "otel-collector-config.yaml": config.replacingOccurrences(of: "service:\n", with: "service:\n  extensions: [health_check]\n")])
+        XCTAssertEqual(started.diagnostics("OTL710").map(\.location.start), [LineColumn(line: 7, column: 3)])
+        // Not started, or not published: nothing to reach from outside.
+        let idle = try TestProject(["docker-compose.yml": published, "otel-collector-config.yaml": config])
+        XCTAssertEqual(idle.diagnostics("OTL710").map(\.message), [])
+    }
 }

@@ -51,4 +51,16 @@ final class ExampleTests: XCTestCase {
         XCTAssertEqual(actual, [], messages.joined(separator: "\n"))
         XCTAssertEqual(try expected(in: "python-fastapi-jaeger-fixed"), [])
     }
+
+    func testCollectorExampleReportsExactlyWhatItsReadmeSays() throws {
+        let (actual, messages, errors) = try findings(of: "compose-collector-jaeger")
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(actual, try expected(in: "compose-collector-jaeger"), "actual:\n" + messages.joined(separator: "\n"))
+    }
+
+    func testFixedCollectorExampleIsClean() throws {
+        let (actual, messages, errors) = try findings(of: "compose-collector-jaeger-fixed")
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(actual, [], messages.joined(separator: "\n"))
+    }
 }

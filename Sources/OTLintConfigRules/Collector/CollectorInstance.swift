@@ -21,11 +21,14 @@ public struct CollectorInstance: Sendable {
     }
 
     /// Whether the file may be only part of what the collector runs: it has no `service` section (a fragment
-    /// merged with others), a section comes from another source (`receivers: ${file:…}`), or the collector is given
-    /// several `--config` sources. Rules that need the whole configuration do not judge a part.
+    /// merged with others), a section comes from another source (`receivers: ${file:…}`), the collector is given
+    /// several `--config` sources, a custom image (whose entrypoint may merge files of its own) runs it without one
+    /// `--config` naming it, or no compose service runs it and it is shaped like a file merged over another
+    /// (`overridesPipelines`). Rules that need the whole configuration do not judge a part.
     public var isPartial: Bool {
-        config.serviceKey == nil || config.hasIncludedSections || deployment?.readsSeveralSources == true
-            || (deployment == nil && config.overridesPipelines)
+        if config.serviceKey == nil || config.hasIncludedSections { return true }
+        guard let deployment else { return config.overridesPipelines }
+        return deployment.readsSeveralSources || (deployment.image == nil && deployment.configArguments.count != 1)
     }
 }
 
