@@ -133,3 +133,26 @@ final class CollectorRuleTests: XCTestCase {
         XCTAssertEqual(idle.diagnostics("OTL710").map(\.message), [])
     }
 }
+
+final class CollectorLatentFindingTests: XCTestCase {
+    func testFindingsInAFileThatIsNotLoadedAreWarningsThatSaySo() throws {
+        let project = try TestProject([
+            "docker-compose.yml": """
+            services:
+              api:
+                build: ./api
+                environment:
+                  OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317
+              otel-collector:
+                image: otel/opentelemetry-collector-contrib:0.120.0
+                volumes:
+                  - ./otel-collector-config.yaml:/etc/otel/config.yaml
+            """,
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL718").map(\.severity), [.error])
+        let latent = project.diagnostics("OTL710")
+        XCTAssertEqual(latent.map(\.severity), [.warning])
+        XCTAssertTrue(latent.first?.why?.contains("does not load this file yet") == true, latent.first?.why ?? "")
+    }
+}

@@ -32,6 +32,7 @@ public enum CollectorRules {
         InvalidPipelineRule(),
         UnavailableComponentRule(),
         DeprecatedComponentRule(),
+        InvalidComponentSettingRule(),
         ConfigVariableExpansionRule(),
         ReceiverNotReachableRule(),
         ExporterTLSMismatchRule(),
@@ -47,6 +48,20 @@ public enum CollectorRules {
     static func check(_ instances: [CollectorInstance], project: ConfigProject, isEnabled: (String) -> Bool) -> [Diagnostic] {
         let rules = all.filter { isEnabled($0.id) }
         guard !rules.isEmpty else { return [] }
-        return ParallelMap.map(instances) { instance in rules.flatMap { $0.check(instance, project: project) } }.flatMap { $0 }
+        return ParallelMap.map(instances) { instance in
+            let found = rules.flatMap { $0.check(instance, project: project) }
+            return instance.deployment?.loadsMountedFile == false ? found.map(latent) : found
+        }.flatMap { $0 }
+    }
+
+    /// A finding in a file the collector does not load (OTL718 says so) describes what happens once it is loaded:
+    /// no error of today's collector.
+    static func latent(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.ruleID != ConfigNotLoadedRule.id else { return diagnostic }
+        var latent = diagnostic
+        if latent.severity == .error { latent.severity = .warning }
+        let note = "the collector does not load this file yet (OTL718); this is what happens once it does"
+        latent.why = latent.why.map { "\($0); \(note)" } ?? note
+        return latent
     }
 }

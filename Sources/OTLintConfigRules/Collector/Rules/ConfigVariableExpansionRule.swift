@@ -19,12 +19,15 @@ struct ConfigVariableExpansionRule: CollectorRule {
             switch expansion.form {
             case .bare(let name):
                 let refused = collector.release.map { $0.version >= ConfigVariableExpansionRule.unifiedExpansion } ?? false
+                let isOlder = collector.release.map { $0.version < ConfigVariableExpansionRule.unifiedExpansion } ?? false
                 let fix = expansion.range(in: file).map {
                     Fix(title: "write `${env:\(name)}`", edits: [TextEdit(path: file.path, range: $0, replacement: "${env:\(name)}")], applicability: .unsafe)
                 }
                 found.append(Diagnostic(
                     ruleID: id, severity: refused ? .error : .warning,
-                    message: "`$\(name)` is not expanded by collectors since v0.104.0: the value keeps the literal text `$\(name)`, or the collector refuses it",
+                    message: isOlder
+                        ? "`$\(name)` is expanded by this collector's release, but collectors stop expanding it from v0.104.0 on: after an upgrade the value is the literal text `$\(name)`"
+                        : "`$\(name)` is not expanded by collectors since v0.104.0: the value keeps the literal text `$\(name)`, or the collector refuses it",
                     location: location, why: collector.image.map { "the collector runs \($0.description)" },
                     help: "write `${env:\(name)}` (or `${env:\(name):-default}`); write `$$` for a literal `$`", fix: fix))
             case .environment(let name, let hasDefault):

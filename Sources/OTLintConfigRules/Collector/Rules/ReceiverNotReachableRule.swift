@@ -30,9 +30,12 @@ struct ReceiverNotReachableRule: CollectorRule {
                 }
                 var related = sending.map { RelatedLocation(location: $0.definition.valueLocation, message: "service `\($0.service.name)` sends here") }
                 related += publishing.map { RelatedLocation(location: $0.location, message: "published here: connections arrive on the container's network interface, not on localhost") }
+                // Telemetry that other services send is lost (an error); a published port that nobody in the project
+                // uses fails only for clients outside it.
+                let consequence = sending.isEmpty ? "connections through it are refused" : "nothing arrives"
                 found.append(diagnostic(endpoint.written ?? endpoint.key, in: collector,
-                                        message: "\(receiver.kind.rawValue) `\(receiver.id)` listens for \(endpoint.label) \(how), which only the collector's own container can reach, but \(who): nothing arrives",
-                                        help: "listen on every interface of the container: `endpoint: 0.0.0.0:\(endpoint.port)`",
+                                        message: "\(receiver.kind.rawValue) `\(receiver.id)` listens for \(endpoint.label) \(how), which only the collector's own container can reach, but \(who): \(consequence)",
+                                        severity: sending.isEmpty ? .warning : nil, help: "listen on every interface of the container: `endpoint: 0.0.0.0:\(endpoint.port)`",
                                         related: related, fix: fix(endpoint, in: collector)))
             }
         }
