@@ -38,6 +38,16 @@ enum CollectorDiscovery {
                 }
             }
         }
+        // Of a mounted folder, the files the collector does not load are not its configuration (alternatives kept
+        // beside it) when it loads another one, or names its configuration with `--config`.
+        let candidates = deployed
+        deployed.removeAll { _, deployment in
+            guard let folder = deployment.mount.folderTarget, deployment.loadsMountedFile == false else { return false }
+            return !deployment.configArguments.isEmpty || candidates.contains { _, sibling in
+                sibling.mount.folderTarget == folder && sibling.service.name == deployment.service.name
+                    && sibling.variant.directory == deployment.variant.directory && sibling.loadsMountedFile == true
+            }
+        }
         var instances: [CollectorInstance] = []
         let deployedKeys = Set(deployed.map(\.config))
         for (key, deployment) in deployed {

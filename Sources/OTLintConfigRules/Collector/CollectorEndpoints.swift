@@ -63,6 +63,21 @@ struct ReceiverEndpoint {
         }
     }
 
+    /// The ports a receiver listens on, written or by default, whatever the release (only the host changed).
+    static func ports(of receiver: CollectorComponent) -> [Int] {
+        (known[receiver.kind]?[receiver.type] ?? []).compactMap { entry in
+            let settings: YAMLNode
+            if let name = entry.protocolName {
+                guard let protocolSettings = receiver.settings["protocols"]?.pair(name)?.value else { return nil }
+                settings = protocolSettings
+            } else {
+                settings = receiver.settings
+            }
+            guard let written = settings["endpoint"]?.scalar, !written.isEmpty else { return entry.port }
+            return written.containsText("$") ? nil : hostAndPort(written)?.1
+        }
+    }
+
     /// `host:port`, `:port`, `[::1]:port`.
     static func hostAndPort(_ text: String) -> (String, Int)? {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]) else { return nil }

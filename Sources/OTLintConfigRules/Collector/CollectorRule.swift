@@ -35,10 +35,13 @@ public enum CollectorRules {
         InvalidComponentSettingRule(),
         ConfigVariableExpansionRule(),
         ReceiverNotReachableRule(),
+        ReceiverProtocolMismatchRule(),
         ExporterTLSMismatchRule(),
         MemoryLimiterRule(),
         ProcessorOrderRule(),
+        TailSamplingAffinityRule(),
         DebugOutputInProductionRule(),
+        ExposedDebugEndpointRule(),
         ConfigNotLoadedRule(),
     ]
 

@@ -8,10 +8,8 @@ struct ConfigNotLoadedRule: CollectorRule {
     func check(_ collector: CollectorInstance, project: ConfigProject) -> [Diagnostic] {
         guard let deployment = collector.deployment, deployment.loadsMountedFile == false, let target = deployment.mount.target else { return [] }
         let mount = deployment.mount
-        // Of a mounted folder, one file is the configuration; the others may be alternatives or fragments. And a file
-        // mounted twice (itself, and in a folder mounted for output) is loaded through one of its mounts.
-        if let folder = mount.folderTarget, !deployment.configArguments.isEmpty
-            || ConfigNotLoadedRule.loadsAnotherFile(of: folder, deployment, project: project) { return [] }
+        // A file mounted twice (itself, and in a folder mounted for output) is loaded through one of its mounts;
+        // `CollectorDiscovery` already set aside the unloaded files of a folder whose collector loads another.
         if ConfigNotLoadedRule.loadsThroughAnotherMount(collector, project: project) { return [] }
         let reads: String
         var fix: Fix?
@@ -36,15 +34,6 @@ struct ConfigNotLoadedRule: CollectorRule {
                            help: "mount the file where the collector reads it, or pass `--config=\(target)` in `command:`",
                            related: [RelatedLocation(location: collector.config.location(collector.config.root), message: "the configuration that is not loaded")],
                            fix: fix)]
-    }
-
-    /// Whether the collector loads another file of the same mounted folder.
-    static func loadsAnotherFile(of folder: String, _ deployment: CollectorDeployment, project: ConfigProject) -> Bool {
-        project.collectors.contains { other in
-            guard let sibling = other.deployment, sibling.mount.folderTarget == folder, sibling.service.name == deployment.service.name,
-                  sibling.variant.directory == deployment.variant.directory else { return false }
-            return sibling.loadsMountedFile == true
-        }
     }
 
     /// Whether the same service loads the same file through another of its mounts.

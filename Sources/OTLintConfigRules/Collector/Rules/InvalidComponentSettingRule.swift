@@ -36,6 +36,7 @@ struct InvalidComponentSettingRule: CollectorRule {
             }
             found += tlsVersions(in: component.settings, component: component, collector: collector)
         }
+        found += unknownSections(in: collector)
         if let version, version >= InvalidComponentSettingRule.metricsAddressDeprecated,
            let address = collector.config.telemetry?["metrics"]?.pair("address") {
             let ignored = version >= InvalidComponentSettingRule.exporterBatching
@@ -46,6 +47,18 @@ struct InvalidComponentSettingRule: CollectorRule {
                                     help: "configure `service.telemetry.metrics.readers` with a `pull` Prometheus exporter (`host: 0.0.0.0`, `port: 8888`) instead"))
         }
         return found
+    }
+
+    /// Top-level keys the collector does not know (`recievers:`): it decodes the file strictly and refuses it.
+    private func unknownSections(in collector: CollectorInstance) -> [Diagnostic] {
+        let known = YAMLInputKind.collectorKeys.sorted()
+        return (collector.config.root.pairs ?? []).compactMap { pair in
+            guard let key = pair.key.scalar, !pair.isMergeKey, !YAMLInputKind.collectorKeys.contains(key) else { return nil }
+            let near = CollectorEdits.nearest(key, among: known)
+            return diagnostic(pair.key, in: collector,
+                              message: "`\(key)` is no section of a collector configuration: the collector refuses the file (has invalid keys: \(key))",
+                              help: near.map { "did you mean `\($0)`?" } ?? "the sections are \(known.map { "`\($0)`" }.joined(separator: ", ")); remove `\(key)`")
+        }
     }
 
     private func memoryLimiter(_ component: CollectorComponent, in collector: CollectorInstance) -> [Diagnostic] {

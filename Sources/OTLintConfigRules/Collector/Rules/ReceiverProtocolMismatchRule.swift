@@ -1,0 +1,33 @@
+import OTLintCore
+
+/// OTL711: a service of the project exports OTLP to the collector on 4317 or 4318 while no receiver listens there:
+/// the OTLP receiver does not enable that protocol (HTTP to a receiver with only `grpc`), or listens on other ports.
+struct ReceiverProtocolMismatchRule: CollectorRule {
+    static let id = "OTL711"
+
+    func check(_ collector: CollectorInstance, project: ConfigProject) -> [Diagnostic] {
+        guard !collector.isPartial, collector.deployment != nil else { return [] }
+        let config = collector.config
+        let receivers = config.components(.receiver).filter { !config.uses(of: $0).isEmpty }
+        // Only where every receiver's ports are known: another receiver type may listen anywhere.
+        guard let otlp = receivers.first(where: { $0.type == "otlp" }),
+              receivers.allSatisfy({ ReceiverEndpoint.known[.receiver]?[$0.type] != nil }) else { return [] }
+        let listening = Set(receivers.flatMap { ReceiverEndpoint.ports(of: $0) })
+        var reported = Set<Int>()
+        return collector.senders.compactMap { sender in
+            guard let port = sender.port, port == 4317 || port == 4318, !listening.contains(port), reported.insert(port).inserted else { return nil }
+            let wanted = port == 4317 ? "grpc" : "http"
+            let enabled = (otlp.settings["protocols"]?.mergedPairs ?? []).compactMap(\.key.scalar)
+            let node = otlp.settings.pair("protocols")?.key ?? otlp.key
+            let others = collector.senders.filter { $0.port == port && $0.service.name != sender.service.name }
+            let what = enabled.contains(wanted)
+                ? "its `\(wanted)` protocol listens on another port"
+                : "it enables only \(enabled.map { "`\($0)`" }.joined(separator: " and "))"
+            return diagnostic(node, in: collector,
+                              message: "service `\(sender.service.name)` sends OTLP/\(port == 4317 ? "gRPC" : "HTTP") to port \(port) of the collector, but no receiver listens there (receiver `\(otlp.id)`: \(what)): every export is refused",
+                              help: enabled.contains(wanted) ? "listen on port \(port) (`endpoint: 0.0.0.0:\(port)`), or point the service at the port the receiver uses"
+                                  : "enable `\(wanted)` under `protocols:` (`\(wanted): {endpoint: 0.0.0.0:\(port)}`), or make the service use the protocol the receiver has",
+                              related: ([sender] + others).map { RelatedLocation(location: $0.definition.valueLocation, message: "service `\($0.service.name)` sends here") })
+        }
+    }
+}
