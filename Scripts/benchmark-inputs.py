@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates the inputs Scripts/benchmark measures otlint on.
 
-  benchmark-inputs.py tree N DIR       N project folders, each a compose file, its .env and an env_file
+  benchmark-inputs.py tree N DIR       N project folders, each a compose file, its .env, an env_file and the
+                                       collector configuration its collector service mounts
   benchmark-inputs.py env N FILE       one env file of N lines (some variables defined several times)
   benchmark-inputs.py compose N FILE   one compose file of N services (shared anchors, typos, duplicates)
   benchmark-inputs.py swift BYTES FILE one Swift file of about BYTES bytes of tracing code
@@ -30,11 +31,55 @@ def tree(count, root):
 """ for j in range(6))
         with open(os.path.join(d, "docker-compose.yml"), "w") as f:
             f.write("x-common: &common\n  restart: unless-stopped\nservices:" + services +
-                    "  collector:\n    <<: *common\n    image: otel/opentelemetry-collector-contrib:0.115.0\n")
+                    "  collector:\n    <<: *common\n    image: otel/opentelemetry-collector-contrib:0.115.0\n"
+                    "    volumes:\n      - ./otel-collector-config.yaml:/etc/otelcol-contrib/config.yaml\n")
+        with open(os.path.join(d, "otel-collector-config.yaml"), "w") as f:
+            f.write(collector_config(i))
         with open(os.path.join(d, ".env"), "w") as f:
             f.write("OTLP_PORT=4317\nTAG=1.0\n")
         with open(os.path.join(d, "common.env"), "w") as f:
             f.write("OTEL_TRACES_SAMPLER=parentbased_traceidratio\nOTEL_TRACES_SAMPLER_ARG=0.1\n")
+
+
+def collector_config(i):
+    """A collector configuration with the usual sections; every tenth one keeps a default endpoint (a finding)."""
+    grpc = "      grpc:\n" if i % 10 == 0 else "      grpc:\n        endpoint: 0.0.0.0:4317\n"
+    pipelines = "".join(f"""    {signal}:
+      receivers: [otlp]
+      processors: [memory_limiter, batch]
+      exporters: [otlp/backend{"" if signal == "traces" else ", debug"}]
+""" for signal in ("traces", "metrics", "logs"))
+    return f"""receivers:
+  otlp:
+    protocols:
+{grpc}      http:
+        endpoint: 0.0.0.0:4318
+processors:
+  memory_limiter:
+    check_interval: 1s
+    limit_percentage: 80
+    spike_limit_percentage: 20
+  batch:
+    send_batch_size: 1024
+  resource:
+    attributes:
+      - key: deployment.environment.name
+        value: ${{env:ENVIRONMENT:-staging}}
+        action: upsert
+exporters:
+  debug:
+    verbosity: basic
+  otlp/backend:
+    endpoint: backend.example.com:4317
+    headers:
+      x-tenant: tenant-{i}
+extensions:
+  health_check:
+    endpoint: 0.0.0.0:13133
+service:
+  extensions: [health_check]
+  pipelines:
+{pipelines}"""
 
 
 def env(lines, path):

@@ -5,7 +5,7 @@
 //   OTLintBenchmark swift-parse-needed PATH...  the same, of the files the pre-filter lets through
 //   OTLintBenchmark swift-read-skipped PATH...  read the files the pre-filter skips, and nothing else
 //   OTLintBenchmark swift-filter-skipped PATH...  read them and run the pre-filter (what skipping costs)
-//   OTLintBenchmark yaml-events PATH...    bare libyaml event loop over every compose file (other files are read)
+//   OTLintBenchmark yaml-events PATH...    bare libyaml event loop over every YAML file (other files are read)
 //   OTLintBenchmark lint-largest-swift PATH...  the whole check of the largest .swift file alone (its size is
 //                                          printed as bytes=), for the peak memory one file costs
 // Each prints one line: phase, files, seconds, files per second, peak resident memory in MiB. Peak memory is
@@ -39,9 +39,10 @@ func files(matching predicate: @escaping (String) -> Bool) -> [String] {
         .discover(paths, wants: predicate).files.map(\.path)
 }
 
-nonisolated func isCompose(_ path: String) -> Bool {
+/// Compose files and collector configurations: the YAML files the configuration check parses.
+nonisolated func isYAML(_ path: String) -> Bool {
     let name = (path as NSString).lastPathComponent
-    return (name.hasPrefix("docker-compose") || name.hasPrefix("compose")) && (name.hasSuffix(".yml") || name.hasSuffix(".yaml"))
+    return name.hasSuffix(".yml") || name.hasSuffix(".yaml")
 }
 
 /// The bare libyaml event loop over one file: what parsing costs before any tree or rule. Not isolated to
@@ -85,7 +86,7 @@ nonisolated func parseAndWalk(_ path: String) -> Int {
 }
 
 nonisolated func parseOrRead(_ path: String) -> Int {
-    isCompose(path) ? countYAMLEvents(path) : contents(path).count
+    isYAML(path) ? countYAMLEvents(path) : contents(path).count
 }
 
 nonisolated func readOnly(_ path: String) -> Bool {
@@ -134,7 +135,8 @@ case "swift-read-skipped", "swift-filter-skipped":
     count = selected.count
     _ = ParallelMap.map(selected, phase == "swift-filter-skipped" ? readAndFilter : readOnly)
 case "yaml-events":
-    // Every compose file through libyaml, and every other file of the tree (the env files) read.
+    // Every YAML file (compose files, collector configurations) through libyaml, and every other file of the
+    // tree (the env files) read.
     let allFiles = files { _ in true }
     count = allFiles.count
     _ = ParallelMap.map(allFiles, parseOrRead)

@@ -1,4 +1,5 @@
 import Foundation
+import OTLintConfigRules
 import OTLintCore
 import OTLintYAML
 
@@ -103,6 +104,26 @@ enum ConfigurationFile {
                         configuration.tierPatterns.append((pattern, tier))
                     }
                 }
+            case "collector":
+                guard let entries = value.mergedPairs else {
+                    throw fail(pair.key, "`collector` must map `distribution` and `version`, found \(describe(value))")
+                }
+                for entry in entries {
+                    switch entry.key.scalar {
+                    case "distribution":
+                        guard let name = entry.value.scalar, Configuration.collectorDistributions.contains(name) else {
+                            throw fail(entry.value, "`collector.distribution` must be one of \(Configuration.collectorDistributions.joined(separator: ", ")), found \(describe(entry.value))")
+                        }
+                        configuration.collectorDistribution = name
+                    case "version":
+                        guard let text = entry.value.scalar, SemanticVersion(text) != nil else {
+                            throw fail(entry.value, "`collector.version` must be a release such as 0.120.0, found \(describe(entry.value))")
+                        }
+                        configuration.collectorVersion = text
+                    default:
+                        throw fail(entry.key, "unknown setting `collector.\(entry.key.scalar ?? "")`; known: distribution, version")
+                    }
+                }
             default:
                 throw fail(pair.key, "unknown setting `\(key)`; known: \(known.joined(separator: ", "))")
             }
@@ -110,7 +131,7 @@ enum ConfigurationFile {
     }
 
     /// The settings `.otlint.yml` knows, in the order the README documents them.
-    static let known = ["select", "ignore", "severity", "per-path-ignores", "exclude", "environments"]
+    static let known = ["select", "ignore", "severity", "per-path-ignores", "exclude", "environments", "collector"]
 
     /// What a wrong value is, for messages: "the number `5`", "the boolean `true`", "a list".
     static func describe(_ node: YAMLNode) -> String {

@@ -56,7 +56,8 @@ public struct ConfigAnalyzer: Analyzer {
             rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
                 + SettingsRules.check([TelemetryProcess(environment: scope, in: project)], isEnabled: context.isEnabled)
         }
-        results.append(CollectorRules.check(project.collectors, project: project, isEnabled: context.isEnabled))
+        results.append(CollectorRules.check(project.collectors, project: project, isEnabled: context.isEnabled)
+            + SettingsRules.check(project.collectors.map(CollectorSettings.process), isEnabled: context.isEnabled))
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()
@@ -65,7 +66,8 @@ public struct ConfigAnalyzer: Analyzer {
         }
         // Settings rules that find secrets run even when not selected: what they mask is masked in every excerpt.
         var secrets = ConfigSecrets.collect(project)
-        let filesByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Collector configurations a compose file mounts are read through the loader: their secrets are masked too.
+        let filesByPath = Dictionary((files + project.collectors.map(\.config.file)).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for diagnostic in found {
             guard let file = filesByPath[diagnostic.location.path] else { continue }
             for range in diagnostic.maskedRanges { secrets.add(range, in: file) }

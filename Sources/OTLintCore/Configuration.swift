@@ -17,6 +17,11 @@ public struct Configuration: Sendable {
     public var forcedTier: DeploymentTier?
     /// The name given with `--environment`, for messages.
     public var forcedEnvironmentName: String?
+    /// `collector: {distribution, version}`: the collector build that runs configurations no compose service of the
+    /// run mounts (`core`, `contrib`, `k8s`, `jaeger`), and its release.
+    public var collectorDistribution: String?
+    public var collectorVersion: String?
+    public static let collectorDistributions = ["core", "contrib", "k8s", "jaeger"]
 
     public init() {}
 

@@ -5,12 +5,15 @@ public enum SettingOrigin: Sendable {
     case variable(String)
     /// Code, named as the user wrote it: "`OtlpHttpTraceExporter(endpoint:)`", "`config.traces.otlpExporter.endpoint`".
     case code(api: String, sdk: SwiftSDK)
+    /// A component setting of a collector configuration, by its path: "`exporters.otlp/backend.headers`".
+    case collectorSetting(String)
 
     /// How messages name the setting, in backticks.
     public var displayName: String {
         switch self {
         case .variable(let name): "`\(name)`"
         case .code(let api, _): api
+        case .collectorSetting(let path): "`\(path)`"
         }
     }
 

@@ -56,6 +56,40 @@ final class SecretMaskingTests: XCTestCase {
         XCTAssertEqual(filtered.status, 0, "the baseline still absorbs every finding: \(filtered.stdout)")
     }
 
+    func testASecretInAMountedCollectorConfigurationIsMaskedInEveryFormat() throws {
+        let scratch = try ScratchDirectory()
+        let secret = "sk_live_Collector9Zq8Wx"
+        try scratch.write("docker-compose.yml", """
+        services:
+          otel:
+            image: otel/opentelemetry-collector-contrib:0.120.0
+            volumes:
+              - ./conf/pipeline.yaml:/etc/otelcol-contrib/config.yaml
+        """)
+        // Read through the compose file's mount: its name is no collector name, so no one passes it to the reporter.
+        try scratch.write("conf/pipeline.yaml", """
+        receivers:
+          otlp:
+            protocols:
+              grpc:
+                endpoint: 0.0.0.0:4317
+        exporters:
+          otlp/vendor:
+            endpoint: ingest.vendor.example.com:443
+            headers: {x-api-key: \(secret)}
+        service:
+          pipelines:
+            traces:
+              receivers: [otlp]
+              exporters: [otlp/vendor]
+        """)
+        for format in ["text", "json", "sarif", "github"] {
+            let result = try OTLintBinary.run(["check", "--no-config", "--format", format, "."], in: scratch.path)
+            XCTAssertTrue(result.stdout.contains("OTL210"), "\(format) output lacks OTL210:\n\(result.stdout)")
+            XCTAssertFalse((result.stdout + result.stderr).contains(secret), "\(format) prints the secret:\n\(result.stdout)")
+        }
+    }
+
     func testTextExcerptsMaskTheOtherFindingsSecretsAndUnderlineTheMask() throws {
         let scratch = try ScratchDirectory()
         try scratch.write("docker-compose.yml", Self.compose)

@@ -156,3 +156,17 @@ final class CollectorLatentFindingTests: XCTestCase {
         XCTAssertTrue(latent.first?.why?.contains("does not load this file yet") == true, latent.first?.why ?? "")
     }
 }
+
+final class ConfiguredCollectorTests: XCTestCase {
+    func testOtlintYmlNamesTheCollectorOfAFileNoComposeServiceRuns() throws {
+        let project = try TestProject(["otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  logging:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [logging]\n"])
+        XCTAssertEqual(project.diagnostics("OTL704").map(\.message), [], "no image, no verdict")
+        var configuration = Configuration()
+        configuration.collectorDistribution = "contrib"
+        configuration.collectorVersion = "0.120.0"
+        let found = project.diagnostics("OTL704", configuration: configuration)
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 7, column: 3)])
+        XCTAssertTrue(found.first?.message.contains("contrib 0.120.0 (from `.otlint.yml`)") == true, found.first?.message ?? "")
+    }
+}
+

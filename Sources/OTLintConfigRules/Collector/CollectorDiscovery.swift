@@ -57,7 +57,8 @@ enum CollectorDiscovery {
         }
         for key in configs.keys.sorted() where !deployedKeys.contains(key) {
             guard let config = configs[key] else { continue }
-            instances.append(CollectorInstance(config: config, deployment: nil, tier: CollectorTier.assess(config, deployment: nil, context: context)))
+            instances.append(CollectorInstance(config: config, deployment: nil, tier: CollectorTier.assess(config, deployment: nil, context: context),
+                                               configuredImage: CollectorImage(configuration: context.configuration)))
         }
         return (instances, inputErrors)
     }

@@ -52,7 +52,8 @@ public struct CollectorImage: Sendable {
     public var version: SemanticVersion?
     /// The image as written, for messages (`otel/opentelemetry-collector-contrib:0.98.0`).
     public var written: String
-    public var location: SourceLocation
+    /// Where the image is written (the compose service's `image:`); nil for the collector `.otlint.yml` names.
+    public var location: SourceLocation?
     /// Whether the version is assumed (`latest` or no tag: the newest release otlint knows).
     public var isAssumedNewest: Bool
 
@@ -74,6 +75,23 @@ public struct CollectorImage: Sendable {
         }
         // Jaeger v1 images share the repository name's prefix only; `jaegertracing/jaeger` starts at 2.0.
         if distribution == .jaeger, let version, version < SemanticVersion([2]) { return nil }
+    }
+
+    /// The collector `.otlint.yml` names for configurations no compose service runs (`collector: {distribution:
+    /// contrib, version: 0.120.0}`); without a version, the newest release otlint knows.
+    public init?(configuration: Configuration) {
+        guard let name = configuration.collectorDistribution, let distribution = Distribution(rawValue: name) else { return nil }
+        self.distribution = distribution
+        let configured = configuration.collectorVersion.flatMap(SemanticVersion.init)
+        version = configured ?? CollectorCatalogue.shared.newest(distribution)
+        isAssumedNewest = configured == nil
+        written = "\(name) \(configuration.collectorVersion ?? "latest") (from `.otlint.yml`)"
+        location = nil
+    }
+
+    /// The related note that shows where the image is written, when it is.
+    public var related: [RelatedLocation] {
+        location.map { [RelatedLocation(location: $0, message: "the collector image")] } ?? []
     }
 
     /// "`otel/opentelemetry-collector:0.98.0`", or with "(latest: taken as 0.140.0)" when the version is assumed.

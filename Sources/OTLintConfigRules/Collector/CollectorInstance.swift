@@ -9,8 +9,11 @@ public struct CollectorInstance: Sendable {
     public var deployment: CollectorDeployment?
     public var tier: TierAssessment
 
-    /// The collector build that runs the file, when known.
-    public var image: CollectorImage? { deployment?.image }
+    /// The collector `.otlint.yml` names (`collector:`), for a file no compose service of the run mounts.
+    public var configuredImage: CollectorImage?
+
+    /// The collector build that runs the file, when known: the compose service's image, else `.otlint.yml`'s.
+    public var image: CollectorImage? { deployment.map(\.image) ?? configuredImage }
 
     /// The distribution and release, when both are known and within the catalogue's range: version-dependent rules
     /// stay quiet otherwise.

@@ -18,6 +18,11 @@ struct SecretInExporterHeadersRule: SettingsRule {
                 let reference = "OTLP_\(header.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined())"
                 message = "`\(variable)` holds a literal credential in the `\(header.name)` header, written in `\(fileName)`: anyone who can read the repository can use it"
                 help = "move the secret to a git-ignored `.env` or a secret store and interpolate it, e.g. `\(header.name)=${\(reference)}`; then rotate the exposed key"
+            case .collectorSetting(let path):
+                let fileName = header.location.path.split(separator: "/").last.map(String.init) ?? header.location.path
+                let reference = header.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+                message = "`\(path)` holds a literal credential in the `\(header.name)` header, written in `\(fileName)`: anyone who can read the repository can use it"
+                help = "write `${env:\(reference)}` and pass `\(reference)` to the collector's service from a git-ignored `.env` or a secret store; then rotate the exposed key"
             case .code:
                 message = "the exporter header `\(header.name)` holds a literal credential in source code"
                 help = "read it at run time instead: `ProcessInfo.processInfo.environment[\"OTLP_API_KEY\"]`, or leave the headers out of the code and set `OTEL_EXPORTER_OTLP_HEADERS` in the deployment (both opentelemetry-swift and swift-otel read it); then rotate the leaked credential"

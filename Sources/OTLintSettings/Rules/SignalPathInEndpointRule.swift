@@ -63,7 +63,7 @@ struct SignalPathInEndpointRule: SettingsRule {
             }
             let sender: String, why: String
             switch setting.origin {
-            case .variable:
+            case .variable, .collectorSetting:
                 sender = "per-signal endpoints are used as-is"
                 why = "unlike `OTEL_EXPORTER_OTLP_ENDPOINT`, a per-signal OTLP/HTTP endpoint is the full URL; nothing is appended"
             case .code(_, let sdk):

@@ -18,7 +18,7 @@ struct DeprecatedComponentRule: CollectorRule {
                 return diagnostic(component.key, in: collector,
                                   message: "\(kind) `\(component.type)` is the deprecated name of `\(rename.new)` since v\(rename.since)\(removal)",
                                   why: "\(image.description) has the new name", help: "rename it to `\(rename.new)` here and in every pipeline",
-                                  related: [RelatedLocation(location: image.location, message: "the collector image")],
+                                  related: image.related,
                                   fix: CollectorEdits.rename(component, to: rename.new, in: collector.config).map {
                                       Fix(title: "rename `\(component.type)` to `\(rename.new)`", edits: $0, applicability: .safe)
                                   })
@@ -33,7 +33,7 @@ struct DeprecatedComponentRule: CollectorRule {
                               message: "\(kind) `\(component.type)` is deprecated since v\(deprecation.since) in favour of `\(deprecation.replacement)`, and later releases refuse it",
                               why: "\(image.description) has `\(deprecation.replacement)`",
                               help: replacement.map { "use \($0.advice)" } ?? "use `\(deprecation.replacement)`",
-                              related: [RelatedLocation(location: image.location, message: "the collector image")], fix: fix)
+                              related: image.related, fix: fix)
         }
     }
 }

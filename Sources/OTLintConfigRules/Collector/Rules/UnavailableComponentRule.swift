@@ -48,8 +48,8 @@ struct UnavailableComponentRule: CollectorRule {
                 RelatedLocation(location: collector.config.location($0.reference.node), message: "pipeline `\($0.pipeline.id)` uses it")
             }
             return diagnostic(component.key, in: collector, message: message,
-                              why: "the image is set here", help: help,
-                              related: [RelatedLocation(location: image.location, message: "the collector image")] + uses, fix: fix)
+                              why: "the collector runs \(image.description)", help: help,
+                              related: image.related + uses, fix: fix)
         }
     }
 
