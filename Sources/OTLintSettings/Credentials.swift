@@ -47,8 +47,28 @@ public enum Credentials {
         guard value.count >= 6, !value.contains("$") else { return false }
         let lower = value.lowercased()
         if placeholderWords.contains(where: { lower.contains($0) }) { return false }
+        if isReadablePhrase(value) { return false }
         // `********`, `aaaaaa`, `000000`: masked or dummy values.
         return Set(lower).count > 2
+    }
+
+    /// Whether a value is made of lower-case words (each perhaps ending in a few digits) and numbers only, with at
+    /// least two words: `project1_secret`, `super-secure-ingestion-api-key`, `http://demo_token@localhost:14317`.
+    /// Issued keys are random (mixed letters and digits, upper and lower case); a phrase is a stand-in someone typed.
+    static func isReadablePhrase(_ value: String) -> Bool {
+        let tokens = value.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        var words = 0
+        for token in tokens {
+            let letters = token.prefix { $0.isLetter }
+            let digits = token.dropFirst(letters.count)
+            if letters.isEmpty {
+                guard token.allSatisfy(\.isNumber) else { return false }
+                continue
+            }
+            guard letters.allSatisfy(\.isLowercase), digits.count <= 3, digits.allSatisfy(\.isNumber) else { return false }
+            words += 1
+        }
+        return words >= 2
     }
 
     /// The lower-cased words of a name: `X-API-Key` → `x`, `api`, `key`; `apiKey` → `api`, `key`.

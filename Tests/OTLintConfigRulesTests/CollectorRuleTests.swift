@@ -170,3 +170,29 @@ final class ConfiguredCollectorTests: XCTestCase {
     }
 }
 
+
+final class DownstreamSamplingTests: XCTestCase {
+    func testACollectorThatKeepsEveryTraceIsNoDownstreamSampling() throws {
+        func project(policy: String) throws -> TestProject {
+            try TestProject([
+                "docker-compose.prod.yml": """
+                services:
+                  api:
+                    image: example/api:1.0
+                    environment:
+                      OTEL_SERVICE_NAME: api
+                      OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4318
+                      OTEL_TRACES_SAMPLER: always_on
+                  otel-collector:
+                    image: otel/opentelemetry-collector-contrib:0.120.0
+                    volumes:
+                      - ./otel-collector-config.yaml:/etc/otelcol-contrib/config.yaml
+                """,
+                "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      http:\n        endpoint: 0.0.0.0:4318\nprocessors:\n  tail_sampling:\n    policies:\n      - name: errors\n        type: status_code\n        status_code: {status_codes: [ERROR]}\n" + policy + "exporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [tail_sampling]\n      exporters: [debug]\n",
+            ])
+        }
+        XCTAssertEqual(try project(policy: "").diagnostics("OTL101").map(\.message), [], "the collector samples downstream")
+        let keepsAll = try project(policy: "      - name: everything\n        type: always_sample\n")
+        XCTAssertEqual(keepsAll.diagnostics("OTL101").count, 1)
+    }
+}

@@ -22,7 +22,8 @@ final class CredentialsTests: XCTestCase {
             XCTAssertTrue(Credentials.looksLikeSecret(value), value)
         }
         for value in ["", "Bearer <token>", "YOUR_API_KEY", "${KEY}", "xxxxxx", "000000", "********", "changeme", "{{ .Values.key }}",
-                      "Bearer abc", "<your-api-key>", "abc…"] {
+                      "Bearer abc", "<your-api-key>", "abc…", "http://project1_secret@localhost?grpc=14317",
+                      "super-secure-ingestion-api-key", "Bearer demo-token-2"] {
             XCTAssertFalse(Credentials.looksLikeSecret(value), value)
         }
     }

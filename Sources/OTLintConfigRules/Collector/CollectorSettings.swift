@@ -14,23 +14,22 @@ enum CollectorSettings {
         let config = collector.config
         var process = TelemetryProcess(displayName: collector.deployment.map { "service `\($0.service.name)`" } ?? "`\(ConfigPaths.fileName(config.file.path))`",
                                        purpose: .deployment, tier: collector.tier, isTelemetryBackend: true)
-        // A file git ignores is where secrets belong.
-        guard !GitTracking.isUntracked(config.file.path) else { return process }
-        let exposure = EnvironmentHeaders.exposure(of: config.file.path)
+        var written: [(name: String, value: YAMLNode, path: String)] = []
         for exporter in config.components(.exporter) {
             for pair in exporter.settings["headers"]?.mergedPairs ?? [] {
-                guard let name = pair.key.scalar, let header = literalHeader(name: name, value: pair.value, path: "exporters.\(exporter.id).headers",
-                                                                              exposure: exposure, in: config.file) else { continue }
-                process.exporterHeaders.append(header)
+                if let name = pair.key.scalar { written.append((name, pair.value, "exporters.\(exporter.id).headers")) }
             }
         }
         for component in config.components(.extension) {
-            guard let (path, name) = credentialSettings[component.type] else { continue }
-            let node = path.reduce(Optional(component.settings)) { $0?[$1] }
-            guard let node, let header = literalHeader(name: name, value: node, path: "extensions.\(component.id).\(path.joined(separator: "."))",
-                                                       exposure: exposure, in: config.file) else { continue }
-            process.exporterHeaders.append(header)
+            guard let (path, name) = credentialSettings[component.type],
+                  let node = path.reduce(Optional(component.settings), { $0?[$1] }) else { continue }
+            written.append((name, node, "extensions.\(component.id).\(path.joined(separator: "."))"))
         }
+        // Git is asked only about a file that holds a credential-like value: a file git ignores is where secrets belong.
+        let candidates = written.filter { Credentials.isCredentialHeader($0.name) && $0.value.scalar.map(Credentials.looksLikeSecret) == true }
+        guard !candidates.isEmpty, !GitTracking.isUntracked(config.file.path) else { return process }
+        let exposure = EnvironmentHeaders.exposure(of: config.file.path)
+        process.exporterHeaders = candidates.compactMap { literalHeader(name: $0.name, value: $0.value, path: $0.path, exposure: exposure, in: config.file) }
         return process
     }
 

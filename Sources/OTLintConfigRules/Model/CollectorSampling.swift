@@ -1,4 +1,5 @@
 import OTLintCore
+import OTLintYAML
 
 /// Which compose folders run a collector that samples traces downstream (`tail_sampling` or
 /// `probabilistic_sampler` in a traces pipeline of a collector config the compose file mounts). Rules about
@@ -41,10 +42,22 @@ public struct CollectorSampling: Sendable {
         for pipeline in config.pipelines where pipeline.signal == "traces" {
             for reference in pipeline.processors {
                 guard let processor = config.component(reference.id, as: .processor),
-                      samplingProcessorTypes.contains(processor.type) else { continue }
+                      samplingProcessorTypes.contains(processor.type), !keepsEveryTrace(processor) else { continue }
                 return (reference.id, config.location(reference.node))
             }
         }
         return nil
+    }
+
+    /// A sampling processor that keeps every trace samples nothing: `tail_sampling` with a top-level `always_sample`
+    /// policy (policies are OR-ed, so that one keeps everything) or a `probabilistic` policy at 100, and
+    /// `probabilistic_sampler` at `sampling_percentage: 100`.
+    static func keepsEveryTrace(_ processor: CollectorComponent) -> Bool {
+        func isHundred(_ node: YAMLNode?) -> Bool { node?.scalar.flatMap(Double.init).map { $0 >= 100 } ?? false }
+        if processor.type == "probabilistic_sampler" { return isHundred(processor.settings["sampling_percentage"]) }
+        return (processor.settings["policies"]?.sequence ?? []).contains { policy in
+            policy["type"]?.scalar == "always_sample"
+                || (policy["type"]?.scalar == "probabilistic" && isHundred(policy["probabilistic"]?["sampling_percentage"]))
+        }
     }
 }
