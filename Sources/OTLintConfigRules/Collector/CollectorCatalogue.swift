@@ -37,6 +37,7 @@ public struct CollectorCatalogue: Sendable {
     private var entriesByType: [String: [Entry]] = [:]
     private var renames: [Rename] = []
     private var newestVersions: [CollectorImage.Distribution: SemanticVersion] = [:]
+    private var oldestVersions: [CollectorImage.Distribution: SemanticVersion] = [:]
 
     init(components: String, renames renameTable: String, newest: [String: String]) {
         for line in components.split(separator: "\n") {
@@ -47,6 +48,7 @@ public struct CollectorCatalogue: Sendable {
             let entry = Entry(kind: kind, type: fields[1], distribution: distribution, first: first, last: SemanticVersion(fields[4]),
                               signals: signals)
             entriesByType[Self.key(kind, fields[1]), default: []].append(entry)
+            oldestVersions[distribution] = min(oldestVersions[distribution] ?? first, first)
         }
         for line in renameTable.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -68,9 +70,7 @@ public struct CollectorCatalogue: Sendable {
     public func newest(_ distribution: CollectorImage.Distribution) -> SemanticVersion? { newestVersions[distribution] }
 
     /// The oldest release of a distribution that the catalogue knows: older images are not judged.
-    public func oldest(_ distribution: CollectorImage.Distribution) -> SemanticVersion? {
-        entriesByType.values.flatMap { $0 }.filter { $0.distribution == distribution }.map(\.first).min()
-    }
+    public func oldest(_ distribution: CollectorImage.Distribution) -> SemanticVersion? { oldestVersions[distribution] }
 
     /// Every release range of a type (under this exact name) in any distribution.
     public func entries(_ kind: CollectorComponentKind, _ type: String) -> [Entry] {
