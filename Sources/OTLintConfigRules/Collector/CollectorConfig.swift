@@ -25,12 +25,6 @@ public struct CollectorComponent: Sendable {
     public static func type(ofID id: String) -> String {
         id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id
     }
-
-    /// The range of the type within the key, for a fix that renames it and keeps the `/name`.
-    public var typeRange: ByteRange? {
-        guard key.scalarStyle == .plain, key.range.length == id.utf8.count else { return nil }
-        return ByteRange(key.range.start, key.range.start + type.utf8.count)
-    }
 }
 
 /// A component named in `service`: a pipeline entry or an entry of `service.extensions`.

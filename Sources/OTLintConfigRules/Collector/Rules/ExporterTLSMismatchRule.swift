@@ -19,7 +19,7 @@ struct ExporterTLSMismatchRule: CollectorRule {
         for exporter in config.components(.exporter) where ExporterTLSMismatchRule.grpcExporterTypes.contains(exporter.type) {
             guard !config.uses(of: exporter).isEmpty, let endpointPair = exporter.settings.pair("endpoint"),
                   let text = endpointPair.value.scalar, !text.containsText("$"), !text.containsText("://"),
-                  let (host, _) = ReceiverEndpoint.hostAndPort(text) else { continue }
+                  let (host, _) = ListeningEndpoint.hostAndPort(text) else { continue }
             let tls = exporter.settings["tls"]
             if let keys = tls?.mergedPairs?.compactMap(\.key.scalar), keys.contains(where: ExporterTLSMismatchRule.tlsIntentKeys.contains) { continue }
             guard let target = deployment.variant.services.first(where: { $0.name != deployment.service.name && $0.reachableNames.contains(host) }),

@@ -12,11 +12,11 @@ struct ExposedDebugEndpointRule: CollectorRule {
         let started = Set(config.serviceExtensions.map(\.id))
         let published = collector.publishedPorts
         return config.components(.extension).filter { ExposedDebugEndpointRule.debugExtensions.contains($0.type) && started.contains($0.id) }
-            .flatMap { ReceiverEndpoint.of($0, release: collector.release?.version) }
+            .flatMap { ListeningEndpoint.of($0, release: collector.release?.version) }
             .compactMap { endpoint in
                 guard !endpoint.isLoopback, let publishing = published.first(where: { $0.port == endpoint.port }) else { return nil }
                 return diagnostic(endpoint.written ?? endpoint.key, in: collector,
-                                  message: "extension `\(endpoint.receiver.id)` serves \(endpoint.label) on \(endpoint.host):\(endpoint.port) and the port is published in production: its debugging pages (heap and goroutine dumps, live spans) are open to anyone who reaches the host",
+                                  message: "extension `\(endpoint.component.id)` serves \(endpoint.label) on \(endpoint.host):\(endpoint.port) and the port is published in production: its debugging pages (heap and goroutine dumps, live spans) are open to anyone who reaches the host",
                                   why: collector.tier.explanation,
                                   help: "stop publishing the port (reach it with `docker exec` or a port-forward when needed), or bind it to `localhost`",
                                   related: [RelatedLocation(location: publishing.location, message: "published here")] + collector.tier.related)

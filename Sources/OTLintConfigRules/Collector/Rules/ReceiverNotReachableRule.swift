@@ -15,7 +15,7 @@ struct ReceiverNotReachableRule: CollectorRule {
         let listening = config.components(.receiver).filter { !config.uses(of: $0).isEmpty }
             + config.components(.extension).filter { startedExtensions.contains($0.id) }
         for receiver in listening {
-            for endpoint in ReceiverEndpoint.of(receiver, release: collector.release?.version) where endpoint.isLoopback {
+            for endpoint in ListeningEndpoint.of(receiver, release: collector.release?.version) where endpoint.isLoopback {
                 // Applications send telemetry to receivers; an extension is reached through its published port.
                 let sending = receiver.kind == .receiver ? senders.filter { $0.port == endpoint.port } : []
                 let publishing = published.filter { $0.port == endpoint.port }
@@ -42,7 +42,7 @@ struct ReceiverNotReachableRule: CollectorRule {
         return found
     }
 
-    private func fix(_ endpoint: ReceiverEndpoint, in collector: CollectorInstance) -> Fix? {
+    private func fix(_ endpoint: ListeningEndpoint, in collector: CollectorInstance) -> Fix? {
         let file = collector.config.file
         // Files that bind to the pod's address elsewhere keep that style.
         let host = file.text.containsText("${env:MY_POD_IP}") ? "${env:MY_POD_IP}" : "0.0.0.0"

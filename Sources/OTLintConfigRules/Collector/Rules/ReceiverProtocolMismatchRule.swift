@@ -11,8 +11,8 @@ struct ReceiverProtocolMismatchRule: CollectorRule {
         let receivers = config.components(.receiver).filter { !config.uses(of: $0).isEmpty }
         // Only where every receiver's ports are known: another receiver type may listen anywhere.
         guard let otlp = receivers.first(where: { $0.type == "otlp" }),
-              receivers.allSatisfy({ ReceiverEndpoint.known[.receiver]?[$0.type] != nil }) else { return [] }
-        let listening = Set(receivers.flatMap { ReceiverEndpoint.ports(of: $0) })
+              receivers.allSatisfy({ ListeningEndpoint.known[.receiver]?[$0.type] != nil }) else { return [] }
+        let listening = Set(receivers.flatMap { ListeningEndpoint.ports(of: $0) })
         var reported = Set<Int>()
         return collector.senders.compactMap { sender in
             guard let port = sender.port, port == 4317 || port == 4318, !listening.contains(port), reported.insert(port).inserted else { return nil }

@@ -1,9 +1,10 @@
 import OTLintCore
 import OTLintYAML
 
-/// The network endpoints a collector's receivers listen on, with the defaults of each release.
-struct ReceiverEndpoint {
-    var receiver: CollectorComponent
+/// The network endpoints a collector's receivers and extensions listen on, with the defaults of each release.
+struct ListeningEndpoint {
+    /// The receiver or extension that listens.
+    var component: CollectorComponent
     /// `grpc`, `http`, or nil for a receiver with a single `endpoint`.
     var protocolName: String?
     /// The protocol's key (or the receiver's key), where a default endpoint's finding points.
@@ -42,36 +43,36 @@ struct ReceiverEndpoint {
     static let localhostDefault = SemanticVersion([0, 104, 0])
 
     /// The endpoints of a receiver; a left-out endpoint counts only when the release, and so the default, is known.
-    static func of(_ receiver: CollectorComponent, release: SemanticVersion?) -> [ReceiverEndpoint] {
-        guard let protocols = known[receiver.kind]?[receiver.type] else { return [] }
+    static func of(_ component: CollectorComponent, release: SemanticVersion?) -> [ListeningEndpoint] {
+        guard let protocols = known[component.kind]?[component.type] else { return [] }
         return protocols.compactMap { entry in
             let key: YAMLNode, settings: YAMLNode
             if let name = entry.protocolName {
-                guard let pair = receiver.settings["protocols"]?.pair(name) else { return nil }
+                guard let pair = component.settings["protocols"]?.pair(name) else { return nil }
                 (key, settings) = (pair.key, pair.value)
             } else {
-                (key, settings) = (receiver.key, receiver.settings)
+                (key, settings) = (component.key, component.settings)
             }
             if let written = settings["endpoint"], let text = written.scalar, !written.isNull {
                 guard !text.containsText("$"), let (host, port) = hostAndPort(text) else { return nil }
-                return ReceiverEndpoint(receiver: receiver, protocolName: entry.protocolName, key: key, settings: settings, written: written,
+                return ListeningEndpoint(component: component, protocolName: entry.protocolName, key: key, settings: settings, written: written,
                                         host: host, port: port, label: entry.label)
             }
             guard let release else { return nil }
-            return ReceiverEndpoint(receiver: receiver, protocolName: entry.protocolName, key: key, settings: settings, written: nil,
+            return ListeningEndpoint(component: component, protocolName: entry.protocolName, key: key, settings: settings, written: nil,
                                     host: release >= localhostDefault ? "localhost" : "0.0.0.0", port: entry.port, label: entry.label)
         }
     }
 
     /// The ports a receiver listens on, written or by default, whatever the release (only the host changed).
-    static func ports(of receiver: CollectorComponent) -> [Int] {
-        (known[receiver.kind]?[receiver.type] ?? []).compactMap { entry in
+    static func ports(of component: CollectorComponent) -> [Int] {
+        (known[component.kind]?[component.type] ?? []).compactMap { entry in
             let settings: YAMLNode
             if let name = entry.protocolName {
-                guard let protocolSettings = receiver.settings["protocols"]?.pair(name)?.value else { return nil }
+                guard let protocolSettings = component.settings["protocols"]?.pair(name)?.value else { return nil }
                 settings = protocolSettings
             } else {
-                settings = receiver.settings
+                settings = component.settings
             }
             guard let written = settings["endpoint"]?.scalar, !written.isEmpty else { return entry.port }
             return written.containsText("$") ? nil : hostAndPort(written)?.1
