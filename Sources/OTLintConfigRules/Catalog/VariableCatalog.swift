@@ -197,18 +197,23 @@ public enum VariableCatalog {
     /// The known name closest to `name` by edit distance, when it is close enough to be a typo.
     public static func nearest(to name: String) -> String? {
         if let known = commonMisspellings[name] { return known }
-        let limit = name.count >= 20 ? 3 : 2
-        var best: (name: String, distance: Int)?
-        for spec in all {
-            let distance = EditDistance.between(name, spec.name, limit: limit)
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (spec.name, distance) }
-        }
-        return best?.name
+        return EditDistance.nearest(to: name, among: all.lazy.map(\.name), limit: name.count >= 20 ? 3 : 2)
     }
 }
 
 /// Levenshtein distance with an early exit above `limit`.
 enum EditDistance {
+    /// The candidate closest to `name` within `limit` edits (the first of equally close ones), other than `name`
+    /// itself: the "did you mean" of every rule that suggests a name.
+    static func nearest(to name: String, among candidates: some Sequence<String>, limit: Int) -> String? {
+        var best: (name: String, distance: Int)?
+        for candidate in candidates where candidate != name {
+            let distance = between(name, candidate, limit: limit)
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.name
+    }
+
     static func between(_ lhs: String, _ rhs: String, limit: Int) -> Int {
         let a = Array(lhs.utf8), b = Array(rhs.utf8)
         if abs(a.count - b.count) > limit { return limit + 1 }

@@ -32,12 +32,6 @@ enum CollectorEdits {
 
     /// The nearest of `candidates` to `name` when it is close enough to be a typo.
     static func nearest(_ name: String, among candidates: [String]) -> String? {
-        let limit = name.count >= 12 ? 3 : 2
-        var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name {
-            let distance = EditDistance.between(name, candidate, limit: limit)
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        return best?.name
+        EditDistance.nearest(to: name, among: candidates, limit: name.count >= 12 ? 3 : 2)
     }
 }

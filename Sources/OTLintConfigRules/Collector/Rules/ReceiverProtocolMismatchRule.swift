@@ -14,12 +14,13 @@ struct ReceiverProtocolMismatchRule: CollectorRule {
               receivers.allSatisfy({ ListeningEndpoint.known[.receiver]?[$0.type] != nil }) else { return [] }
         let listening = Set(receivers.flatMap { ListeningEndpoint.ports(of: $0) })
         var reported = Set<Int>()
-        return collector.senders.compactMap { sender in
+        let senders = collector.senders
+        return senders.compactMap { sender in
             guard let port = sender.port, port == 4317 || port == 4318, !listening.contains(port), reported.insert(port).inserted else { return nil }
             let wanted = port == 4317 ? "grpc" : "http"
             let enabled = (otlp.settings["protocols"]?.mergedPairs ?? []).compactMap(\.key.scalar)
             let node = otlp.settings.pair("protocols")?.key ?? otlp.key
-            let others = collector.senders.filter { $0.port == port && $0.service.name != sender.service.name }
+            let others = senders.filter { $0.port == port && $0.service.name != sender.service.name }
             let what = enabled.contains(wanted)
                 ? "its `\(wanted)` protocol listens on another port"
                 : "it enables only \(enabled.map { "`\($0)`" }.joined(separator: " and "))"
