@@ -56,8 +56,12 @@ public struct ConfigAnalyzer: Analyzer {
             rules.filter { !scope.isTelemetryBackend || $0.judgesTelemetryBackends }.flatMap { $0.check(scope, project: project) }
                 + SettingsRules.check([TelemetryProcess(environment: scope, in: project)], isEnabled: context.isEnabled)
         }
-        results.append(CollectorRules.check(project.collectors, project: project, isEnabled: context.isEnabled)
-            + SettingsRules.check(project.collectors.map(CollectorSettings.process), isEnabled: context.isEnabled))
+        results.append(CollectorRules.check(project.collectors, project: project, isEnabled: context.isEnabled) { collector in
+            // The concepts a collector shares with applications: its exporters' endpoints (OTL206 from the compose
+            // project around it), headers, Jaeger export and sampling.
+            SettingsRules.check([CollectorSettings.process(collector)], isEnabled: context.isEnabled)
+                + (context.isEnabled(UnreachableEndpointHostRule.id) ? UnreachableEndpointHostRule().check(collector, project: project) : [])
+        })
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()

@@ -39,6 +39,9 @@ public struct EndpointSetting: Sendable {
     /// The signals that export to it over OTLP, each with its exporter's own protocol, headers and TLS: none for an
     /// endpoint whose signals all use another exporter (`OTEL_TRACES_EXPORTER=zipkin`).
     public var uses: [EndpointUse] = []
+    /// TLS settings that weaken or switch off encryption, written next to the endpoint (a collector exporter's
+    /// `tls:` block); SDK endpoints express plaintext through the scheme or `explicitlyPlaintext`.
+    public var tlsWeaknesses: [TLSWeakness] = []
 
     public init(setting: Setting, signal: String?, shape: Shape = .url, transport: Transport?, protocolSetting: Setting? = nil,
                 appendsSignalPath: Bool, explicitlyPlaintext: Bool? = nil, requiresURL: Bool, grpcRequiresPort: Bool = false,
@@ -57,4 +60,24 @@ public struct EndpointSetting: Sendable {
 
     /// The value parsed as a URL (a bare host for `.host` endpoints is read as `host`).
     public var url: EndpointURL? { setting.value.flatMap(EndpointURL.init) }
+}
+
+/// A TLS setting of an exporter that weakens or switches off encryption.
+public struct TLSWeakness: Sendable {
+    public enum Kind: Sendable {
+        /// `tls.insecure: true` on a gRPC exporter without `https://`: no TLS at all.
+        case plaintext
+        /// `tls.insecure_skip_verify: true`: TLS without checking the server's certificate.
+        case unverifiedCertificate
+        /// `tls.min_version` below 1.2.
+        case outdatedVersion
+    }
+
+    public var kind: Kind
+    public var setting: Setting
+
+    public init(kind: Kind, setting: Setting) {
+        self.kind = kind
+        self.setting = setting
+    }
 }

@@ -30,4 +30,12 @@ public enum SettingOrigin: Sendable {
     }
 
     public var isCode: Bool { sdk != nil }
+
+    /// The component a collector setting belongs to: `otlp/backend` for `exporters.otlp/backend.endpoint` and for
+    /// `exporters.otlp/backend` (component IDs hold no dots in practice).
+    public var collectorComponent: String? {
+        guard case .collectorSetting(let path) = self, let first = path.firstIndex(of: ".") else { return nil }
+        let rest = path[path.index(after: first)...]
+        return String(rest.prefix { $0 != "." })
+    }
 }

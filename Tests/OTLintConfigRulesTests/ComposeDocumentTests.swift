@@ -144,7 +144,7 @@ final class ComposeDocumentTests: XCTestCase {
                 endpoint: localhost:4317
         exporters:
           otlp:
-            endpoint: grpc://tempo:4317
+            endpoint: tempo:4317
         service:
           pipelines:
             traces: {receivers: [otlp], exporters: [otlp]}

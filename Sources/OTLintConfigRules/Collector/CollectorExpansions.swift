@@ -9,7 +9,7 @@ struct CollectorExpansion {
         /// `$NAME`.
         case bare(name: String)
         /// `${env:NAME}` or `${NAME}`, with its default (`:-…`) when written.
-        case environment(name: String, hasDefault: Bool)
+        case environment(name: String, defaultValue: String?)
         /// `${file:…}`, `${http:…}` and other providers.
         case provider(scheme: String)
     }
@@ -84,9 +84,9 @@ struct CollectorExpansion {
             body = body[body.index(after: colon)...]
         }
         if let separator = body.range(of: ":-") {
-            return .environment(name: String(body[..<separator.lowerBound]), hasDefault: true)
+            return .environment(name: String(body[..<separator.lowerBound]), defaultValue: String(body[separator.upperBound...]))
         }
-        return .environment(name: String(body), hasDefault: false)
+        return .environment(name: String(body), defaultValue: nil)
     }
 
     /// Where the expression is written: exact when the scalar's text is its value verbatim, else the scalar.

@@ -33,13 +33,21 @@ public struct CollectorInstance: Sendable {
         guard let deployment else { return config.overridesPipelines }
         return deployment.readsSeveralSources || (deployment.image == nil && deployment.configArguments.count != 1)
     }
+
+    /// Whether the environment `${env:…}` reads from is known: a compose service runs the collector from an image the
+    /// project does not build (a Dockerfile's `ENV` may set anything) and every `env_file` exists.
+    var environmentIsKnown: Bool {
+        guard let deployment else { return false }
+        return !deployment.service.scope.isIncomplete && deployment.service.buildContext == nil
+    }
 }
 
 extension CollectorInstance {
     /// A compose service of the same project that sends telemetry to this collector.
     public struct Sender: Sendable {
         public var service: MergedComposeService
-        public var definition: VariableDefinition
+        /// The endpoint setting that names the collector.
+        public var setting: Setting
         public var url: EndpointURL
         /// The port it sends to; nil when the endpoint names none.
         public var port: Int? { url.port }
@@ -51,7 +59,7 @@ extension CollectorInstance {
         let names = Set(deployment.service.reachableNames.map { $0.lowercased() })
         return deployment.variant.services.filter { $0.name != deployment.service.name }.flatMap { service in
             EndpointTarget.all(in: service.scope).filter { names.contains($0.host) }.map {
-                Sender(service: service, definition: $0.definition, url: $0.url)
+                Sender(service: service, setting: $0.setting, url: $0.url)
             }
         }
     }

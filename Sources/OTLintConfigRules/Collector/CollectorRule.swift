@@ -47,12 +47,13 @@ public enum CollectorRules {
 
     public static let ruleIDs: [String] = all.map(\.id)
 
-    /// Runs the enabled rules over every instance.
-    static func check(_ instances: [CollectorInstance], project: ConfigProject, isEnabled: (String) -> Bool) -> [Diagnostic] {
+    /// Runs the enabled rules over every instance, with the `shared` rules of concepts collectors share with
+    /// applications (endpoints, headers, sampling).
+    static func check(_ instances: [CollectorInstance], project: ConfigProject, isEnabled: (String) -> Bool,
+                      shared: (CollectorInstance) -> [Diagnostic]) -> [Diagnostic] {
         let rules = all.filter { isEnabled($0.id) }
-        guard !rules.isEmpty else { return [] }
         return ParallelMap.map(instances) { instance in
-            let found = rules.flatMap { $0.check(instance, project: project) }
+            let found = rules.flatMap { $0.check(instance, project: project) } + shared(instance)
             return instance.deployment?.loadsMountedFile == false ? found.map(latent) : found
         }.flatMap { $0 }
     }

@@ -53,11 +53,23 @@ public struct CollectorSampling: Sendable {
     /// policy (policies are OR-ed, so that one keeps everything) or a `probabilistic` policy at 100, and
     /// `probabilistic_sampler` at `sampling_percentage: 100`.
     static func keepsEveryTrace(_ processor: CollectorComponent) -> Bool {
+        keepEverythingSetting(of: processor) != nil
+    }
+
+    /// The value that makes a sampling processor keep every trace, with its path below the processor.
+    static func keepEverythingSetting(of processor: CollectorComponent) -> (node: YAMLNode, path: String)? {
         func isHundred(_ node: YAMLNode?) -> Bool { node?.scalar.flatMap(Double.init).map { $0 >= 100 } ?? false }
-        if processor.type == "probabilistic_sampler" { return isHundred(processor.settings["sampling_percentage"]) }
-        return (processor.settings["policies"]?.sequence ?? []).contains { policy in
-            policy["type"]?.scalar == "always_sample"
-                || (policy["type"]?.scalar == "probabilistic" && isHundred(policy["probabilistic"]?["sampling_percentage"]))
+        if processor.type == "probabilistic_sampler" {
+            guard let percentage = processor.settings["sampling_percentage"], isHundred(percentage) else { return nil }
+            return (percentage, "sampling_percentage")
         }
+        for policy in processor.settings["policies"]?.sequence ?? [] {
+            guard let type = policy["type"] else { continue }
+            if type.scalar == "always_sample" { return (type, "policies") }
+            if type.scalar == "probabilistic", let percentage = policy["probabilistic"]?["sampling_percentage"], isHundred(percentage) {
+                return (percentage, "policies")
+            }
+        }
+        return nil
     }
 }

@@ -49,7 +49,7 @@ struct ComposeVariantIndex: Sendable {
                 participantsByFormats[propagation.traceFormats, default: []].append(position)
             }
             for (order, target) in EndpointTarget.all(in: service.scope).enumerated()
-            where target.definition.name.hasPrefix("OTEL_EXPORTER_OTLP_") {
+            where target.setting.origin.variableName?.hasPrefix("OTEL_EXPORTER_OTLP_") == true {
                 otlpTargetsByHost[target.host, default: []].append((position, order, target))
             }
         }

@@ -1,9 +1,9 @@
 import OTLintCore
 
-/// Where a compose service sends telemetry: every endpoint variable it sets, with the host and where the host
-/// is written.
+/// Where a compose service sends telemetry: every endpoint variable it sets (or, for a collector, every exporter
+/// endpoint of its configuration), with the host and where the host is written.
 struct EndpointTarget {
-    var definition: VariableDefinition
+    var setting: Setting
     var url: EndpointURL
     /// The host as written (without IPv6 brackets), lower case.
     var host: String
@@ -11,9 +11,10 @@ struct EndpointTarget {
     var hostBytes: Range<Int>
 
     /// The host's location in the file when the value is written verbatim there, else the value's location.
-    var hostLocation: SourceLocation {
-        definition.valueSite?.location(ofValueBytes: hostBytes) ?? definition.valueLocation
-    }
+    var hostLocation: SourceLocation { setting.location(ofValueBytes: hostBytes) }
+
+    /// An edit of the host where it is written; nil when the value may not be edited there.
+    func hostEdit(_ replacement: String) -> TextEdit? { setting.edit(inValue: url.writtenHostRange, replacement) }
 
     /// Endpoint variables that name a host telemetry is sent to.
     static let endpointVariables = [
@@ -23,14 +24,9 @@ struct EndpointTarget {
 
     /// The endpoints a scope sets (winning, known values only).
     static func all(in scope: EnvironmentScope) -> [EndpointTarget] {
-        endpointVariables.compactMap { name in
-            guard let definition = scope.setting(name), let value = definition.value?.blankTrimmed,
-                  !value.isEmpty, let url = EndpointURL(value) else { return nil }
-            // EndpointURL reads the value from its start; a leading space shifts offsets.
-            guard definition.value?.first != " " else { return nil }
-            return EndpointTarget(definition: definition, url: url, host: url.hostName, hostBytes: url.hostRange)
-        }
+        endpointVariables.compactMap { name in scope.setting(name).flatMap { EndpointTarget(Setting($0)) } }
     }
+
 
     /// Whether the host is the container itself (loopback, or the unspecified address that connects locally).
     var isLoopback: Bool {
@@ -41,5 +37,14 @@ struct EndpointTarget {
     /// Whether the host is an IP address literal.
     var isIPAddress: Bool {
         host.containsText(":") || (host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." })
+    }
+}
+
+extension EndpointTarget {
+    /// The host an endpoint setting names, when its value is a known URL or `host:port`.
+    init?(_ setting: Setting) {
+        // EndpointURL reads the value from its start; a leading space shifts offsets.
+        guard let value = setting.value?.blankTrimmed, setting.value?.first != " ", !value.isEmpty, let url = EndpointURL(value) else { return nil }
+        self.init(setting: setting, url: url, host: url.hostName, hostBytes: url.hostRange)
     }
 }

@@ -67,7 +67,7 @@ struct JaegerOTLPSettingRule: ScopeRule {
         let setting = jaeger.scope.setting(Self.variable)
         let enabled = setting?.value.map { $0.blankTrimmed.lowercased() }
         let client = firstOTLPClient(of: jaeger, in: variant)
-        let clientNote = client.map { "service `\($0.0.name)` sends OTLP to it (`\($0.1.definition.name)`)" }
+        let clientNote = client.map { "service `\($0.0.name)` sends OTLP to it (\($0.1.setting.name))" }
         let clientRelated = client.map { [RelatedLocation(location: $0.1.hostLocation, message: "`\($0.0.name)` sends OTLP here")] } ?? []
         // The version: `latest` and no tag mean the last v1 release; an unknown tag or a digest is not judged.
         let version: SemanticVersion?

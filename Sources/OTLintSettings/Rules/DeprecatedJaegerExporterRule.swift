@@ -15,6 +15,12 @@ struct DeprecatedJaegerExporterRule: SettingsRule {
         var diagnostics = jaeger.choices.map { choice -> Diagnostic in
             let setting = choice.setting
             let fix = choice.switchToOTLP.map { Fix(title: $0.title, edits: [$0.edit], applicability: .unsafe) }
+            if let component = setting.origin.collectorComponent {
+                return setting.diagnostic(
+                    Self.id, message: "exporter `\(component)` uses the Jaeger protocol, which the collector dropped: export to Jaeger over OTLP",
+                    why: "the `jaeger` exporters were deprecated in 2023 and removed from the contrib collector in v0.85.0 (a collector of that release or later refuses to start with them); Jaeger ≥ 1.46 and Jaeger v2 receive OTLP on 4317 (gRPC) and 4318 (HTTP)",
+                    help: "replace it with an `otlp` exporter (`otlp_grpc` from v0.144.0) to `\(jaeger.host ?? "jaeger"):4317` with `tls: {insecure: true}` inside the project's network, and use it in the pipelines instead")
+            }
             guard setting.origin.isCode else {
                 return setting.diagnostic(
                     Self.id, message: "the `jaeger` traces exporter no longer exists: export to Jaeger with `otlp`", why: Self.why,

@@ -25,7 +25,7 @@ struct EndpointProtocolMismatchRule: SettingsRule {
                     id, message: "\(setting.name) uses port \(port), which is \(foreign), not OTLP: \(signals) export fails",
                     at: setting.location(ofValueBytes: portRange),
                     why: "OTLP receivers listen on 4317 (gRPC) and 4318 (HTTP); Jaeger ≥ 1.46 and the collector accept OTLP there",
-                    help: setting.origin.isCode ? "point it at port \(endpoint.transport == .grpc ? "4317" : "4318")"
+                    help: setting.origin.variableName == nil ? "point it at port \(endpoint.transport == .grpc ? "4317" : "4318")"
                         : "point it at port 4318 with `http/protobuf`, or 4317 with `grpc`"))
                 continue
             }
@@ -114,6 +114,12 @@ struct EndpointProtocolMismatchRule: SettingsRule {
             protocolName = isHTTP ? "OTLP/HTTP" : "OTLP/gRPC"
             claim = "the exporter speaks \(protocolName)"
             let api = origin.displayName
+            if let component = origin.collectorComponent {
+                let type = String(component.prefix { $0 != "/" })
+                speaker = { _ in "the collector's `\(type)` exporter speaks \(isHTTP ? "OTLP/HTTP" : "OTLP/gRPC") only" }
+                otherProtocolAdvice = "use the `\(isHTTP ? "otlp_grpc` (before v0.144.0: `otlp`" : "otlp_http` (before v0.144.0: `otlphttp`")) exporter"
+                return
+            }
             switch origin.sdk {
             case .swiftOTel:
                 speaker = { _ in isHTTP ? "swift-otel exports with OTLP/HTTP unless the exporter's `.protocol` is `.grpc`" : "the exporter's `.protocol` is `.grpc`" }

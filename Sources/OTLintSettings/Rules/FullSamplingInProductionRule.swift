@@ -29,6 +29,16 @@ struct FullSamplingInProductionRule: SettingsRule {
         }
         let why = "the scope is production: \(process.tier.explanation); every trace is exported and stored"
         let name = process.displayName
+        if let choice = sampler.choice, let processor = choice.origin.collectorComponent {
+            // A collector's sampling processor that keeps everything: the SDKs behind it rely on it to sample.
+            let isPolicy = choice.value == "always_sample"
+            return [choice.diagnostic(
+                id, message: "`\(processor)` keeps every trace in production (\(isPolicy ? "an `always_sample` policy" : "`sampling_percentage: \(choice.value ?? "")`")): the collector samples nothing",
+                why: why + (isPolicy ? "; `tail_sampling` keeps a trace when any policy says so, so an `always_sample` policy keeps them all" : ""),
+                help: isPolicy ? "remove the `always_sample` policy and keep a share of the other traces: a `probabilistic` policy with `sampling_percentage: 10`, next to the policies that keep errors and slow traces"
+                    : "lower `sampling_percentage`, e.g. to 10",
+                related: process.tier.related)]
+        }
         guard let choice = sampler.choice else {
             if let argument = sampler.ratio {
                 return [diagnostic(process, about: argument,

@@ -22,8 +22,37 @@ struct InsecureRemoteExportRule: SettingsRule {
                       reported.insert(diagnostic.location).inserted else { continue }
                 diagnostics.append(diagnostic)
             }
+            if let use = endpoint.uses.first {
+                diagnostics += endpoint.tlsWeaknesses.map { weakened($0, endpoint: endpoint, url: url, use: use, process: process) }
+            }
         }
         return diagnostics
+    }
+
+    /// A TLS setting next to the endpoint that switches encryption off or weakens it.
+    private func weakened(_ weakness: TLSWeakness, endpoint: EndpointSetting, url: EndpointURL, use: EndpointUse,
+                          process: TelemetryProcess) -> Diagnostic {
+        let setting = weakness.setting, host = url.host
+        let credentials = use.headers.map { " with the headers of \($0.name) (often an API key)" } ?? ""
+        let related = [RelatedLocation(location: endpoint.setting.location, message: "the remote endpoint")] + process.tier.related
+        switch weakness.kind {
+        case .plaintext:
+            return setting.diagnostic(
+                id, severity: use.headers == nil ? nil : .error,
+                message: "\(setting.name) is `true`: telemetry goes unencrypted to the remote host `\(host)`\(credentials)",
+                why: "\(evidence(process)); `insecure: true` turns TLS off, exposing every span, log and resource attribute\(use.headers == nil ? "" : " and the credentials in the headers") to anyone on the path",
+                help: "remove `insecure: true` (TLS is the default) and use the endpoint's TLS port", related: related)
+        case .unverifiedCertificate:
+            return setting.diagnostic(
+                id, message: "\(setting.name) is `true`: the exporter accepts any certificate from the remote host `\(host)`\(credentials)",
+                why: "\(evidence(process)); without verification anyone on the path can present a certificate of their own and read or change the telemetry",
+                help: "remove `insecure_skip_verify`; for a private certificate authority, name it with `ca_file`", related: related)
+        case .outdatedVersion:
+            return setting.diagnostic(
+                id, message: "\(setting.name) allows TLS \(setting.value ?? "") to the remote host `\(host)`: versions below 1.2 have known weaknesses",
+                why: "\(evidence(process)); TLS 1.0 and 1.1 are deprecated (RFC 8996), and a connection that may fall back to them is weaker than the 1.2 the collector requires by default",
+                help: "remove `min_version` (the default is 1.2) or set it to `\"1.3\"`", related: related)
+        }
     }
 
     private func runsInProduction(_ setting: Setting, of process: TelemetryProcess) -> Bool {

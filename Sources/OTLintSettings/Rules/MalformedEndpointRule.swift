@@ -81,6 +81,13 @@ struct MalformedEndpointRule: SettingsRule {
         }
         guard endpoint.transport == .grpc else { return nil }
         if url.port == nil && endpoint.grpcRequiresPort {
+            if setting.origin.collectorComponent != nil {
+                // The collector's gRPC client resolves a target without port on 443, the port of TLS.
+                return setting.diagnostic(
+                    id, message: "the gRPC endpoint \(name) has no port: the collector connects to port 443 in plaintext, where no OTLP/gRPC receiver listens",
+                    why: "the exporter strips `http://` and hands the rest to gRPC, whose resolver uses port 443 when none is written; OTLP/gRPC receivers listen on 4317",
+                    help: "add the port, usually `:4317`: `\(shown.hasSuffix("/") ? String(shown.dropLast()) : shown):4317`")
+            }
             let library = setting.origin.sdk?.rawValue ?? "the SDK"
             return setting.diagnostic(
                 id, message: "the gRPC endpoint \(name) has no port, so \(library)'s gRPC exporter rejects it",
@@ -94,7 +101,7 @@ struct MalformedEndpointRule: SettingsRule {
             return setting.diagnostic(
                 id, severity: .warning, message: "\(name) has the path `\(url.path)`, but gRPC endpoints take no path",
                 at: setting.location(ofValueBytes: url.pathRange),
-                why: "with gRPC the exporter calls a fixed service method on the host and port; depending on the SDK the path is ignored or the endpoint is rejected; a path usually means an OTLP/HTTP endpoint was given to a gRPC exporter",
+                why: "with gRPC the exporter calls a fixed service method on the host and port; \(setting.origin.collectorComponent == nil ? "depending on the SDK the path is ignored or the endpoint is rejected" : "the collector hands `host:port/path` to gRPC as its target, which has no place for a path"); a path usually means an OTLP/HTTP endpoint was given to a gRPC exporter",
                 help: "write only `\(lowerScheme)://\(url.host)\(url.port.map { ":\($0)" } ?? "")`, or, if the receiver speaks OTLP/HTTP, use the HTTP protocol and keep `/v1/<signal>`",
                 fix: fix)
         }

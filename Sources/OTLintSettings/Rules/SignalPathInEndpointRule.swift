@@ -22,6 +22,10 @@ struct SignalPathInEndpointRule: SettingsRule {
     /// The base endpoint is a prefix: the SDK appends `v1/<signal>` to it.
     private func checkBase(_ endpoint: EndpointSetting, url: EndpointURL) -> Diagnostic? {
         let setting = endpoint.setting, name = setting.name
+        // Who appends the path, and where a full per-signal URL goes instead.
+        let exporterType = setting.origin.collectorComponent.map { String($0.prefix { $0 != "/" }) }
+        let appender = exporterType.map { "the collector's `\($0)` exporter appends" } ?? "SDKs append"
+        let perSignal = { (signal: String) in exporterType == nil ? "`OTEL_EXPORTER_OTLP_\(signal.uppercased())_ENDPOINT`" : "`\(signal)_endpoint`" }
         var path = url.path
         let trailingSlash = path.hasSuffix("/") && path.count > 1
         if trailingSlash { path.removeLast() }
@@ -29,10 +33,10 @@ struct SignalPathInEndpointRule: SettingsRule {
             let range = (url.pathRange.upperBound - signalPath.utf8.count - (trailingSlash ? 1 : 0))..<url.pathRange.upperBound
             let signal = String(signalPath.dropFirst(4))
             return setting.diagnostic(
-                id, message: "\(name) ends with `\(signalPath)`, but SDKs append the signal path to the base endpoint: \(signal) go to `…\(signalPath)\(signalPath)`",
+                id, message: "\(name) ends with `\(signalPath)`, but \(appender) the signal path to the base endpoint: \(signal) go to `…\(signalPath)\(signalPath)`",
                 at: setting.location(ofValueBytes: range),
-                why: "the base endpoint is a prefix: the SDK adds `/v1/traces`, `/v1/metrics` and `/v1/logs` to it, so every signal gets a wrong path",
-                help: "remove `\(signalPath)`, or use `OTEL_EXPORTER_OTLP_\(signal.uppercased())_ENDPOINT` for a full per-signal URL",
+                why: "the base endpoint is a prefix: \(exporterType == nil ? "the SDK" : "the exporter") adds `/v1/traces`, `/v1/metrics` and `/v1/logs` to it, so every signal gets a wrong path",
+                help: "remove `\(signalPath)`, or use \(perSignal(signal)) for a full per-signal URL",
                 fix: removal(of: range, title: "remove `\(signalPath)` from the base endpoint", in: setting))
         }
         // With no protocol set, an endpoint on the OTLP/gRPC port is most likely gRPC, where the path is ignored.
@@ -40,10 +44,10 @@ struct SignalPathInEndpointRule: SettingsRule {
         let start = url.pathRange.upperBound - 3 - (trailingSlash ? 1 : 0)
         let range = start..<(start + 3)
         return setting.diagnostic(
-            id, message: "\(name) ends with `/v1`, but SDKs append `v1/traces`, `v1/metrics` and `v1/logs` to the base endpoint: traces go to `…/v1/v1/traces`",
+            id, message: "\(name) ends with `/v1`, but \(appender) `v1/traces`, `v1/metrics` and `v1/logs` to the base endpoint: traces go to `…/v1/v1/traces`",
             at: setting.location(ofValueBytes: range),
-            why: "the base endpoint is a prefix and the SDK adds the whole signal path, version included; an OTLP/HTTP receiver answers 404 on `/v1/v1/traces` and the data is lost",
-            help: "remove `/v1`, or use `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` with the full URL ending in `/v1/traces`",
+            why: "the base endpoint is a prefix and \(exporterType == nil ? "the SDK" : "the exporter") adds the whole signal path, version included; an OTLP/HTTP receiver answers 404 on `/v1/v1/traces` and the data is lost",
+            help: "remove `/v1`, or use \(perSignal("traces")) with the full URL ending in `/v1/traces`",
             fix: removal(of: range, title: "remove `/v1` from the base endpoint", in: setting))
     }
 
@@ -63,9 +67,12 @@ struct SignalPathInEndpointRule: SettingsRule {
             }
             let sender: String, why: String
             switch setting.origin {
-            case .variable, .collectorSetting:
+            case .variable:
                 sender = "per-signal endpoints are used as-is"
                 why = "unlike `OTEL_EXPORTER_OTLP_ENDPOINT`, a per-signal OTLP/HTTP endpoint is the full URL; nothing is appended"
+            case .collectorSetting:
+                sender = "the exporter sends to `\(signal)_endpoint` as written"
+                why = "unlike `endpoint`, to which the exporter appends `\(signalPath)`, `\(signal)_endpoint` is the full URL; nothing is appended"
             case .code(_, let sdk):
                 sender = "\(sdk.rawValue) sends to this URL as-is"
                 why = sdk == .swiftOTel
@@ -74,7 +81,7 @@ struct SignalPathInEndpointRule: SettingsRule {
             }
             return setting.diagnostic(
                 id, message: "\(name) has no `\(signalPath)` path: \(sender), so \(signal) are sent to `/` and rejected", why: why,
-                help: setting.origin.isCode ? "end the URL with `\(signalPath)`" : "append `\(signalPath)`, or set the base `OTEL_EXPORTER_OTLP_ENDPOINT` instead",
+                help: setting.origin.variableName == nil ? "end the URL with `\(signalPath)`" : "append `\(signalPath)`, or set the base `OTEL_EXPORTER_OTLP_ENDPOINT` instead",
                 fix: fix)
         }
         guard let other = Self.signalPaths.first(where: { url.path.hasSuffix($0) && $0 != signalPath }) else { return nil }

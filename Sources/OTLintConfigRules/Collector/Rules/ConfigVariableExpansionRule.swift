@@ -10,9 +10,7 @@ struct ConfigVariableExpansionRule: CollectorRule {
     func check(_ collector: CollectorInstance, project: ConfigProject) -> [Diagnostic] {
         let file = collector.config.file
         let scope = collector.deployment?.service.scope
-        // The service's environment is known only when the project does not build the image (a Dockerfile's `ENV`
-        // may set anything) and every `env_file` exists.
-        let environmentIsKnown = scope.map { !$0.isIncomplete && collector.deployment?.service.buildContext == nil } ?? false
+        let environmentIsKnown = collector.environmentIsKnown
         var found: [Diagnostic] = []
         for expansion in CollectorExpansion.all(in: collector.config.root) {
             let location = expansion.location(in: file)
@@ -30,14 +28,14 @@ struct ConfigVariableExpansionRule: CollectorRule {
                         : "`$\(name)` is not expanded by collectors since v0.104.0: the value keeps the literal text `$\(name)`, or the collector refuses it",
                     location: location, why: collector.image.map { "the collector runs \($0.description)" },
                     help: "write `${env:\(name)}` (or `${env:\(name):-default}`); write `$$` for a literal `$`", fix: fix))
-            case .environment(let name, let hasDefault):
+            case .environment(let name, let defaultValue):
                 guard CollectorExpansion.isValidName(name) else {
                     found.append(Diagnostic(ruleID: id, severity: .error,
                                             message: "`\(name)` is not a valid environment variable name: the collector refuses the file (environment variable \"\(name)\" has invalid name)",
                                             location: location, help: "a name starts with a letter or `_` and has only letters, digits and `_`; write `$$` for a literal `$`"))
                     continue
                 }
-                guard !hasDefault, environmentIsKnown, let scope, let deployment = collector.deployment, scope.definition(name) == nil else { continue }
+                guard defaultValue == nil, environmentIsKnown, let scope, let deployment = collector.deployment, scope.definition(name) == nil else { continue }
                 found.append(Diagnostic(
                     ruleID: id, severity: .warning,
                     message: "`\(name)` is set nowhere in the environment of service `\(deployment.service.name)`, which runs this collector: it expands to an empty string",

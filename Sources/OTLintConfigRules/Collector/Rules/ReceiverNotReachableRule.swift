@@ -28,7 +28,7 @@ struct ReceiverNotReachableRule: CollectorRule {
                 } else {
                     who = "the port is published to the host"
                 }
-                var related = sending.map { RelatedLocation(location: $0.definition.valueLocation, message: "service `\($0.service.name)` sends here") }
+                var related = sending.map { RelatedLocation(location: $0.setting.location, message: "service `\($0.service.name)` sends here") }
                 related += publishing.map { RelatedLocation(location: $0.location, message: "published here: connections arrive on the container's network interface, not on localhost") }
                 // Telemetry that other services send is lost (an error); a published port that nobody in the project
                 // uses fails only for clients outside it.

@@ -28,7 +28,7 @@ struct ReceiverProtocolMismatchRule: CollectorRule {
                               message: "service `\(sender.service.name)` sends OTLP/\(port == 4317 ? "gRPC" : "HTTP") to port \(port) of the collector, but no receiver listens there (receiver `\(otlp.id)`: \(what)): every export is refused",
                               help: enabled.contains(wanted) ? "listen on port \(port) (`endpoint: 0.0.0.0:\(port)`), or point the service at the port the receiver uses"
                                   : "enable `\(wanted)` under `protocols:` (`\(wanted): {endpoint: 0.0.0.0:\(port)}`), or make the service use the protocol the receiver has",
-                              related: ([sender] + others).map { RelatedLocation(location: $0.definition.valueLocation, message: "service `\($0.service.name)` sends here") })
+                              related: ([sender] + others).map { RelatedLocation(location: $0.setting.location, message: "service `\($0.service.name)` sends here") })
         }
     }
 }
