@@ -128,6 +128,7 @@ public struct ConfigAnalyzer: Analyzer {
         }
         let collectors = CollectorDiscovery.instances(checked: collectorConfigs, project: project, context: context)
         project.collectors = collectors.instances
+        project.prometheusScrapes = collectors.scrapes
         errors += collectors.inputErrors
         project.collectorSampling = CollectorSampling(collectors.instances)
         project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)

@@ -5,10 +5,14 @@ import OTLintYAML
 /// content, and the YAML files compose services mount whose top level is a collector configuration (read through
 /// the run's loader, each once).
 enum CollectorDiscovery {
+    /// Also returns the targets Prometheus services scrape, from the Prometheus configurations they mount (read in
+    /// the same pass: a mounted YAML file is parsed once, whatever it turns out to be).
     static func instances(checked: [CollectorConfig], project: ConfigProject, context: AnalysisContext)
-        -> (instances: [CollectorInstance], inputErrors: [InputError]) {
+        -> (instances: [CollectorInstance], inputErrors: [InputError], scrapes: [ScrapeTarget]) {
         var configs = Dictionary(checked.map { (StandardPath.of($0.file.path), $0) }, uniquingKeysWith: { first, _ in first })
         var unreadable = Set<String>()
+        var scrapeFiles: [String: [(host: String, port: Int, location: SourceLocation)]] = [:]
+        var scrapes: [ScrapeTarget] = []
         var inputErrors: [InputError] = []
         var deployed: [(config: String, deployment: CollectorDeployment)] = []
         for folder in project.composeVariantIndex.keys.sorted() {
@@ -24,12 +28,19 @@ enum CollectorDiscovery {
                     let arguments = CollectorMounts.configArguments(of: service)
                     for mount in mounts {
                         let key = StandardPath.of(mount.source)
-                        if configs[key] == nil, !unreadable.contains(key) {
-                            if let read = readMounted(mount.source, loader: context.loader) {
-                                configs[key] = read.config
-                                inputErrors += read.errors
+                        if configs[key] == nil, scrapeFiles[key] == nil, !unreadable.contains(key) {
+                            switch readMounted(mount.source, loader: context.loader) {
+                            case .collector(let config, let errors):
+                                configs[key] = config
+                                inputErrors += errors
+                            case .prometheus(let targets): scrapeFiles[key] = targets
+                            case nil: break
                             }
-                            if configs[key] == nil { unreadable.insert(key) }
+                            if configs[key] == nil && scrapeFiles[key] == nil { unreadable.insert(key) }
+                        }
+                        for target in scrapeFiles[key] ?? [] {
+                            scrapes.append(ScrapeTarget(host: target.host, port: target.port, location: target.location, service: service.name,
+                                                        directory: folder))
                         }
                         guard configs[key] != nil else { continue }
                         deployed.append((key, CollectorDeployment(variant: variant, service: service, image: image, mount: mount,
@@ -60,7 +71,7 @@ enum CollectorDiscovery {
             instances.append(CollectorInstance(config: config, deployment: nil, tier: CollectorTier.assess(config, deployment: nil, context: context),
                                                configuredImage: CollectorImage(configuration: context.configuration)))
         }
-        return (instances, inputErrors)
+        return (instances, inputErrors, scrapes)
     }
 
     /// Interpolates compose text with the `.env` of a compose folder, as Compose does; nil when a variable is unknown.
@@ -72,13 +83,23 @@ enum CollectorDiscovery {
         return { text in interpolator.interpolate(text, file: nil, baseOffset: nil).text }
     }
 
-    /// A mounted file read as a collector configuration; nil when it cannot be read or is no collector configuration
-    /// (mounts are context: a missing or unrelated file is not this run's problem).
-    private static func readMounted(_ path: String, loader: FileLoader) -> (config: CollectorConfig?, errors: [InputError])? {
+    /// What a mounted YAML file is to otlint.
+    private enum MountedYAML {
+        case collector(CollectorConfig?, [InputError])
+        case prometheus([(host: String, port: Int, location: SourceLocation)])
+    }
+
+    /// A mounted file read as a collector configuration or a Prometheus configuration; nil when it cannot be read or
+    /// is neither (mounts are context: a missing or unrelated file is not this run's problem).
+    private static func readMounted(_ path: String, loader: FileLoader) -> MountedYAML? {
         guard case .success(let file) = loader.load(path), let documents = try? YAMLParser.parse(file),
-              let root = documents.compactMap(\.root).first, YAMLInputKind.of(root) == .collector else { return nil }
-        let read = CollectorConfigReader.read(file, documents: documents)
-        return (read.config, read.errors)
+              let root = documents.compactMap(\.root).first else { return nil }
+        if YAMLInputKind.of(root) == .collector {
+            let read = CollectorConfigReader.read(file, documents: documents)
+            return .collector(read.config, read.errors)
+        }
+        let targets = ScrapeTarget.targets(in: root, file: file)
+        return targets.isEmpty ? nil : .prometheus(targets)
     }
 }
 

@@ -10,6 +10,8 @@ public struct ConfigProject: Sendable {
     public var collectorSampling = CollectorSampling()
     /// Every collector configuration of the run, once per process that runs it.
     public var collectors: [CollectorInstance] = []
+    /// What the Prometheus services of the compose projects scrape (from the configurations they mount).
+    public var prometheusScrapes: [ScrapeTarget] = []
     /// Folder → the compose project variants Compose merges there (built once per run).
     public var composeVariantIndex: [String: [ComposeProjectVariant]] = [:] {
         didSet { variantsByFile = ConfigProject.indexVariantsByFile(composeVariantIndex) }

@@ -16,7 +16,7 @@ struct ExposedDebugEndpointRule: CollectorRule {
             .compactMap { endpoint in
                 guard !endpoint.isLoopback, let publishing = published.first(where: { $0.port == endpoint.port }) else { return nil }
                 return diagnostic(endpoint.written ?? endpoint.key, in: collector,
-                                  message: "extension `\(endpoint.component.id)` serves \(endpoint.label) on \(endpoint.host):\(endpoint.port) and the port is published in production: its debugging pages (heap and goroutine dumps, live spans) are open to anyone who reaches the host",
+                                  message: "\(endpoint.owner) serves \(endpoint.label) on \(endpoint.host):\(endpoint.port) and the port is published in production: its debugging pages (heap and goroutine dumps, live spans) are open to anyone who reaches the host",
                                   why: collector.tier.explanation,
                                   help: "stop publishing the port (reach it with `docker exec` or a port-forward when needed), or bind it to `localhost`",
                                   related: [RelatedLocation(location: publishing.location, message: "published here")] + collector.tier.related)
