@@ -7,9 +7,9 @@ import XCTest
 /// the ports the collector publishes.
 final class CollectorMetricsEndpointTests: XCTestCase {
     func project(version: String = "0.120.0", telemetry: String = "", exporters: String = "  debug:\n", exporterIDs: String = "debug",
-                 scrapes: String = "otel-collector:8888", ports: String = "") throws -> TestProject {
+                 scrapes: String = "otel-collector:8888", ports: String = "", composeName: String = "docker-compose.yml") throws -> TestProject {
         try TestProject([
-            "docker-compose.yml": """
+            composeName: """
             services:
               otel-collector:
                 image: otel/opentelemetry-collector-contrib:\(version)
@@ -90,5 +90,13 @@ final class CollectorMetricsEndpointTests: XCTestCase {
         XCTAssertTrue(found.first?.message.hasPrefix("exporter `prometheus` serves Prometheus scrapes on localhost:8889") == true, found.first?.message ?? "")
         try project.assertFix("OTL710", file: "otel-collector-config.yaml",
                               becomes: try project.read("otel-collector-config.yaml").replacingOccurrences(of: "localhost:8889", with: "0.0.0.0:8889"))
+    }
+
+    func testPublishedMetricsOnEveryInterfaceInProductionAreInformation() throws {
+        let reader = "  telemetry:\n    metrics:\n      readers:\n        - pull:\n            exporter:\n              prometheus:\n                host: 0.0.0.0\n                port: 8888\n"
+        let production = try project(telemetry: reader, ports: "8888:8888", composeName: "docker-compose.prod.yml").diagnostics("OTL717")
+        XCTAssertEqual(production.map(\.severity), [.info])
+        XCTAssertEqual(production.map(\.location.start), [LineColumn(line: 15, column: 23)])
+        XCTAssertEqual(try project(telemetry: reader, ports: "8888:8888").diagnostics("OTL717").map(\.message), [], "not production")
     }
 }
