@@ -84,7 +84,8 @@ public struct ConfigAnalyzer: Analyzer {
     /// input errors and a notice for each file that turned out not to be a configuration file (not checked).
     public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError], [Notice]) {
         enum Parsed {
-            case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), collector(CollectorConfig?, [InputError]), skipped(Notice), none
+            case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), collector(CollectorConfig?, [InputError]), dockerfile(Dockerfile)
+            case skipped(Notice), none
         }
         let parsed = ParallelMap.map(files) { file -> Parsed in
             // A file reaches the analyzer by its name or because it was named on the command line.
@@ -99,6 +100,7 @@ public struct ConfigAnalyzer: Analyzer {
                 if let notice { return .skipped(notice) }
                 return .collector(config, errors)
             case .env: let (env, errors) = EnvFileParser.parse(file); return .env(env, errors)
+            case .dockerfile: return .dockerfile(DockerfileParser.parse(file))
             case nil: return .none
             }
         }
@@ -107,8 +109,10 @@ public struct ConfigAnalyzer: Analyzer {
         var errors: [InputError] = []
         var skipped: [Notice] = []
         var collectorConfigs: [CollectorConfig] = []
+        var dockerfiles: [Dockerfile] = []
         for result in parsed {
             switch result {
+            case .dockerfile(let file): dockerfiles.append(file)
             case .collector(let config, let fileErrors): collectorConfigs += config.map { [$0] } ?? []; errors += fileErrors
             case .compose(let compose, let fileErrors): composeFiles += compose.map { [$0] } ?? []; errors += fileErrors
             case .env(let env, let fileErrors): envFiles.append(env); errors += fileErrors
@@ -119,8 +123,8 @@ public struct ConfigAnalyzer: Analyzer {
         var extends = ComposeExtends(loader: context.loader, checked: composeFiles)
         composeFiles = composeFiles.map { extends.resolve($0) }
         errors += extends.inputErrors
-        let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles)
-        var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles)
+        let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
+        var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
         project.notices = builder.notices
         let configuration = context.configuration, root = context.rootDirectory
         project.composeVariantIndex = ComposeProjectVariant.index(project) { definitions, path in

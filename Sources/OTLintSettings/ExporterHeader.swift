@@ -18,6 +18,8 @@ public struct ExporterHeader: Sendable {
     public var exposure: String
     /// Where the header is sent from, when that is not where its value is written.
     public var related: [RelatedLocation]
+    /// Written in a Dockerfile's `ENV`: stored in every image built from it, not only in the repository.
+    public var isStoredInImage = false
 
     public init(name: String, value: String, origin: SettingOrigin, location: SourceLocation, maskedRange: ByteRange, exposure: String,
                 related: [RelatedLocation] = []) {

@@ -140,7 +140,8 @@ extension ConfigProject {
         let merged = composeVariantIndex.keys.sorted().flatMap { folder in
             composeVariantIndex[folder, default: []].flatMap { $0.services.map(\.scope) }
         }
-        return merged + scopes.filter { if case .envFile = $0.kind { true } else { false } }
+        // Standalone env files and Dockerfiles are scopes of their own.
+        return merged + scopes.filter { if case .composeService = $0.kind { false } else { true } }
     }
 
     /// The project variants of the folder a compose file is in that include that file.
@@ -248,8 +249,8 @@ enum ComposeFileRoles {
     static let overrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml",
                                 "docker-compose.override.yml"]
 
-    /// Merges the scopes of one service's layers: env_file definitions first (lists append), then environment
-    /// entries (a later file wins per variable). The tier is the one of the latest layer that has one: the
+    /// Merges the scopes of one service's layers: the image's `ENV` first, then env_file definitions (lists
+    /// append), then environment entries (a later file wins per variable). The tier is the one of the latest layer that has one: the
     /// environment file (`docker-compose.prod.yml`) decides the variant's tier.
     static func merge(_ layers: [EnvironmentScope], last: (file: ComposeFile, service: ComposeService)) -> EnvironmentScope {
         if layers.count == 1 { return layers[0] }
@@ -266,7 +267,10 @@ enum ComposeFileRoles {
                 return definition
             }
         }
-        let definitions = layered.flatMap { $0.filter(isEnvFile) } + layered.flatMap { $0.filter { !isEnvFile($0) } }
+        // The image's `ENV` is the base: from the last layer whose `build:` has a Dockerfile (that build wins).
+        let image = layered.last { $0.contains { $0.source == .dockerfile } }?.filter { $0.source == .dockerfile } ?? []
+        let definitions = image + layered.flatMap { $0.filter(isEnvFile) }
+            + layered.flatMap { $0.filter { !isEnvFile($0) && $0.source != .dockerfile } }
         let tier = layers.reversed().first { $0.tier.tier != .unknown }?.tier ?? .unknown
         var merged = EnvironmentScope(kind: .composeService(last.file, last.service), definitions: definitions, tier: tier,
                                       isTemplate: layers.contains(where: \.isTemplate))

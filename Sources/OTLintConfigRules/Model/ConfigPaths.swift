@@ -6,6 +6,8 @@ public enum ConfigFileKind: Sendable, Hashable {
     case env
     /// Named like an OpenTelemetry Collector configuration; read as one when its top level is one.
     case collector
+    /// `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`: its `ENV` is the image's environment.
+    case dockerfile
 }
 
 /// Path helpers for configuration files: kinds, folders, templates.
@@ -41,8 +43,19 @@ public enum ConfigPaths {
             return nil
         }
         if name == ".env" || name.hasPrefix(".env.") || (name.hasSuffix(".env") && name.count > 4) { return .env }
+        if isDockerfileName(name) { return .dockerfile }
         return nil
     }
+
+    /// `dockerfile`, `dockerfile.*`, `*.dockerfile`, `containerfile`, `containerfile.*` (lower case), but not a
+    /// document, script or template about one (`Dockerfile.md`, `Dockerfile.j2`).
+    static func isDockerfileName(_ name: String) -> Bool {
+        let named = ["dockerfile", "containerfile"].contains { stem in name == stem || name.hasPrefix(stem + ".") || name.hasSuffix("." + stem) }
+        guard named, let dot = name.lastIndex(of: ".") else { return named }
+        return !notDockerfileExtensions.contains(String(name[name.index(after: dot)...]))
+    }
+
+    static let notDockerfileExtensions: Set<String> = ["md", "txt", "rst", "adoc", "json", "sh", "ps1", "py", "j2", "jinja", "tmpl", "tpl", "template", "erb", "bak", "orig"]
 
     /// `otel-collector*.y*ml`, `otelcol*.y*ml`, `collector*.y*ml`, `*collector-config*.y*ml` (lower case).
     static func isCollectorName(_ name: String) -> Bool {

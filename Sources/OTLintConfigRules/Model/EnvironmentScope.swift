@@ -6,6 +6,8 @@ public enum DefinitionSource: Sendable, Hashable {
     case composeEnvironment(EnvironmentStyle)
     /// A line of an env file: the service's `env_file:` or a standalone env file.
     case envFile
+    /// An `ENV` instruction of the Dockerfile the image is built from: the base layer of the environment.
+    case dockerfile
 }
 
 /// One definition of one variable in one scope, with where its name and value are written.
@@ -84,6 +86,8 @@ public indirect enum ScopeKind: Sendable {
     case composeService(ComposeFile, ComposeService)
     /// An env file no compose service uses: the environment of whatever process loads it.
     case envFile(EnvFile)
+    /// A Dockerfile no compose file builds: the environment its image starts with.
+    case dockerfile(Dockerfile)
 }
 
 /// The effective set of environment variables one process sees, with the origin of each value.
@@ -110,8 +114,12 @@ public struct EnvironmentScope: Sendable {
     /// `env_file:` entries that do not exist in the checkout (generated, secret, git-ignored): they may set
     /// anything, so rules that judge what is not set stay quiet.
     public var missingEnvFiles: [String] = []
-    /// Whether part of the process's environment is in a file otlint cannot read.
-    public var isIncomplete: Bool { !missingEnvFiles.isEmpty }
+    /// Whether part of the process's environment is in a file otlint cannot read. A Dockerfile no compose file
+    /// builds holds only the image's defaults: whatever runs the image (a manifest, a `docker run`) adds the rest.
+    public var isIncomplete: Bool {
+        if case .dockerfile = kind { return true }
+        return !missingEnvFiles.isEmpty
+    }
     /// Name → index of its winning definition (rules look variables up constantly).
     private let winner: [String: Int]
     /// The indices of the winning definitions, in increasing order (rules and service facts ask for them per scope).
@@ -133,6 +141,7 @@ public struct EnvironmentScope: Sendable {
         switch kind {
         case .composeService(_, let service): "service `\(service.name)`"
         case .envFile(let file): "`\(ConfigPaths.fileName(file.source.path))`"
+        case .dockerfile(let file): "the image of `\(ConfigPaths.fileName(file.source.path))`"
         }
     }
 
@@ -141,6 +150,7 @@ public struct EnvironmentScope: Sendable {
         switch kind {
         case .composeService(let compose, _): compose.source
         case .envFile(let file): file.source
+        case .dockerfile(let file): file.source
         }
     }
 
@@ -173,6 +183,8 @@ public struct EnvironmentScope: Sendable {
         case .composeService(let compose, let service): compose.source.location(service.nameRange)
         case .envFile(let file):
             file.source.location(file.entries.first?.keyRange ?? ByteRange(0, 0))
+        case .dockerfile(let file):
+            file.source.location(definitions.first?.keyRange ?? file.stages.last?.fromRange ?? ByteRange(0, 0))
         }
     }
 }

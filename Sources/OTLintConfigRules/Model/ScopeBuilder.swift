@@ -10,13 +10,15 @@ import OTLintCore
 final class ScopeBuilder {
     private let context: AnalysisContext
     private let envFiles: EnvFileCache
+    private let dockerfiles: DockerfileCache
     private(set) var inputErrors: [InputError] = []
     /// What was left out without making the run fail (an `env_file` that is not in the checkout).
     private(set) var notices: [Notice] = []
 
-    init(context: AnalysisContext, checkedEnvFiles: [EnvFile]) {
+    init(context: AnalysisContext, checkedEnvFiles: [EnvFile], checkedDockerfiles: [Dockerfile] = []) {
         self.context = context
         envFiles = EnvFileCache(checked: checkedEnvFiles)
+        dockerfiles = DockerfileCache(checked: checkedDockerfiles)
     }
 
     static func key(_ path: String) -> String { ConfigPaths.resolve(path, against: ".") }
@@ -27,6 +29,8 @@ final class ScopeBuilder {
         var notices: [Notice] = []
         /// Keys of the env files the file's services use (they are no standalone env files).
         var usedEnvFiles: [String] = []
+        /// Keys of the Dockerfiles the file's services build from (they are no standalone Dockerfiles).
+        var usedDockerfiles: [String] = []
         /// Keys of the env files it asked for, in order: the input errors of reading one are reported where it is
         /// first asked for.
         var requestedEnvFiles: [String] = []
@@ -39,15 +43,17 @@ final class ScopeBuilder {
         return envFiles.file(at: path, key: key, loader: context.loader)
     }
 
-    func build(composeFiles: [ComposeFile], checkedEnvFiles: [EnvFile]) -> ConfigProject {
+    func build(composeFiles: [ComposeFile], checkedEnvFiles: [EnvFile], checkedDockerfiles: [Dockerfile] = []) -> ConfigProject {
         let perFile = ParallelMap.map(composeFiles) { self.scopes(of: $0) }
         var scopes: [EnvironmentScope] = []
         var usedEnvFiles = Set<String>()
+        var usedDockerfiles = Set<String>()
         var requested = Set<String>()
         for result in perFile {
             scopes += result.scopes
             notices += result.notices
             usedEnvFiles.formUnion(result.usedEnvFiles)
+            usedDockerfiles.formUnion(result.usedDockerfiles)
             for key in result.requestedEnvFiles where requested.insert(key).inserted {
                 inputErrors += envFiles.inputErrors(key)
             }
@@ -69,6 +75,15 @@ final class ScopeBuilder {
                 : DeploymentTierResolver.assess(definitions: definitions, path: file.source.path,
                                                 configuration: context.configuration, rootDirectory: context.rootDirectory)
             var scope = EnvironmentScope(kind: .envFile(file), definitions: definitions, tier: tier, isTemplate: isTemplate)
+            scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
+            scopes.append(scope)
+        }
+        // A Dockerfile no compose file builds: the environment its image starts with, from its last stage.
+        for file in checkedDockerfiles where !usedDockerfiles.contains(ScopeBuilder.key(file.source.path)) {
+            let definitions = DockerfileEnvironment.definitions(of: file, target: nil)
+            let tier = DeploymentTierResolver.assess(definitions: definitions, path: file.source.path,
+                                                     configuration: context.configuration, rootDirectory: context.rootDirectory)
+            var scope = EnvironmentScope(kind: .dockerfile(file), definitions: definitions, tier: tier, isTemplate: false)
             scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
             scopes.append(scope)
         }
@@ -121,6 +136,11 @@ final class ScopeBuilder {
             }
             for entry in service.environment {
                 definitions.append(definition(of: entry, in: compose, lookup: projectLookup, budget: composeBudget))
+            }
+            // The image's `ENV` is the base layer: `env_file:` and `environment:` override it.
+            if let build = ComposeBuild(service, in: compose), let dockerfile = dockerfiles.file(at: build.dockerfilePath, loader: context.loader) {
+                result.usedDockerfiles.append(ScopeBuilder.key(build.dockerfilePath))
+                definitions = DockerfileEnvironment.definitions(of: dockerfile, target: build.target, buildArguments: build.arguments) + definitions
             }
             var tier = TierAssessment.unknown
             for path in tierPaths {

@@ -47,8 +47,9 @@ struct ConflictingDefinitionsRule: ScopeRule {
                 related: [RelatedLocation(location: next.keyLocation, message: "`\(name)` is written again here")])
         }
         // A compose file merged over the base (`docker-compose.prod.yml`, an override file), or an env file it adds,
-        // setting a value over the base file's is the point of layering, not a conflict.
-        if next.composeLayer > overridden.composeLayer { return nil }
+        // setting a value over the base file's is the point of layering, not a conflict. So is a deployment setting a
+        // value over the image's `ENV` default, and a Dockerfile stage over the one it is built from.
+        if next.composeLayer > overridden.composeLayer || overridden.source == .dockerfile { return nil }
         // An unknown value (from the shell) cannot be compared.
         guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
         let reason = precedence(overridden, over: winner)

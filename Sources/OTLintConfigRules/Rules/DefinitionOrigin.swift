@@ -2,12 +2,13 @@ import OTLintCore
 
 /// Words for where a definition is written, for messages that compare two definitions.
 extension VariableDefinition {
-    /// "`environment:` of `docker-compose.yml`" or "env file `.env.common`".
+    /// "`environment:` of `docker-compose.yml`", "env file `.env.common`" or "`ENV` of `Dockerfile`".
     var originDescription: String {
         let name = ConfigPaths.fileName(file.path)
         switch source {
         case .composeEnvironment: return "`environment:` of `\(name)`"
         case .envFile: return "env file `\(name)`"
+        case .dockerfile: return "`ENV` of `\(name)`"
         }
     }
 

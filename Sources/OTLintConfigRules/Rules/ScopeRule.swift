@@ -59,6 +59,12 @@ enum EntryInsertion {
         let prefix = file.slice(ByteRange(keyLineStart, anchor.keyRange.start))
         let entry: String
         switch anchor.source {
+        case .dockerfile:
+            // A new instruction after the one that holds the anchor (quoted when the value needs it).
+            let needsQuotes = value.contains { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "$" }
+            let quoted = needsQuotes ? "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "$", with: "\\$") + "\"" : value
+            return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd), replacement: lineBreak + "ENV \(name)=\(quoted)")
         case .envFile:
             let exported = prefix.blankTrimmed.hasPrefix("export") ? "export " : ""
             entry = exported + "\(name)=\(value)"

@@ -20,7 +20,8 @@ enum EnvironmentHeaders {
         } else {
             holder = written
         }
-        guard let value = definition.value, !GitTracking.isUntracked(holder.file.path) else { return [] }
+        // An image keeps its `ENV` whether or not git tracks the Dockerfile.
+        guard let value = definition.value, definition.source == .dockerfile || !GitTracking.isUntracked(holder.file.path) else { return [] }
         return HeaderPair.parse(value).map { pair in
             let range = holder.location(ofValueBytes: pair.valueRange)?.range ?? holder.range
             return header(definition, pair: pair.key, value: pair.value, at: holder.file.location(range), masked: range)
@@ -50,10 +51,13 @@ enum EnvironmentHeaders {
 
     private static func header(_ definition: VariableDefinition, pair name: String, value: String, at location: SourceLocation,
                                masked: ByteRange) -> ExporterHeader {
-        ExporterHeader(
+        let inImage = definition.source == .dockerfile && definition.file.path == location.path
+        var header = ExporterHeader(
             name: name, value: value, origin: .variable(definition.name), location: location, maskedRange: masked,
-            exposure: exposure(of: location.path),
+            exposure: inImage ? imageExposure(of: location.path) : exposure(of: location.path),
             related: definition.file.path == location.path ? [] : [RelatedLocation(location: definition.keyLocation, message: "`\(definition.name)` is set here")])
+        header.isStoredInImage = inImage
+        return header
     }
 
     /// Why the file exposes the secret, from what git says about it.
@@ -64,5 +68,10 @@ enum EnvironmentHeaders {
         case .notIgnored: return "`\(name)` is not git-ignored: the next `git add .` commits the secret"
         case .ignored, .noRepository: return "`\(name)` is a configuration file meant to be shared (it is not a git-ignored `.env`), so the secret travels with it to every copy"
         }
+    }
+
+    /// Why a Dockerfile's `ENV` exposes the secret: it is stored in the image.
+    static func imageExposure(of path: String) -> String {
+        "`ENV` in `\(ConfigPaths.fileName(path))` bakes the value into every image built from it: anyone who can pull the image reads it with `docker inspect` or `docker history`, and a later layer cannot remove it"
     }
 }

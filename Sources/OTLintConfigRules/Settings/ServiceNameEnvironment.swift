@@ -15,7 +15,7 @@ enum ServiceNameEnvironment {
             naming.help = "set `OTEL_SERVICE_NAME=\(service.name)` in its environment"
             let anchor = scope.definitions.last { definition in
                 if case .composeEnvironment = definition.source { return !definition.isInherited } else { return false }
-            } ?? scope.definitions.last { !$0.isInherited }
+            } ?? scope.definitions.last { !$0.isInherited && $0.source != .dockerfile }
             if let anchor, let edit = EntryInsertion.after(anchor, name: "OTEL_SERVICE_NAME", value: service.name) {
                 naming.fix = Fix(title: "set OTEL_SERVICE_NAME=\(service.name)", edits: [edit], applicability: .unsafe)
             }

@@ -16,8 +16,13 @@ struct SecretInExporterHeadersRule: SettingsRule {
             case .variable(let variable):
                 let fileName = header.location.path.split(separator: "/").last.map(String.init) ?? header.location.path
                 let reference = "OTLP_\(header.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined())"
-                message = "`\(variable)` holds a literal credential in the `\(header.name)` header, written in `\(fileName)`: anyone who can read the repository can use it"
-                help = "move the secret to a git-ignored `.env` or a secret store and interpolate it, e.g. `\(header.name)=${\(reference)}`; then rotate the exposed key"
+                if header.isStoredInImage {
+                    message = "`\(variable)` holds a literal credential in the `\(header.name)` header, set by `ENV` in `\(fileName)`: anyone who can pull the image or read the repository can use it"
+                    help = "set the headers when the container starts (compose `environment:` interpolated from a git-ignored `.env`, `docker run -e`, a secret store), not in the image; then rotate the exposed key"
+                } else {
+                    message = "`\(variable)` holds a literal credential in the `\(header.name)` header, written in `\(fileName)`: anyone who can read the repository can use it"
+                    help = "move the secret to a git-ignored `.env` or a secret store and interpolate it, e.g. `\(header.name)=${\(reference)}`; then rotate the exposed key"
+                }
             case .collectorSetting(let path):
                 let fileName = header.location.path.split(separator: "/").last.map(String.init) ?? header.location.path
                 let reference = header.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()

@@ -1,0 +1,154 @@
+import OTLintCore
+@testable import OTLintConfigRules
+import XCTest
+
+/// The Dockerfile reader: `ENV` and `ARG` as BuildKit reads them, the stage a build runs, and the image's
+/// environment as the base layer of a compose service's.
+final class DockerfileReaderTests: XCTestCase {
+    func environment(_ text: String, target: String? = nil, arguments: [String: String?] = [:]) -> [(String, String?)] {
+        let file = SourceFile(path: "Dockerfile", bytes: Array(text.utf8))
+        return DockerfileEnvironment.definitions(of: DockerfileParser.parse(file), target: target, buildArguments: arguments).map { ($0.name, $0.value) }
+    }
+
+    func assertEnvironment(_ text: String, target: String? = nil, arguments: [String: String?] = [:], _ expected: [(String, String?)],
+                           file: StaticString = #filePath, line: UInt = #line) {
+        let found = environment(text, target: target, arguments: arguments)
+        XCTAssertEqual(found.map(\.0), expected.map(\.0), file: file, line: line)
+        XCTAssertEqual(found.map(\.1), expected.map(\.1), file: file, line: line)
+    }
+
+    func testPairsQuotesAndTheLegacyForm() {
+        assertEnvironment("""
+        FROM python:3.12
+        ENV A=1 B="two words" C='single $X' D=esc\\ aped
+        ENV LEGACY value with spaces
+        ENV E=
+        """, [("A", "1"), ("B", "two words"), ("C", "single $X"), ("D", "esc aped"), ("LEGACY", "value with spaces"), ("E", "")])
+    }
+
+    func testContinuationsCommentsAndTheEscapeDirective() {
+        assertEnvironment("""
+        FROM node:20
+        ENV OTEL_SERVICE_NAME=web \\
+        # a comment inside the instruction
+
+            OTEL_TRACES_SAMPLER=always_on
+        """, [("OTEL_SERVICE_NAME", "web"), ("OTEL_TRACES_SAMPLER", "always_on")])
+        assertEnvironment("# escape=`\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV A=1 `\n    B=C:\\path\n",
+                          [("A", "1"), ("B", "C:\\path")])
+        // A continuation at the end of the file ends the instruction.
+        assertEnvironment("FROM alpine\nENV A=1 \\", [("A", "1")])
+    }
+
+    func testSubstitutionFromArgumentsAndEarlierEntries() {
+        let text = """
+        ARG REGISTRY=docker.io
+        ARG PORT=4317
+        FROM ${REGISTRY}/python:3.12
+        ARG PORT
+        ARG HOST=collector
+        ENV OTEL_EXPORTER_OTLP_ENDPOINT=http://${HOST}:${PORT} \\
+            COPY=$OTEL_EXPORTER_OTLP_ENDPOINT/v1 \\
+            DEFAULTED=${MISSING:-fallback} \\
+            FROM_IMAGE=$PATH:/app \\
+            LITERAL=\\$HOST
+        """
+        assertEnvironment(text, [("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"), ("COPY", "http://collector:4317/v1"),
+                                 ("DEFAULTED", "fallback"), ("FROM_IMAGE", nil), ("LITERAL", "$HOST")])
+        // Compose `build.args` win over defaults; one passed from the shell is unknown.
+        assertEnvironment(text, arguments: ["PORT": "4318", "HOST": nil],
+                          [("OTEL_EXPORTER_OTLP_ENDPOINT", nil), ("COPY", nil), ("DEFAULTED", "fallback"), ("FROM_IMAGE", nil), ("LITERAL", "$HOST")])
+    }
+
+    func testTheStageThatRunsAndWhatItInherits() {
+        let text = """
+        FROM golang:1.22 AS build
+        ENV BUILD_ONLY=1
+        FROM alpine AS base
+        ENV OTEL_SERVICE_NAME=api
+        FROM base AS runtime
+        ENV OTEL_TRACES_SAMPLER=parentbased_traceidratio
+        FROM base AS debug
+        ENV OTEL_LOG_LEVEL=debug
+        RUN <<EOF
+        ENV NOT_AN_INSTRUCTION=1
+        EOF
+        """
+        assertEnvironment(text, [("OTEL_SERVICE_NAME", "api"), ("OTEL_LOG_LEVEL", "debug")])
+        assertEnvironment(text, target: "runtime", [("OTEL_SERVICE_NAME", "api"), ("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")])
+        assertEnvironment(text, target: "missing", [])
+    }
+
+    func testPositionsThroughContinuations() {
+        let text = "FROM python:3.12\r\nENV A=1 \\\r\n    OTEL_EXPORTER_OTLP_ENDPOINT=\"http://collector:4318\"\r\n"
+        let file = SourceFile(path: "Dockerfile", bytes: Array(text.utf8))
+        let definition = DockerfileEnvironment.definitions(of: DockerfileParser.parse(file), target: nil)[1]
+        XCTAssertEqual(definition.keyLocation.start, LineColumn(line: 3, column: 5))
+        XCTAssertEqual(definition.valueSite.map { file.slice($0.range) }, "\"http://collector:4318\"")
+        XCTAssertEqual(definition.valueSite?.editableRange.map(file.slice), "http://collector:4318")
+    }
+
+    // MARK: With compose
+
+    func testComposeSettingsOverrideTheImageAndRulesPointIntoTheDockerfile() throws {
+        let project = try TestProject([
+            "docker-compose.yml": """
+            services:
+              api:
+                build:
+                  context: ./api
+                  args:
+                    COLLECTOR_PORT: "4318"
+                environment:
+                  OTEL_SERVICE_NAME: api
+              otel-collector:
+                image: otel/opentelemetry-collector-contrib:0.120.0
+            """,
+            "api/Dockerfile": """
+            FROM python:3.12-slim
+            ARG COLLECTOR_PORT=4317
+            ENV OTEL_SERVICE_NAME=image-default \\
+                OTEL_EXPORTER_OTLP_PROTOCOL=grpc \\
+                OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:${COLLECTOR_PORT}
+            """,
+        ])
+        // The port comes from the compose build argument: 4318 with gRPC.
+        let mismatch = project.diagnostics("OTL203")
+        XCTAssertEqual(mismatch.map(\.location.path).map(ConfigPaths.fileName), ["Dockerfile"])
+        XCTAssertEqual(mismatch.map(\.location.start), [LineColumn(line: 5, column: 33)])
+        XCTAssertNil(mismatch.first?.fix, "the value is built from an argument")
+        // Overriding the image's default is what a deployment does: no conflict.
+        XCTAssertEqual(project.diagnostics("OTL004").map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
+    }
+
+    func testACredentialInEnvIsAnErrorAboutTheImage() throws {
+        let project = try TestProject([
+            "Dockerfile": "FROM node:20\nENV OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team=hcaik_01j9qz3v5x7k2m8n4p6r\n",
+        ])
+        let found = project.diagnostics("OTL210")
+        XCTAssertEqual(found.map(\.severity), [.error])
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 2, column: 49)])
+        XCTAssertTrue(found.first?.why?.contains("bakes the value into every image built from it") == true, found.first?.why ?? "")
+    }
+
+    func testAStandaloneDockerfileIsJudgedForWhatItSetsNotForWhatItLeavesOut() throws {
+        let project = try TestProject([
+            "Dockerfile.prod": "FROM node:20\nENV OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318/v1/traces\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL204").map(\.location.start), [LineColumn(line: 2, column: 54)])
+        try project.assertFix("OTL204", file: "Dockerfile.prod", becomes: "FROM node:20\nENV OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\n")
+        // The container's runtime environment (a manifest, `docker run -e`) may name the service and choose the sampler.
+        XCTAssertEqual(project.diagnostics("OTL301").map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL101").map(\.message), [])
+    }
+
+    func testDockerfileNames() {
+        for name in ["Dockerfile", "dockerfile", "Dockerfile.prod", "api.Dockerfile", "Containerfile"] {
+            XCTAssertEqual(ConfigPaths.kind(of: "svc/" + name), .dockerfile, name)
+        }
+        for name in ["Dockerfile.md", "dockerfile-lint.json", "Dockerfiles"] {
+            XCTAssertNotEqual(ConfigPaths.kind(of: "svc/" + name), .dockerfile, name)
+        }
+    }
+}
