@@ -51,6 +51,16 @@ final class CollectorRuleTests: XCTestCase {
                               becomes: "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: ${env:MY_POD_IP}:4317\n      http:\n        endpoint: ${env:MY_POD_IP}:4318\n" + pipeline)
     }
 
+    func testASenderWhosePortContradictsItsProtocolIsOTL203sNotOTL711s() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose().replacingOccurrences(of: "      OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317",
+                                                                 with: "      OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317\n      OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf"),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      http:\n        endpoint: 0.0.0.0:4318\n" + pipeline,
+        ])
+        XCTAssertEqual(project.diagnostics("OTL711").map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL203").map(\.location.start), [LineColumn(line: 5, column: 58)])
+    }
+
     func testALoopbackReceiverNobodySendsToIsFine() throws {
         let project = try TestProject([
             "docker-compose.yml": compose().replacingOccurrences(of: "4317", with: "4318"),

@@ -22,9 +22,11 @@ final class ExampleTests: XCTestCase {
         let files = names.map { root + "/" + $0 }.filter(analyzer.claims(path:)).compactMap { try? loader.load($0).get() }
         let result = analyzer.analyze(files, context: AnalysisContext(loader: loader, configuration: Configuration(), rootDirectory: root))
         let sorted = result.diagnostics.sorted(by: Diagnostic.outputOrder)
-        let actual = sorted.map { Finding(file: ConfigPaths.fileName($0.location.path), line: $0.location.start.line,
+        // Paths as the README writes them: relative to the example (`checkout/Dockerfile`).
+        let relative = { (path: String) in path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path }
+        let actual = sorted.map { Finding(file: relative($0.location.path), line: $0.location.start.line,
                                           column: $0.location.start.column, rule: $0.ruleID) }
-        let messages = sorted.map { "\(ConfigPaths.fileName($0.location.path)):\($0.location.start.line):\($0.location.start.column): \($0.ruleID) \($0.message)" }
+        let messages = sorted.map { "\(relative($0.location.path)):\($0.location.start.line):\($0.location.start.column): \($0.ruleID) \($0.message)" }
         return (actual, messages, result.inputErrors)
     }
 
@@ -63,5 +65,15 @@ final class ExampleTests: XCTestCase {
     func testFixedCollectorExampleIsClean() throws {
         XCTAssertEqual(try expected(in: "compose-collector-jaeger-fixed"), [])
         try assertReportsWhatItsReadmeSays("compose-collector-jaeger-fixed")
+    }
+
+    func testDockerfileExampleReportsExactlyWhatItsReadmeSays() throws {
+        XCTAssertFalse(try expected(in: "compose-dockerfile-node").isEmpty)
+        try assertReportsWhatItsReadmeSays("compose-dockerfile-node")
+    }
+
+    func testFixedDockerfileExampleIsClean() throws {
+        XCTAssertEqual(try expected(in: "compose-dockerfile-node-fixed"), [])
+        try assertReportsWhatItsReadmeSays("compose-dockerfile-node-fixed")
     }
 }

@@ -16,7 +16,8 @@ struct ReceiverProtocolMismatchRule: CollectorRule {
         var reported = Set<Int>()
         let senders = collector.senders
         return senders.compactMap { sender in
-            guard let port = sender.port, port == 4317 || port == 4318, !listening.contains(port), reported.insert(port).inserted else { return nil }
+            guard let port = sender.port, port == 4317 || port == 4318, !listening.contains(port), !speaksOtherProtocol(sender, port: port),
+                  reported.insert(port).inserted else { return nil }
             let wanted = port == 4317 ? "grpc" : "http"
             let enabled = (otlp.settings["protocols"]?.mergedPairs ?? []).compactMap(\.key.scalar)
             let node = otlp.settings.pair("protocols")?.key ?? otlp.key
@@ -30,5 +31,17 @@ struct ReceiverProtocolMismatchRule: CollectorRule {
                                   : "enable `\(wanted)` under `protocols:` (`\(wanted): {endpoint: 0.0.0.0:\(port)}`), or make the service use the protocol the receiver has",
                               related: ([sender] + others).map { RelatedLocation(location: $0.setting.location, message: "service `\($0.service.name)` sends here") })
         }
+    }
+
+    /// Whether the sender is set to speak the other transport than its port's (`http/protobuf` to 4317): its port is
+    /// what is wrong, and OTL203 reports it where it is set.
+    private func speaksOtherProtocol(_ sender: CollectorInstance.Sender, port: Int) -> Bool {
+        guard let variable = sender.setting.origin.variableName, variable.hasSuffix("_ENDPOINT") else { return false }
+        let prefix = String(variable.dropLast("ENDPOINT".count))
+        let scope = sender.service.scope
+        guard let written = (scope.setting(prefix + "PROTOCOL") ?? scope.setting("OTEL_EXPORTER_OTLP_PROTOCOL"))?.value?.blankTrimmed.lowercased() else {
+            return false
+        }
+        return port == 4317 ? written.hasPrefix("http/") : written == "grpc"
     }
 }
