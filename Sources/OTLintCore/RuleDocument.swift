@@ -38,6 +38,7 @@ public struct RuleDocument: Sendable {
         case "swift": "Sources/App/App.swift"
         case "collector": "otel-collector-config.yaml"
         case "yaml": "config.yaml"
+        case "dockerfile": "Dockerfile"
         default: nil
         }
     }
