@@ -77,6 +77,8 @@ final class DockerfileReaderTests: XCTestCase {
         assertEnvironment(text, [("OTEL_SERVICE_NAME", "api"), ("OTEL_LOG_LEVEL", "debug")])
         assertEnvironment(text, target: "runtime", [("OTEL_SERVICE_NAME", "api"), ("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")])
         assertEnvironment(text, target: "missing", [])
+        // A here-string is no here-document: the instructions after it are read.
+        assertEnvironment("FROM alpine\nRUN cat <<< \"x\" > /tmp/x\nENV A=1\n", [("A", "1")])
     }
 
     func testPositionsThroughContinuations() {

@@ -157,7 +157,11 @@ enum DockerfileParser {
             let stripsTabs = text.first == UInt8(ascii: "-")
             if stripsTabs { text = text.dropFirst() }
             let terminator = Array(text.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") })
-            return terminator.isEmpty ? nil : (terminator, stripsTabs)
+            // A here-document's word is a name (`<<<` here-strings and redirections are not here-documents).
+            guard let first = terminator.first, first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")),
+                  terminator.allSatisfy({ $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z"))
+                      || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) else { return nil }
+            return (terminator, stripsTabs)
         }
     }
 }
