@@ -59,8 +59,9 @@ public struct ConfigAnalyzer: Analyzer {
         results.append(CollectorRules.check(project.collectors, project: project, isEnabled: context.isEnabled) { collector in
             // The concepts a collector shares with applications: its exporters' endpoints (OTL206 from the compose
             // project around it), headers, Jaeger export and sampling.
-            SettingsRules.check([CollectorSettings.process(collector)], isEnabled: context.isEnabled)
-                + (context.isEnabled(UnreachableEndpointHostRule.id) ? UnreachableEndpointHostRule().check(collector, project: project) : [])
+            let process = CollectorSettings.process(collector)
+            return SettingsRules.check([process], isEnabled: context.isEnabled)
+                + (context.isEnabled(UnreachableEndpointHostRule.id) ? UnreachableEndpointHostRule().check(process.endpoints, of: collector, project: project) : [])
         })
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.

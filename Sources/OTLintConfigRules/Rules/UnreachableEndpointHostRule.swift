@@ -35,10 +35,10 @@ struct UnreachableEndpointHostRule: ScopeRule {
         return diagnostics
     }
 
-    /// The exporters of a collector that a compose service runs (`CollectorEndpoints`).
-    func check(_ collector: CollectorInstance, project: ConfigProject) -> [Diagnostic] {
+    /// The exporter endpoints of a collector that a compose service runs (`CollectorEndpoints`).
+    func check(_ endpoints: [EndpointSetting], of collector: CollectorInstance, project: ConfigProject) -> [Diagnostic] {
         guard let deployment = collector.deployment else { return [] }
-        return CollectorEndpoints.endpoints(of: collector).flatMap { endpoint -> [Diagnostic] in
+        return endpoints.flatMap { endpoint -> [Diagnostic] in
             guard !endpoint.uses.isEmpty, let target = EndpointTarget(endpoint.setting) else { return [] }
             let sender = Sender(service: deployment.service,
                                 description: "exporter `\(endpoint.setting.origin.collectorComponent ?? "")` of service `\(deployment.service.name)`",
