@@ -93,12 +93,13 @@ public struct ConfigAnalyzer: Analyzer {
             switch ConfigPaths.kind(ofExplicitFile: file.path) {
             case .compose:
                 let read = ComposeParser.read(file)
+                if let notice = ConfigAnalyzer.templateNotice(file, errors: read.errors) { return .skipped(notice) }
                 if let collector = read.collector { return .collector(collector.config, collector.errors) }
                 if let reason = read.notCompose { return .skipped(Notice(path: file.path, message: reason)) }
                 return .compose(read.file, read.errors)
             case .collector:
                 let (config, errors, notice) = ConfigAnalyzer.collectorByName(file)
-                if let notice { return .skipped(notice) }
+                if let notice = notice ?? ConfigAnalyzer.templateNotice(file, errors: errors) { return .skipped(notice) }
                 return .collector(config, errors)
             case .env: let (env, errors) = EnvFileParser.parse(file); return .env(env, errors)
             case .dockerfile: return .dockerfile(DockerfileParser.parse(file))
@@ -143,6 +144,15 @@ public struct ConfigAnalyzer: Analyzer {
 }
 
 extension ConfigAnalyzer {
+    /// A YAML file that is not YAML until a tool renders it (a Helm chart's `templates/`, a Go or Jinja template with
+    /// `{{ … }}`): not checked, with a notice, rather than an input error that fails the run.
+    static func templateNotice(_ file: SourceFile, errors: [InputError]) -> Notice? {
+        guard let error = errors.first(where: { $0.message.hasPrefix("invalid YAML") }),
+              ByteSearch.contains(Array("{{".utf8), in: file.bytes), ByteSearch.contains(Array("}}".utf8), in: file.bytes) else { return nil }
+        return Notice(path: file.path, position: error.position,
+                      message: "a template (`{{ … }}`, as in a Helm chart) that is YAML only once rendered: not checked")
+    }
+
     /// A file named like a collector configuration: read as one when its top level is one; anything else (a
     /// Kubernetes manifest for the collector, Helm values) is not checked, with a notice.
     static func collectorByName(_ file: SourceFile) -> (CollectorConfig?, [InputError], Notice?) {

@@ -179,4 +179,16 @@ final class ComposeDocumentTests: XCTestCase {
         XCTAssertEqual(errors, [])
         XCTAssertNotNil(compose)
     }
+
+    func testAHelmTemplateNamedLikeAConfigurationIsSkippedWithANotice() throws {
+        let template = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-otelcol\n  labels:\n    {{- include \"chart.labels\" . | nindent 4 }}\nspec: {}\n"
+        let project = try TestProject(["templates/otelcol-deployment.yaml": template, "templates/docker-compose.yml": template])
+        let result = project.analyze()
+        XCTAssertEqual(result.inputErrors, [])
+        XCTAssertEqual(result.notices.map { ConfigPaths.fileName($0.path) }.sorted(), ["docker-compose.yml", "otelcol-deployment.yaml"])
+        XCTAssertTrue(result.notices.allSatisfy { $0.message.hasPrefix("a template (`{{ … }}`") }, "\(result.notices)")
+        // Invalid YAML without template markers stays an input error.
+        let broken = try TestProject(["docker-compose.yml": "services:\n  api:\n    image: [unclosed\n"])
+        XCTAssertEqual(broken.analyze().inputErrors.count, 1)
+    }
 }
