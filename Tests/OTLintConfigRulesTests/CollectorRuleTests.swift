@@ -61,6 +61,18 @@ final class CollectorRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL203").map(\.location.start), [LineColumn(line: 5, column: 58)])
     }
 
+    func testAVariableOfACollectorServiceWithoutImageMayBeSetByTheFileItCompletes() throws {
+        let config = "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  otlp_http:\n    endpoint: ${env:BACKEND_URL}\n"
+            + "service:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp_http]\n"
+        let fragment = "services:\n  otel-collector:\n    volumes:\n      - ./otel-collector-config.yaml:/etc/otelcol-contrib/config.yaml\n"
+        let project = try TestProject(["compose.full.yaml": fragment, "otel-collector-config.yaml": config])
+        XCTAssertEqual(project.diagnostics("OTL707").map(\.message), [])
+        // With its image the service is whole, and the variable is set nowhere.
+        let whole = try TestProject(["compose.full.yaml": fragment.replacingOccurrences(of: "    volumes:", with: "    image: otel/opentelemetry-collector-contrib:0.150.0\n    volumes:"),
+                                     "otel-collector-config.yaml": config])
+        XCTAssertEqual(whole.diagnostics("OTL707").count, 1)
+    }
+
     func testALoopbackReceiverNobodySendsToIsFine() throws {
         let project = try TestProject([
             "docker-compose.yml": compose().replacingOccurrences(of: "4317", with: "4318"),

@@ -60,6 +60,17 @@ final class DockerfileReaderTests: XCTestCase {
                           [("OTEL_EXPORTER_OTLP_ENDPOINT", nil), ("COPY", nil), ("DEFAULTED", "fallback"), ("FROM_IMAGE", nil), ("LITERAL", "$HOST")])
     }
 
+    func testArgumentDefaultsAreReadLikeValues() {
+        assertEnvironment("""
+        ARG SCHEME="http"
+        FROM python:3.12-slim
+        ARG SCHEME
+        ARG HOST='collector'
+        ARG ENDPOINT="${SCHEME}://${HOST}:4318"
+        ENV OTEL_EXPORTER_OTLP_ENDPOINT=$ENDPOINT
+        """, [("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318")])
+    }
+
     func testTheStageThatRunsAndWhatItInherits() {
         let text = """
         FROM golang:1.22 AS build
@@ -77,8 +88,9 @@ final class DockerfileReaderTests: XCTestCase {
         assertEnvironment(text, [("OTEL_SERVICE_NAME", "api"), ("OTEL_LOG_LEVEL", "debug")])
         assertEnvironment(text, target: "runtime", [("OTEL_SERVICE_NAME", "api"), ("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")])
         assertEnvironment(text, target: "missing", [])
-        // A here-string is no here-document: the instructions after it are read.
+        // A here-string is no here-document: the instructions after it are read; `2<<EOF` is one.
         assertEnvironment("FROM alpine\nRUN cat <<< \"x\" > /tmp/x\nENV A=1\n", [("A", "1")])
+        assertEnvironment("FROM alpine\nRUN cat 2<<EOF\nENV B=2\nEOF\nENV A=1\n", [("A", "1")])
     }
 
     func testPositionsThroughContinuations() {

@@ -35,10 +35,11 @@ public struct CollectorInstance: Sendable {
     }
 
     /// Whether the environment `${env:…}` reads from is known: a compose service runs the collector from an image the
-    /// project does not build (a Dockerfile's `ENV` may set anything) and every `env_file` exists.
+    /// project does not build (a Dockerfile's `ENV` may set anything), names that image (a service without one is
+    /// a fragment completed by another compose file), and every `env_file` exists.
     var environmentIsKnown: Bool {
         guard let deployment else { return false }
-        return !deployment.service.scope.isIncomplete && deployment.service.buildContext == nil
+        return !deployment.service.scope.isIncomplete && deployment.service.buildContext == nil && deployment.service.image != nil
     }
 }
 

@@ -22,7 +22,10 @@ public struct Dockerfile: Sendable {
     /// One `ARG NAME[=default]`.
     public struct Argument: Sendable {
         public var name: String
+        /// The default after quote removal and escapes, before `$` substitution.
         public var defaultValue: String?
+        /// Whether `$` in the default is substituted (not inside single quotes).
+        public var substitutes = true
     }
 
     /// What a stage's instructions define, in order: arguments and environment entries interleave, because an

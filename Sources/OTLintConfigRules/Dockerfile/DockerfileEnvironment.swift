@@ -10,7 +10,14 @@ enum DockerfileEnvironment {
     /// `target`: compose `build.target`; `buildArguments`: compose `build.args` (nil values: passed from the shell).
     static func definitions(of dockerfile: Dockerfile, target: String?, buildArguments: [String: String?] = [:]) -> [VariableDefinition] {
         guard let stage = dockerfile.stage(target: target) else { return [] }
-        let globals = Dictionary(dockerfile.globalArguments.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { _, last in last })
+        // Arguments before the first `FROM`: their defaults, substituted from the earlier ones (and the build's).
+        var globals: [String: String?] = [:]
+        for argument in dockerfile.globalArguments {
+            let value = buildArguments[argument.name] ?? argument.defaultValue.flatMap { own in
+                argument.substitutes ? substitute(own, lookup: { globals[$0] }) : own
+            }
+            globals.updateValue(value, forKey: argument.name)
+        }
         var environment: [String: String?] = [:]
         var result: [VariableDefinition] = []
         for index in dockerfile.lineage(of: stage) {
@@ -19,11 +26,14 @@ enum DockerfileEnvironment {
             for definition in dockerfile.stages[index].definitions {
                 switch definition {
                 case .argument(let argument):
-                    // Passed by the build (nil: from the shell), else the default here or before the first `FROM`.
+                    // Passed by the build (nil: from the shell), else the default here (substituted like an `ENV`
+                    // value) or before the first `FROM`.
                     let value: String?
                     if let passed = buildArguments[argument.name] { value = passed }
-                    else if let own = argument.defaultValue { value = own }
-                    else if let global = globals[argument.name] { value = global }
+                    else if let own = argument.defaultValue {
+                        let lookup = { (name: String) -> String?? in environment[name] ?? arguments[name] }
+                        value = argument.substitutes ? substitute(own, lookup: lookup) : own
+                    } else if let global = globals[argument.name] { value = global }
                     else { value = nil }
                     arguments.updateValue(value, forKey: argument.name)
                 case .env(let entry):

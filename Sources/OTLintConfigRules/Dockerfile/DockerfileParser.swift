@@ -47,7 +47,7 @@ enum DockerfileParser {
             switch keyword {
             case "FROM": from(arguments, statement: statement, into: &dockerfile)
             case "ARG":
-                let declared = arguments.compactMap(argument)
+                let declared = arguments.compactMap { argument($0, logical: logical, escape: escape) }
                 if dockerfile.stages.isEmpty { dockerfile.globalArguments += declared }
                 else { dockerfile.stages[dockerfile.stages.count - 1].definitions += declared.map { .argument($0) } }
             case "ENV":
@@ -109,11 +109,15 @@ enum DockerfileParser {
         dockerfile.stages.append(stage)
     }
 
-    /// `NAME` or `NAME=default`.
-    private static func argument(_ word: Word) -> Dockerfile.Argument? {
-        let text = String(decoding: word.text, as: UTF8.self)
-        guard let equals = text.firstIndex(of: "=") else { return text.isEmpty ? nil : Dockerfile.Argument(name: text, defaultValue: nil) }
-        return Dockerfile.Argument(name: String(text[..<equals]), defaultValue: String(text[text.index(after: equals)...]))
+    /// `NAME` or `NAME=default`, the default read as an `ENV` value is (quotes removed, escapes applied).
+    private static func argument(_ word: Word, logical: LogicalLine, escape: UInt8) -> Dockerfile.Argument? {
+        guard let equals = word.equalsIndex else {
+            return word.text.isEmpty ? nil : Dockerfile.Argument(name: String(decoding: word.text, as: UTF8.self), defaultValue: nil)
+        }
+        let valueBytes = (equals + 1)..<word.end
+        let value = Tokenizer(logical: logical.slice(valueBytes), escape: escape).value(in: 0..<valueBytes.count)
+        return Dockerfile.Argument(name: String(decoding: logical.bytes[word.start..<equals], as: UTF8.self), defaultValue: value.text,
+                                   substitutes: value.substitutes)
     }
 
     /// `ENV KEY=value KEY2="value 2"`, or the legacy `ENV KEY value with spaces`.
@@ -151,7 +155,8 @@ enum DockerfileParser {
     /// The terminators of the here-documents an instruction opens (`<<EOF`, `<<-"END"`), in order.
     private static func heredocs(in words: [Word]) -> [(word: [UInt8], stripsTabs: Bool)] {
         words.compactMap { word in
-            var text = word.text[...]
+            // `<<EOF`, or with a file descriptor before it (`2<<EOF`).
+            var text = word.text.drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             guard text.starts(with: Array("<<".utf8)) else { return nil }
             text = text.dropFirst(2)
             let stripsTabs = text.first == UInt8(ascii: "-")
