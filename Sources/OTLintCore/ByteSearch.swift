@@ -21,9 +21,14 @@ public enum ByteSearch {
     }
 
     public static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        var found = false
+        firstIndex(of: needle, in: bytes) != nil
+    }
+
+    /// The offset of the first occurrence of `needle`.
+    public static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        var found: Int?
         bytes.withUnsafeBufferPointer { buffer in
-            forEach(needle, in: buffer) { _ in found = true; return false }
+            forEach(needle, in: buffer) { found = $0; return false }
         }
         return found
     }

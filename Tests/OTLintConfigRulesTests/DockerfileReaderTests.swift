@@ -165,4 +165,30 @@ final class DockerfileReaderTests: XCTestCase {
             XCTAssertNotEqual(ConfigPaths.kind(of: "svc/" + name), .dockerfile, name)
         }
     }
+
+    // MARK: The Java agent's default protocol
+
+    func javaProject(agent: String = "v2.9.0", entrypoint: String = "[\"java\", \"-javaagent:/otel/agent.jar\", \"-jar\", \"/app.jar\"]") throws -> TestProject {
+        try TestProject([
+            "docker-compose.yml": "services:\n  orders:\n    build: ./orders\n    environment:\n      OTEL_SERVICE_NAME: orders\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4317\n  otel-collector:\n    image: otel/opentelemetry-collector-contrib:0.120.0\n",
+            "orders/Dockerfile": "FROM eclipse-temurin:21-jre\nADD https://github.com/open-telemetry/opentelemetry-java-instrumentation/releases/download/\(agent)/opentelemetry-javaagent.jar /otel/agent.jar\nENTRYPOINT \(entrypoint)\n",
+        ])
+    }
+
+    func testTheJavaAgentsVersionInTheDockerfileDecidesItsDefaultProtocol() throws {
+        let found = try javaProject().diagnostics("OTL203")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 6, column: 58)])
+        XCTAssertEqual(found.first?.related.map(\.message), [
+            "the image downloads the OpenTelemetry Java agent v2.9.0, which exports with `http/protobuf` when no protocol is set",
+            "`-javaagent:` loads the agent here",
+        ])
+        // Agent 1.x exports with gRPC by default, which port 4317 serves.
+        XCTAssertEqual(try javaProject(agent: "v1.32.0").diagnostics("OTL203").map(\.message), [])
+    }
+
+    func testTheJavaAgentIsNotJudgedWhereItIsNotLoadedOrTheProtocolMayBeSetElsewhere() throws {
+        XCTAssertEqual(try javaProject(entrypoint: "[\"java\", \"-jar\", \"/app.jar\"]").diagnostics("OTL203").map(\.message), [])
+        let property = "[\"java\", \"-javaagent:/otel/agent.jar\", \"-Dotel.exporter.otlp.protocol=grpc\", \"-jar\", \"/app.jar\"]"
+        XCTAssertEqual(try javaProject(entrypoint: property).diagnostics("OTL203").map(\.message), [])
+    }
 }

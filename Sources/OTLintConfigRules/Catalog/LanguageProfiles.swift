@@ -36,7 +36,7 @@ struct LanguageProfile {
                         launcherDefaultProtocol: "http/protobuf", launcherMarkers: ["@opentelemetry/auto-instrumentations-node/register"],
                         otlpTimeoutInSeconds: false),
         // The Java agent defaults to `http/protobuf` since 2.0 and to `grpc` before: the agent's version is not in the
-        // environment, so its default is not judged. Every Java OTLP exporter, gRPC included, validates its endpoint
+        // environment, so its default is judged only where the image's Dockerfile names it (`JavaAgentLaunch`). Every Java OTLP exporter, gRPC included, validates its endpoint
         // as a URL with the `http` or `https` scheme (opentelemetry-java `ExporterBuilderUtil.validateEndpoint`:
         // "Invalid endpoint, must start with http:// or https://"), so `collector:4317` stops the SDK from starting.
         LanguageProfile(language: .java, imageRepositories: ["eclipse-temurin", "openjdk", "amazoncorretto", "ibm-semeru-runtimes"],

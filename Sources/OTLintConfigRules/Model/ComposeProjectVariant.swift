@@ -281,6 +281,7 @@ enum ComposeFileRoles {
         merged.isTelemetryBackend = imageLayer?.isTelemetryBackend ?? false
         merged.isBuiltHere = layers.contains(where: \.isBuiltHere)
         merged.codeDirectory = layers.last { $0.codeDirectory != nil }?.codeDirectory
+        merged.imageDockerfile = layers.last { $0.imageDockerfile != nil }?.imageDockerfile
         merged.missingEnvFiles = layers.flatMap(\.missingEnvFiles)
         return merged
     }

@@ -111,6 +111,8 @@ public struct EnvironmentScope: Sendable {
     /// The folder of the code the process runs, when known: a compose `build:` context, the folder of a
     /// standalone env file.
     public var codeDirectory: String?
+    /// The Dockerfile the process's image is built from (a compose `build:`, or the standalone Dockerfile itself).
+    public var imageDockerfile: Dockerfile?
     /// `env_file:` entries that do not exist in the checkout (generated, secret, git-ignored): they may set
     /// anything, so rules that judge what is not set stay quiet.
     public var missingEnvFiles: [String] = []

@@ -85,6 +85,7 @@ final class ScopeBuilder {
                                                      configuration: context.configuration, rootDirectory: context.rootDirectory)
             var scope = EnvironmentScope(kind: .dockerfile(file), definitions: definitions, tier: tier, isTemplate: false)
             scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
+            scope.imageDockerfile = file
             scopes.append(scope)
         }
         return ConfigProject(composeFiles: composeFiles, envFiles: envFiles.files, scopes: scopes)
@@ -138,9 +139,11 @@ final class ScopeBuilder {
                 definitions.append(definition(of: entry, in: compose, lookup: projectLookup, budget: composeBudget))
             }
             // The image's `ENV` is the base layer: `env_file:` and `environment:` override it.
+            var imageDockerfile: Dockerfile?
             if let build = ComposeBuild(service, in: compose), let dockerfile = dockerfiles.file(at: build.dockerfilePath, loader: context.loader) {
                 result.usedDockerfiles.append(ScopeBuilder.key(build.dockerfilePath))
                 definitions = DockerfileEnvironment.definitions(of: dockerfile, target: build.target, buildArguments: build.arguments) + definitions
+                imageDockerfile = dockerfile
             }
             var tier = TierAssessment.unknown
             for path in tierPaths {
@@ -157,6 +160,7 @@ final class ScopeBuilder {
                 context.containsText("$") || context.containsText("://") ? nil : ConfigPaths.resolve(context, against: compose.directory)
             }
             scope.missingEnvFiles = missingEnvFiles
+            scope.imageDockerfile = imageDockerfile
             result.scopes.append(scope)
         }
         return result

@@ -125,6 +125,8 @@ enum EnvironmentSettings {
     /// both known: from its image or build context, and its command, entrypoint, Dockerfile or environment
     /// (`NODE_OPTIONS=--require …/register`).
     static func launcherDefault(of scope: EnvironmentScope, in project: ConfigProject) -> LauncherDefault? {
+        // The Java agent's default depends on its version, which only the image's Dockerfile can show.
+        if let java = JavaAgentLaunch.launcherDefault(of: scope) { return java }
         guard let runtime = project.runtime(of: scope), let profile = LanguageProfile.profile(runtime.language),
               let defaultProtocol = profile.launcherDefaultProtocol else { return nil }
         let launcher = runtime.launcher ?? scope.effectiveDefinitions.lazy.compactMap { definition -> RelatedLocation? in
