@@ -21,6 +21,7 @@ public struct ConfigAnalyzer: Analyzer {
         DuplicateServiceNameRule(),
         InvalidPropagatorsRule(),
         PropagatorMismatchRule(),
+        AgentNotLoadedRule(),
     ]
 
     /// The IDs of the scope rules, in registry order.

@@ -35,6 +35,14 @@ public struct Dockerfile: Sendable {
         case env(EnvEntry)
     }
 
+    /// An `ENTRYPOINT` or `CMD`: the exec form (`["java", "-jar", "app.jar"]`) runs its words as they are; the
+    /// shell form runs its text with `/bin/sh -c`, which expands `$VAR`.
+    public struct Launch: Sendable {
+        public var words: [String]
+        public var isExecForm: Bool
+        public var range: ByteRange
+    }
+
     /// One `FROM` and the instructions up to the next.
     public struct Stage: Sendable {
         /// The image or earlier stage it is built from, as written (`python:3.12-slim`, `builder`).
@@ -43,6 +51,8 @@ public struct Dockerfile: Sendable {
         public var name: String?
         public var fromRange: ByteRange
         public var definitions: [Definition] = []
+        public var entrypoint: Launch?
+        public var command: Launch?
     }
 
     public var source: SourceFile
@@ -58,6 +68,17 @@ public struct Dockerfile: Sendable {
     public func stage(target: String?) -> Int? {
         if let target = target?.lowercased() { return stages.lastIndex { $0.name == target } }
         return stages.isEmpty ? nil : stages.count - 1
+    }
+
+    /// The `ENTRYPOINT` and `CMD` the stage runs with: its own, else those of the stages it is built from (a stage
+    /// that sets `ENTRYPOINT` resets an inherited `CMD`).
+    public func launch(of index: Int) -> (entrypoint: Launch?, command: Launch?) {
+        var entrypoint: Launch?, command: Launch?
+        for stage in lineage(of: index).map({ stages[$0] }) {
+            if let own = stage.entrypoint { entrypoint = own; command = nil }
+            if let own = stage.command { command = own }
+        }
+        return (entrypoint, command)
     }
 
     /// The chain of stages whose `ENV` the stage inherits, the stage itself last: `FROM builder AS final` starts

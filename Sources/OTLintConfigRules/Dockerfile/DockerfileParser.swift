@@ -1,3 +1,4 @@
+import Foundation
 import OTLintCore
 
 /// Reads a Dockerfile's stages, `ARG` and `ENV` instructions as BuildKit does: instructions continued over lines
@@ -56,6 +57,11 @@ enum DockerfileParser {
                 dockerfile.stages[dockerfile.stages.count - 1].definitions += entries.map { .env($0) }
             case "RUN", "COPY", "ADD":
                 pendingHeredocs = heredocs(in: arguments)
+            case "ENTRYPOINT", "CMD":
+                guard !dockerfile.stages.isEmpty, let first = words.first else { continue }
+                let launch = self.launch(logical, after: first.end, statement: statement)
+                if keyword == "CMD" { dockerfile.stages[dockerfile.stages.count - 1].command = launch }
+                else { dockerfile.stages[dockerfile.stages.count - 1].entrypoint = launch }
             default: break
             }
         }
@@ -107,6 +113,16 @@ enum DockerfileParser {
             stage.name = String(decoding: plain[2].text, as: UTF8.self).lowercased()
         }
         dockerfile.stages.append(stage)
+    }
+
+    /// The words of `ENTRYPOINT`/`CMD`: a JSON array of strings (exec form), else the text split at whitespace
+    /// (shell form).
+    private static func launch(_ logical: LogicalLine, after keywordEnd: Int, statement: ByteRange) -> Dockerfile.Launch {
+        let text = String(decoding: logical.bytes[keywordEnd...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("["), let data = text.data(using: .utf8), let words = (try? JSONSerialization.jsonObject(with: data)) as? [String] {
+            return Dockerfile.Launch(words: words, isExecForm: true, range: statement)
+        }
+        return Dockerfile.Launch(words: text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init), isExecForm: false, range: statement)
     }
 
     /// `NAME` or `NAME=default`, the default read as an `ENV` value is (quotes removed, escapes applied).

@@ -18,7 +18,7 @@ final class CodeContext: @unchecked Sendable {
     static let searchedExtensions: Set<String> = [
         "js", "mjs", "cjs", "ts", "mts", "cts", "jsx", "tsx", "py", "java", "kt", "kts", "scala", "groovy", "go", "rb", "ex",
         "exs", "erl", "cs", "fs", "vb", "php", "rs", "swift", "c", "cc", "cpp", "h", "json", "yaml", "yml", "toml", "properties",
-        "xml", "conf", "ini", "ru", "cfg", "tmpl",
+        "xml", "conf", "ini", "ru", "cfg", "tmpl", "gradle",
     ]
     /// Files without a searched extension that set a process's environment or code up.
     static let searchedNames: Set<String> = ["Dockerfile", "Containerfile", "Procfile"]
@@ -34,6 +34,16 @@ final class CodeContext: @unchecked Sendable {
     /// Whether the code in `directory` may set the service name itself (or is too large to tell).
     func mayNameService(directory: String) -> Bool {
         mayMention(CodeContext.serviceNameMarkers, directory: directory)
+    }
+
+    /// Build files that add the OpenTelemetry SDK to a JVM application (`opentelemetry-sdk`, the OTLP exporter, the
+    /// Spring Boot starter): its telemetry is set up in code.
+    static let javaSDKMarkers = ["opentelemetry-sdk", "opentelemetry-exporter-otlp", "opentelemetry-spring-boot-starter"]
+
+    /// Whether the code in `directory` may set an OpenTelemetry SDK up itself rather than rely on the Java agent (or
+    /// is too large to tell).
+    func maySetUpJavaSDK(directory: String) -> Bool {
+        mayMention(CodeContext.javaSDKMarkers, directory: directory)
     }
 
     /// Whether the code in `directory` may read an environment variable of this name itself (its own setting in

@@ -281,7 +281,9 @@ enum ComposeFileRoles {
         merged.isTelemetryBackend = imageLayer?.isTelemetryBackend ?? false
         merged.isBuiltHere = layers.contains(where: \.isBuiltHere)
         merged.codeDirectory = layers.last { $0.codeDirectory != nil }?.codeDirectory
-        merged.imageDockerfile = layers.last { $0.imageDockerfile != nil }?.imageDockerfile
+        let dockerfileLayer = layers.last { $0.imageDockerfile != nil }
+        merged.imageDockerfile = dockerfileLayer?.imageDockerfile
+        merged.imageStage = dockerfileLayer?.imageStage
         merged.missingEnvFiles = layers.flatMap(\.missingEnvFiles)
         return merged
     }

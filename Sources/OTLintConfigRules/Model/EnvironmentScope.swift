@@ -113,6 +113,8 @@ public struct EnvironmentScope: Sendable {
     public var codeDirectory: String?
     /// The Dockerfile the process's image is built from (a compose `build:`, or the standalone Dockerfile itself).
     public var imageDockerfile: Dockerfile?
+    /// The stage of `imageDockerfile` the image is (a compose `build.target`, else the last).
+    public var imageStage: Int?
     /// `env_file:` entries that do not exist in the checkout (generated, secret, git-ignored): they may set
     /// anything, so rules that judge what is not set stay quiet.
     public var missingEnvFiles: [String] = []

@@ -86,6 +86,7 @@ final class ScopeBuilder {
             var scope = EnvironmentScope(kind: .dockerfile(file), definitions: definitions, tier: tier, isTemplate: false)
             scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
             scope.imageDockerfile = file
+            scope.imageStage = file.stage(target: nil)
             scopes.append(scope)
         }
         return ConfigProject(composeFiles: composeFiles, envFiles: envFiles.files, scopes: scopes)
@@ -139,11 +140,12 @@ final class ScopeBuilder {
                 definitions.append(definition(of: entry, in: compose, lookup: projectLookup, budget: composeBudget))
             }
             // The image's `ENV` is the base layer: `env_file:` and `environment:` override it.
-            var imageDockerfile: Dockerfile?
+            var imageDockerfile: Dockerfile?, imageStage: Int?
             if let build = ComposeBuild(service, in: compose), let dockerfile = dockerfiles.file(at: build.dockerfilePath, loader: context.loader) {
                 result.usedDockerfiles.append(ScopeBuilder.key(build.dockerfilePath))
                 definitions = DockerfileEnvironment.definitions(of: dockerfile, target: build.target, buildArguments: build.arguments) + definitions
                 imageDockerfile = dockerfile
+                imageStage = dockerfile.stage(target: build.target)
             }
             var tier = TierAssessment.unknown
             for path in tierPaths {
@@ -161,6 +163,7 @@ final class ScopeBuilder {
             }
             scope.missingEnvFiles = missingEnvFiles
             scope.imageDockerfile = imageDockerfile
+            scope.imageStage = imageStage
             result.scopes.append(scope)
         }
         return result
