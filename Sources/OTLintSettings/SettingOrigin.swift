@@ -38,4 +38,9 @@ public enum SettingOrigin: Sendable {
         let rest = path[path.index(after: first)...]
         return String(rest.prefix { $0 != "." })
     }
+
+    /// The type of that component: `otlp` for `exporters.otlp/backend.endpoint`.
+    public var collectorComponentType: String? {
+        collectorComponent.map { String($0.prefix { $0 != "/" }) }
+    }
 }

@@ -13,6 +13,8 @@ enum CollectorDiscovery {
         var unreadable = Set<String>()
         var scrapeFiles: [String: [(host: String, port: Int, location: SourceLocation)]] = [:]
         var scrapes: [ScrapeTarget] = []
+        // A service is in every variant of its folder: its scrapes are taken once.
+        var scrapingServices = Set<String>()
         var inputErrors: [InputError] = []
         var deployed: [(config: String, deployment: CollectorDeployment)] = []
         for folder in project.composeVariantIndex.keys.sorted() {
@@ -38,9 +40,10 @@ enum CollectorDiscovery {
                             }
                             if configs[key] == nil && scrapeFiles[key] == nil { unreadable.insert(key) }
                         }
-                        for target in scrapeFiles[key] ?? [] {
-                            scrapes.append(ScrapeTarget(host: target.host, port: target.port, location: target.location, service: service.name,
-                                                        directory: folder))
+                        if let targets = scrapeFiles[key], scrapingServices.insert(folder + "\u{0}" + service.name + "\u{0}" + key).inserted {
+                            scrapes += targets.map {
+                                ScrapeTarget(host: $0.host, port: $0.port, location: $0.location, service: service.name, directory: folder)
+                            }
                         }
                         guard configs[key] != nil else { continue }
                         deployed.append((key, CollectorDeployment(variant: variant, service: service, image: image, mount: mount,

@@ -61,9 +61,9 @@ struct CollectorExpansion {
                 index = end + 1
                 continue
             }
-            if isNameStart(next) {
+            if VariableName.isStart(next) {
                 var end = index + 1
-                while end < bytes.count && isNameByte(bytes[end]) { end += 1 }
+                while end < bytes.count && VariableName.isByte(bytes[end]) { end += 1 }
                 found.append(CollectorExpansion(form: .bare(name: String(decoding: bytes[(index + 1)..<end], as: UTF8.self)),
                                                 bytes: index..<end, node: node))
                 index = end
@@ -99,19 +99,5 @@ struct CollectorExpansion {
     func range(in file: SourceFile) -> ByteRange? {
         guard let content = ComposeParser.content(of: node, in: file), content.verbatim else { return nil }
         return ByteRange(content.range.start + bytes.lowerBound, content.range.start + bytes.upperBound)
-    }
-
-    /// Whether a name is one the env provider accepts (`^[a-zA-Z_][a-zA-Z0-9_]*$`).
-    static func isValidName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, isNameStart(first) else { return false }
-        return name.utf8.allSatisfy(isNameByte)
-    }
-
-    private static func isNameStart(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }

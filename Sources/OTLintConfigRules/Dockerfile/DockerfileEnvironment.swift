@@ -61,10 +61,6 @@ enum DockerfileEnvironment {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         var index = 0
-        func isNameByte(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == Tokenizer.literalDollarMarker, index + 1 < bytes.count {
@@ -79,14 +75,14 @@ enum DockerfileEnvironment {
                 index = close + 1
                 var name = inner, operation: String?, word = ""
                 for candidate in [":-", ":+", "-", "+"] {
-                    if let range = inner.range(of: candidate), inner[..<range.lowerBound].utf8.allSatisfy(isNameByte) {
+                    if let range = inner.range(of: candidate), inner[..<range.lowerBound].utf8.allSatisfy(VariableName.isByte) {
                         name = String(inner[..<range.lowerBound])
                         operation = candidate
                         word = String(inner[range.upperBound...])
                         break
                     }
                 }
-                guard name.utf8.allSatisfy(isNameByte), !name.isEmpty else { return nil }
+                guard name.utf8.allSatisfy(VariableName.isByte), !name.isEmpty else { return nil }
                 let found = lookup(name)
                 switch operation {
                 case nil:
@@ -107,9 +103,9 @@ enum DockerfileEnvironment {
                 }
                 continue
             }
-            guard isNameByte(bytes[index + 1]) else { out.append(byte); index += 1; continue }
+            guard VariableName.isByte(bytes[index + 1]) else { out.append(byte); index += 1; continue }
             var end = index + 1
-            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            while end < bytes.count, VariableName.isByte(bytes[end]) { end += 1 }
             guard let known = lookup(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)), let value = known else { return nil }
             out += Array(value.utf8)
             index = end

@@ -179,9 +179,8 @@ enum DockerfileParser {
             if stripsTabs { text = text.dropFirst() }
             let terminator = Array(text.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") })
             // A here-document's word is a name (`<<<` here-strings and redirections are not here-documents).
-            guard let first = terminator.first, first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")),
-                  terminator.allSatisfy({ $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z"))
-                      || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) else { return nil }
+            guard let first = terminator.first, VariableName.isStart(first),
+                  terminator.allSatisfy({ VariableName.isByte($0) || $0 == UInt8(ascii: "-") }) else { return nil }
             return (terminator, stripsTabs)
         }
     }
@@ -231,8 +230,6 @@ struct Tokenizer {
     /// The escape character: `\`, or the one a `# escape=` directive sets.
     var escape: UInt8
 
-    private var escapeByte: UInt8 { escape }
-
     /// Words at unquoted whitespace.
     func words() -> [Word] {
         let bytes = logical.bytes
@@ -247,11 +244,11 @@ struct Tokenizer {
             while index < bytes.count {
                 let byte = bytes[index]
                 if let open = quote {
-                    if byte == escapeByte, open == UInt8(ascii: "\""), index + 1 < bytes.count { index += 2; continue }
+                    if byte == escape, open == UInt8(ascii: "\""), index + 1 < bytes.count { index += 2; continue }
                     if byte == open { quote = nil }
                 } else {
                     if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { break }
-                    if byte == escapeByte, index + 1 < bytes.count { index += 2; continue }
+                    if byte == escape, index + 1 < bytes.count { index += 2; continue }
                     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte }
                     if byte == UInt8(ascii: "="), equals == nil { equals = index }
                 }
@@ -285,9 +282,9 @@ struct Tokenizer {
             let byte = bytes[index]
             if let open = quote {
                 if byte == open { quote = nil; index += 1; continue }
-                if open == UInt8(ascii: "\""), byte == escapeByte, index + 1 < range.upperBound {
+                if open == UInt8(ascii: "\""), byte == escape, index + 1 < range.upperBound {
                     let next = bytes[index + 1]
-                    if next == UInt8(ascii: "\"") || next == escapeByte || next == UInt8(ascii: "$") {
+                    if next == UInt8(ascii: "\"") || next == escape || next == UInt8(ascii: "$") {
                         // An escaped `$` is marked for the substitution step, which reads it as a literal `$`.
                         out += next == UInt8(ascii: "$") ? [Tokenizer.literalDollarMarker, next] : [next]
                         changed = true
@@ -299,7 +296,7 @@ struct Tokenizer {
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 quote = byte
                 if byte == UInt8(ascii: "'") { singleQuoted = true }
-            } else if byte == escapeByte, index + 1 < range.upperBound {
+            } else if byte == escape, index + 1 < range.upperBound {
                 let next = bytes[index + 1]
                 out += next == UInt8(ascii: "$") ? [Tokenizer.literalDollarMarker, next] : [next]
                 changed = true

@@ -45,9 +45,7 @@ enum JavaAgentLaunch {
         var texts = [dockerfile.source.text]
         texts += ["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS"].compactMap { scope.setting($0)?.value }
         if case .composeService(_, let service) = scope.kind {
-            for field in ["entrypoint", "command"] {
-                texts += service.node[field].map { $0.sequence?.compactMap(\.scalar) ?? $0.scalar.map { [$0] } ?? [] } ?? []
-            }
+            for field in ["entrypoint", "command"] { texts += service.launchWords(field)?.words ?? [] }
         }
         let markers = ["otel.exporter.otlp.protocol", "otel.exporter.otlp.traces.protocol", "otel.javaagent.configuration-file",
                        "otel_javaagent_configuration_file"]
@@ -67,8 +65,7 @@ enum JavaAgentLaunch {
         }
         if case .composeService(let compose, let service) = scope.kind {
             for field in ["entrypoint", "command"] {
-                guard let node = service.node[field] else { continue }
-                let words = node.sequence?.compactMap(\.scalar) ?? node.scalar.map { [$0] } ?? []
+                guard let (words, node) = service.launchWords(field) else { continue }
                 if words.contains(where: { $0.contains(marker) }) {
                     return RelatedLocation(location: compose.source.location(node.range), message: "`-javaagent:` loads the agent here")
                 }

@@ -20,8 +20,9 @@ final class CodeContext: @unchecked Sendable {
         "exs", "erl", "cs", "fs", "vb", "php", "rs", "swift", "c", "cc", "cpp", "h", "json", "yaml", "yml", "toml", "properties",
         "xml", "conf", "ini", "ru", "cfg", "tmpl", "gradle",
     ]
-    /// Files without a searched extension that set a process's environment or code up.
-    static let searchedNames: Set<String> = ["Dockerfile", "Containerfile", "Procfile"]
+    /// Files without a searched extension that set a process's environment or code up (and Dockerfiles, by
+    /// `ConfigPaths.isDockerfileName`).
+    static let searchedNames: Set<String> = ["Procfile"]
 
     /// Lower-cased spellings of the service name setting in code and configuration: `service.name`,
     /// `SERVICE_NAME` / `service_name` (`ATTR_SERVICE_NAME`, `c.service_name`), `serviceName` / `ServiceName`,
@@ -102,7 +103,7 @@ final class CodeContext: @unchecked Sendable {
     }
 
     private static func isSearched(_ name: String) -> Bool {
-        if searchedNames.contains(name) || name.hasPrefix("Dockerfile.") || name.hasSuffix(".Dockerfile") { return true }
+        if searchedNames.contains(name) || ConfigPaths.isDockerfileName(name.lowercased()) { return true }
         guard let dot = name.lastIndex(of: ".") else { return false }
         return searchedExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
     }

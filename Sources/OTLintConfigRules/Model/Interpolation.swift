@@ -109,14 +109,6 @@ public struct Interpolator {
 
     private static let dollar = UInt8(ascii: "$")
 
-    private static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_")
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isNameStart(byte) || (byte >= 0x30 && byte <= 0x39)
-    }
-
     /// Expands a template slice; nil when the result is unknown.
     private func expand(_ text: ArraySlice<UInt8>, state: inout State, file: SourceFile?, baseOffset: Int?, depth: Int) -> [UInt8]? {
         guard depth <= Interpolator.maximumNesting else {
@@ -141,9 +133,9 @@ public struct Interpolator {
             guard byte == Interpolator.dollar, index + 1 < text.endIndex else { literal([byte]); index += 1; continue }
             let next = text[index + 1]
             if next == Interpolator.dollar { literal([Interpolator.dollar]); index += 2; continue }
-            if Interpolator.isNameStart(next) {
+            if VariableName.isStart(next) {
                 var end = index + 1
-                while end < text.endIndex && Interpolator.isNameByte(text[end]) { end += 1 }
+                while end < text.endIndex && VariableName.isByte(text[end]) { end += 1 }
                 let name = String(decoding: text[(index + 1)..<end], as: UTF8.self)
                 if depth == 0 { state.topLevelReferences += 1 }
                 if let value = substitute(name: name, state: &state) { output += value } else { unknown = true }
@@ -173,9 +165,9 @@ public struct Interpolator {
             if depth == 0 { state.topLevelReferences += 1 }
             let body = text[(index + 2)..<close]
             var nameEnd = body.startIndex
-            while nameEnd < body.endIndex && Interpolator.isNameByte(body[nameEnd]) { nameEnd += 1 }
+            while nameEnd < body.endIndex && VariableName.isByte(body[nameEnd]) { nameEnd += 1 }
             let name = String(decoding: body[body.startIndex..<nameEnd], as: UTF8.self)
-            guard !name.isEmpty, Interpolator.isNameStart(body[body.startIndex]) else {
+            guard !name.isEmpty, VariableName.isStart(body[body.startIndex]) else {
                 state.problems.append(InterpolationProblem(message: "invalid interpolation `${\(String(decoding: body, as: UTF8.self))}`: a variable name is expected",
                                                            offset: index))
                 return nil

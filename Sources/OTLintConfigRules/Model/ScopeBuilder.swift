@@ -9,16 +9,16 @@ import OTLintCore
 /// input errors come out exactly as one pass over the files gives them.
 final class ScopeBuilder {
     private let context: AnalysisContext
-    private let envFiles: EnvFileCache
-    private let dockerfiles: DockerfileCache
+    private let envFiles: ParsedFileCache<EnvFile>
+    private let dockerfiles: ParsedFileCache<Dockerfile>
     private(set) var inputErrors: [InputError] = []
     /// What was left out without making the run fail (an `env_file` that is not in the checkout).
     private(set) var notices: [Notice] = []
 
     init(context: AnalysisContext, checkedEnvFiles: [EnvFile], checkedDockerfiles: [Dockerfile] = []) {
         self.context = context
-        envFiles = EnvFileCache(checked: checkedEnvFiles)
-        dockerfiles = DockerfileCache(checked: checkedDockerfiles)
+        envFiles = ParsedFileCache(checked: checkedEnvFiles.map { (ScopeBuilder.key($0.source.path), $0) }, parse: EnvFileParser.parse)
+        dockerfiles = ParsedFileCache(checked: checkedDockerfiles.map { (ScopeBuilder.key($0.source.path), $0) }) { (DockerfileParser.parse($0), []) }
     }
 
     static func key(_ path: String) -> String { ConfigPaths.resolve(path, against: ".") }
@@ -141,7 +141,9 @@ final class ScopeBuilder {
             }
             // The image's `ENV` is the base layer: `env_file:` and `environment:` override it.
             var imageDockerfile: Dockerfile?, imageStage: Int?
-            if let build = ComposeBuild(service, in: compose), let dockerfile = dockerfiles.file(at: build.dockerfilePath, loader: context.loader) {
+            // A build context is context: a Dockerfile missing from it is no error of this run.
+            if let build = ComposeBuild(service, in: compose), context.loader.exists(build.dockerfilePath),
+               let dockerfile = dockerfiles.file(at: build.dockerfilePath, key: ScopeBuilder.key(build.dockerfilePath), loader: context.loader) {
                 result.usedDockerfiles.append(ScopeBuilder.key(build.dockerfilePath))
                 definitions = DockerfileEnvironment.definitions(of: dockerfile, target: build.target, buildArguments: build.arguments) + definitions
                 imageDockerfile = dockerfile
@@ -219,42 +221,5 @@ final class ScopeBuilder {
         return VariableDefinition(name: entry.key, value: value, source: .composeEnvironment(entry.style), file: entry.file,
                                   keyRange: entry.keyRange, keyIsExact: exact, writtenSite: entry.valueSite,
                                   interpolation: interpolation, entryRange: entry.entryRange, isInherited: entry.isMerged)
-    }
-}
-
-/// Env files by normalised path, each read and parsed once however many compose files (scoped in parallel) use
-/// it, with the input errors reading it gave. Checked env files are in it from the start, without errors (their
-/// own reading reports them).
-private final class EnvFileCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (file: EnvFile?, errors: [InputError])] = [:]
-
-    init(checked: [EnvFile]) {
-        for file in checked { entries[ScopeBuilder.key(file.source.path)] = (file, []) }
-    }
-
-    /// The file, read and parsed on first use (under the lock, so never twice); nil when it cannot be read.
-    func file(at path: String, key: String, loader: FileLoader) -> EnvFile? {
-        lock.withLock {
-            if let entry = entries[key] { return entry.file }
-            switch loader.load(path) {
-            case .success(let source):
-                let (file, errors) = EnvFileParser.parse(source)
-                entries[key] = (file, errors)
-                return file
-            case .failure(let error):
-                entries[key] = (nil, [error])
-                return nil
-            }
-        }
-    }
-
-    func inputErrors(_ key: String) -> [InputError] {
-        lock.withLock { entries[key]?.errors ?? [] }
-    }
-
-    /// Every env file read.
-    var files: [String: EnvFile] {
-        lock.withLock { entries.compactMapValues(\.file) }
     }
 }

@@ -65,16 +65,13 @@ public enum ServiceRuntimeDetection {
                                  loader: FileLoader) -> RelatedLocation? {
         guard !markers.isEmpty else { return nil }
         for field in ["entrypoint", "command"] {
-            guard let node = service.node[field] else { continue }
-            let words = node.sequence?.compactMap(\.scalar) ?? node.scalar.map { [$0] } ?? []
+            guard let (words, node) = service.launchWords(field) else { continue }
             if let marker = markers.first(where: { marker in words.contains { $0.contains(marker) } }) {
                 return RelatedLocation(location: compose.source.location(node.range), message: "`\(marker)` starts the SDK from the environment here")
             }
         }
-        guard let folder else { return nil }
-        let dockerfile = service.node["build"]?["dockerfile"]?.scalar ?? "Dockerfile"
-        let path = ConfigPaths.resolve(dockerfile, against: folder)
-        guard !dockerfile.containsText("$"), loader.exists(path), case .success(let file) = loader.load(path) else { return nil }
+        guard folder != nil, let path = ComposeBuild(service, in: compose)?.dockerfilePath, loader.exists(path),
+              case .success(let file) = loader.load(path) else { return nil }
         let text = file.text
         for marker in markers {
             guard let range = text.range(of: marker) else { continue }

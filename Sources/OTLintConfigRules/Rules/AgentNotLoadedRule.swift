@@ -58,40 +58,34 @@ struct AgentNotLoadedRule: ScopeRule {
 
     /// The command that runs: compose `entrypoint:` and `command:` over the image's `ENTRYPOINT` and `CMD`.
     private func launch(of scope: EnvironmentScope, dockerfile: Dockerfile, stage: Int) -> Launch? {
-        var (entrypoint, command) = dockerfile.launch(of: stage)
-        var composeWords: (entrypoint: [String]?, command: [String]?) = (nil, nil)
-        var composeLocation: SourceLocation?, composeField = "command"
-        if case .composeService(let compose, let service) = scope.kind {
+        let image = dockerfile.launch(of: stage)
+        var compose: (entrypoint: [String]?, command: [String]?, location: SourceLocation?, field: String) = (nil, nil, nil, "command")
+        if case .composeService(let file, let service) = scope.kind {
             for field in ["entrypoint", "command"] {
-                guard let node = service.node[field] else { continue }
-                // A string is split into words as a shell would, without a shell: no expansion in the container.
-                let words = node.sequence?.compactMap(\.scalar) ?? node.scalar.map { $0.split(separator: " ").map(String.init) } ?? []
-                if field == "entrypoint" { composeWords.entrypoint = words; command = nil } else { composeWords.command = words }
-                composeLocation = compose.source.location(node.range)
-                composeField = field
+                guard let (words, node) = service.launchWords(field) else { continue }
+                if field == "entrypoint" { compose.entrypoint = words } else { compose.command = words }
+                (compose.location, compose.field) = (file.source.location(node.range), field)
             }
-            if composeWords.entrypoint != nil { entrypoint = nil }
-            if composeWords.command != nil { command = nil }
         }
-        let image = dockerfile.source
-        var words: [String] = []
-        var expands = false
-        if let own = composeWords.entrypoint { words += own } else if let entrypoint {
-            words += entrypoint.isExecForm ? entrypoint.words : ["/bin/sh", "-c"] + entrypoint.words
-            expands = expands || (!entrypoint.isExecForm && entrypoint.words.contains { $0.contains("$") })
+        // A compose `entrypoint:` replaces the image's and drops its `CMD`; a compose `command:` replaces the `CMD`.
+        let entrypoint = compose.entrypoint == nil ? image.entrypoint : nil
+        let command = compose.entrypoint == nil && compose.command == nil ? image.command : nil
+        func words(of launch: Dockerfile.Launch?) -> [String] {
+            launch.map { $0.isExecForm ? $0.words : ["/bin/sh", "-c"] + $0.words } ?? []
         }
-        if let own = composeWords.command { words += own } else if let command {
-            words += command.isExecForm ? command.words : ["/bin/sh", "-c"] + command.words
-            expands = expands || (!command.isExecForm && command.words.contains { $0.contains("$") })
-        }
-        // Compose interpolates `$` itself, from the shell or `.env`: an option may come from there.
-        if words.contains(where: { $0.contains("$") }) && composeLocation != nil { expands = true }
+        var words = (compose.entrypoint ?? words(of: entrypoint)) + (compose.command ?? words(of: command))
+        // A shell-form instruction expands `$VAR` when the container starts, and Compose interpolates `$` from the
+        // shell or `.env`: an option may come from either.
+        let expands = [entrypoint, command].contains { $0.map { !$0.isExecForm && $0.words.contains { $0.contains("$") } } ?? false }
+            || (compose.location != nil && words.contains { $0.contains("$") })
         // `/bin/sh -c "java …"` runs `java` itself when the shell text starts with it.
         if words.starts(with: ["/bin/sh", "-c"]) || words.starts(with: ["sh", "-c"]) { words = Array(words.dropFirst(2)) }
         guard !words.isEmpty else { return nil }
-        if let composeLocation { return Launch(words: words, expandsVariables: expands, location: composeLocation, place: "the compose `\(composeField):`") }
+        if let location = compose.location {
+            return Launch(words: words, expandsVariables: expands, location: location, place: "the compose `\(compose.field):`")
+        }
         guard let written = entrypoint ?? command else { return nil }
-        return Launch(words: words, expandsVariables: expands, location: image.location(written.range),
+        return Launch(words: words, expandsVariables: expands, location: dockerfile.source.location(written.range),
                       place: "the image's `\(entrypoint != nil ? "ENTRYPOINT" : "CMD")`")
     }
 }

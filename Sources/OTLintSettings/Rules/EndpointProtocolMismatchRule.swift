@@ -114,8 +114,7 @@ struct EndpointProtocolMismatchRule: SettingsRule {
             protocolName = isHTTP ? "OTLP/HTTP" : "OTLP/gRPC"
             claim = "the exporter speaks \(protocolName)"
             let api = origin.displayName
-            if let component = origin.collectorComponent {
-                let type = String(component.prefix { $0 != "/" })
+            if let type = origin.collectorComponentType {
                 speaker = { _ in "the collector's `\(type)` exporter speaks \(isHTTP ? "OTLP/HTTP" : "OTLP/gRPC") only" }
                 otherProtocolAdvice = "use the `\(isHTTP ? "otlp_grpc` (before v0.144.0: `otlp`" : "otlp_http` (before v0.144.0: `otlphttp`")) exporter"
                 return

@@ -23,7 +23,7 @@ struct SignalPathInEndpointRule: SettingsRule {
     private func checkBase(_ endpoint: EndpointSetting, url: EndpointURL) -> Diagnostic? {
         let setting = endpoint.setting, name = setting.name
         // Who appends the path, and where a full per-signal URL goes instead.
-        let exporterType = setting.origin.collectorComponent.map { String($0.prefix { $0 != "/" }) }
+        let exporterType = setting.origin.collectorComponentType
         let appender = exporterType.map { "the collector's `\($0)` exporter appends" } ?? "SDKs append"
         let perSignal = { (signal: String) in exporterType == nil ? "`OTEL_EXPORTER_OTLP_\(signal.uppercased())_ENDPOINT`" : "`\(signal)_endpoint`" }
         var path = url.path

@@ -29,7 +29,7 @@ struct ConfigVariableExpansionRule: CollectorRule {
                     location: location, why: collector.image.map { "the collector runs \($0.description)" },
                     help: "write `${env:\(name)}` (or `${env:\(name):-default}`); write `$$` for a literal `$`", fix: fix))
             case .environment(let name, let defaultValue):
-                guard CollectorExpansion.isValidName(name) else {
+                guard VariableName.isValid(name) else {
                     found.append(Diagnostic(ruleID: id, severity: .error,
                                             message: "`\(name)` is not a valid environment variable name: the collector refuses the file (environment variable \"\(name)\" has invalid name)",
                                             location: location, help: "a name starts with a letter or `_` and has only letters, digits and `_`; write `$$` for a literal `$`"))

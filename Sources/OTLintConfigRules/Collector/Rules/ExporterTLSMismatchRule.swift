@@ -7,7 +7,6 @@ import OTLintYAML
 struct ExporterTLSMismatchRule: CollectorRule {
     static let id = "OTL712"
 
-    static let grpcExporterTypes: Set<String> = ["otlp", "otlp_grpc"]
     /// TLS settings that show TLS is meant (certificates to present or to trust).
     static let tlsIntentKeys: Set<String> = ["insecure", "ca_file", "ca_pem", "cert_file", "cert_pem", "key_file", "key_pem", "insecure_skip_verify",
                                              "server_name_override", "include_system_ca_certs_pool"]
@@ -16,7 +15,7 @@ struct ExporterTLSMismatchRule: CollectorRule {
         guard let deployment = collector.deployment else { return [] }
         let config = collector.config
         var found: [Diagnostic] = []
-        for exporter in config.components(.exporter) where ExporterTLSMismatchRule.grpcExporterTypes.contains(exporter.type) {
+        for exporter in config.components(.exporter) where CollectorEndpoints.grpcExporterTypes.contains(exporter.type) {
             guard !config.uses(of: exporter).isEmpty, let endpointPair = exporter.settings.pair("endpoint"),
                   let text = endpointPair.value.scalar, !text.containsText("$"), !text.containsText("://"),
                   let (host, _) = ListeningEndpoint.hostAndPort(text) else { continue }

@@ -14,10 +14,7 @@ struct ReceiverNotReachableRule: CollectorRule {
         let senders = collector.senders
         let published = collector.publishedPorts
         let names = Set(deployment.service.reachableNames.map { $0.lowercased() })
-        var seenScrapes = Set<SourceLocation>()
-        let scrapes = project.prometheusScrapes.filter {
-            $0.directory == deployment.variant.directory && names.contains($0.host) && seenScrapes.insert($0.location).inserted
-        }
+        let scrapes = project.prometheusScrapes.filter { $0.directory == deployment.variant.directory && names.contains($0.host) }
         let startedExtensions = Set(config.serviceExtensions.map(\.id))
         let listening = config.components(.receiver).filter { !config.uses(of: $0).isEmpty }
             + config.components(.extension).filter { startedExtensions.contains($0.id) }
