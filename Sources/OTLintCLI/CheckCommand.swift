@@ -6,7 +6,7 @@ import OTLintCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check compose files, collector configurations, env files and Swift sources for OpenTelemetry mistakes."
+        abstract: "Check compose files, Kubernetes manifests, collector configurations, env files, Dockerfiles and Swift sources for OpenTelemetry mistakes."
     )
 
     @Argument(help: "Files or folders to check (default: the current folder). `-` reads standard input (with --stdin-filename).")

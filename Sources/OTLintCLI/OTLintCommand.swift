@@ -8,7 +8,7 @@ public struct OTLintCommand: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "otlint",
-        abstract: "A fast, precise linter for OpenTelemetry setups: compose files, collector configurations, env files and Swift sources.",
+        abstract: "A fast, precise linter for OpenTelemetry setups: compose files, Kubernetes manifests, collector configurations, env files, Dockerfiles and Swift sources.",
         version: version,
         subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: CheckCommand.self

@@ -22,6 +22,7 @@ public struct ConfigAnalyzer: Analyzer {
         InvalidPropagatorsRule(),
         PropagatorMismatchRule(),
         AgentNotLoadedRule(),
+        KubernetesEnvReferenceRule(),
     ]
 
     /// The IDs of the scope rules, in registry order.
@@ -49,7 +50,7 @@ public struct ConfigAnalyzer: Analyzer {
     /// Checks the files knowing the settings the project's code writes (read by the Swift reader in the same run):
     /// a compose service built from that code runs them, so findings about the service can name them.
     public func analyze(_ files: [SourceFile], context: AnalysisContext, code: [TelemetryProcess]) -> AnalysisResult {
-        var (project, inputErrors, skipped) = ConfigAnalyzer.buildProject(files, context: context)
+        var (project, inputErrors, skipped, notRead) = ConfigAnalyzer.buildProject(files, context: context)
         project.code = code
         let rules = ConfigAnalyzer.rules.filter { context.isEnabled($0.id) }
         let scopes = project.ruleScopes
@@ -79,27 +80,50 @@ public struct ConfigAnalyzer: Analyzer {
             for range in diagnostic.maskedRanges { secrets.add(range, in: file) }
         }
         return AnalysisResult(diagnostics: found.filter { context.isEnabled($0.ruleID) }, inputErrors: inputErrors,
-                              notices: skipped + project.notices, secrets: secrets, uncheckedFiles: skipped.map(\.path))
+                              notices: skipped + project.notices, secrets: secrets, uncheckedFiles: skipped.map(\.path) + notRead)
     }
 
     /// Parses the claimed files and builds the project model (exposed for later cross-file rules and tests), with the
     /// input errors and a notice for each file that turned out not to be a configuration file (not checked).
-    public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError], [Notice]) {
+    /// The last element lists the files found by walking a folder that turned out to be no input (not counted as checked).
+    public static func buildProject(_ files: [SourceFile], context: AnalysisContext) -> (ConfigProject, [InputError], [Notice], [String]) {
         enum Parsed {
             case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), collector(CollectorConfig?, [InputError]), dockerfile(Dockerfile)
+            case kubernetes(KubernetesManifest, [InputError])
             case skipped(Notice), none
+            /// A YAML file found by walking a folder that is no input of otlint's: not counted as checked.
+            case notRead(String)
+            /// A template found by walking a folder: not checked, with one notice for all of them.
+            case template(String)
         }
         let parsed = ParallelMap.map(files) { file -> Parsed in
             // A file reaches the analyzer by its name or because it was named on the command line.
-            switch ConfigPaths.kind(ofExplicitFile: file.path) {
-            case .compose:
+            let kind = ConfigPaths.kind(ofExplicitFile: file.path)
+            let isExplicit = context.explicitPaths.contains(file.path)
+            switch kind {
+            case .compose, .kubernetes:
+                // Any YAML file found by walking a folder is a Kubernetes manifest or nothing, and most are nothing:
+                // decided from its bytes before parsing it.
+                if kind == .kubernetes && !isExplicit {
+                    guard KubernetesManifestReader.mayMatter(file) else { return .notRead(file.path) }
+                    if KubernetesManifestReader.isTemplate(file) { return .template(file.path) }
+                    let documents: [YAMLDocument]
+                    do throws(YAMLError) { documents = try YAMLParser.parse(file) } catch { return .compose(nil, [error.inputError(path: file.path)]) }
+                    guard let root = documents.compactMap(\.root).first(where: { !$0.isNull }), YAMLInputKind.of(root) == .kubernetes else {
+                        return .notRead(file.path)
+                    }
+                    let (manifest, errors) = KubernetesManifestReader.read(file, documents: documents)
+                    return .kubernetes(manifest, errors)
+                }
                 let read = ComposeParser.read(file)
                 if let notice = ConfigAnalyzer.templateNotice(file, errors: read.errors) { return .skipped(notice) }
+                if let manifest = read.kubernetes { return .kubernetes(manifest.manifest, manifest.errors) }
                 if let collector = read.collector { return .collector(collector.config, collector.errors) }
                 if let reason = read.notCompose { return .skipped(Notice(path: file.path, message: reason)) }
                 return .compose(read.file, read.errors)
             case .collector:
-                let (config, errors, notice) = ConfigAnalyzer.collectorByName(file)
+                let (config, errors, notice, manifest) = ConfigAnalyzer.collectorByName(file)
+                if let manifest { return .kubernetes(manifest.manifest, manifest.errors) }
                 if let notice = notice ?? ConfigAnalyzer.templateNotice(file, errors: errors) { return .skipped(notice) }
                 return .collector(config, errors)
             case .env: let (env, errors) = EnvFileParser.parse(file); return .env(env, errors)
@@ -113,8 +137,14 @@ public struct ConfigAnalyzer: Analyzer {
         var skipped: [Notice] = []
         var collectorConfigs: [CollectorConfig] = []
         var dockerfiles: [Dockerfile] = []
+        var manifests: [KubernetesManifest] = []
+        var notRead: [String] = []
+        var templates: [String] = []
         for result in parsed {
             switch result {
+            case .kubernetes(let manifest, let fileErrors): manifests.append(manifest); errors += fileErrors
+            case .notRead(let path): notRead.append(path)
+            case .template(let path): templates.append(path)
             case .dockerfile(let file): dockerfiles.append(file)
             case .collector(let config, let fileErrors): collectorConfigs += config.map { [$0] } ?? []; errors += fileErrors
             case .compose(let compose, let fileErrors): composeFiles += compose.map { [$0] } ?? []; errors += fileErrors
@@ -128,7 +158,13 @@ public struct ConfigAnalyzer: Analyzer {
         errors += extends.inputErrors
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
+        project.scopes += KubernetesScopes.scopes(of: manifests, context: context)
         project.notices = builder.notices
+        if let first = templates.first {
+            skipped.append(Notice(path: first, message: templates.count == 1
+                ? "a template (`{{ … }}`, as in a Helm chart) that is YAML only once rendered: not checked"
+                : "\(templates.count) templates (`{{ … }}`, as in Helm charts) that are YAML only once rendered: not checked (this is the first)"))
+        }
         let configuration = context.configuration, root = context.rootDirectory
         project.composeVariantIndex = ComposeProjectVariant.index(project) { definitions, path in
             DeploymentTierResolver.assess(definitions: definitions, path: path, configuration: configuration, rootDirectory: root)
@@ -140,7 +176,7 @@ public struct ConfigAnalyzer: Analyzer {
         project.collectorSampling = CollectorSampling(collectors.instances)
         project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)
         project.serviceRuntimes = ServiceRuntimeDetection.detect(composeFiles: composeFiles, loader: context.loader)
-        return (project, errors + builder.inputErrors, skipped)
+        return (project, errors + builder.inputErrors, skipped, notRead + templates)
     }
 }
 
@@ -156,18 +192,19 @@ extension ConfigAnalyzer {
 
     /// A file named like a collector configuration: read as one when its top level is one; anything else (a
     /// Kubernetes manifest for the collector, Helm values) is not checked, with a notice.
-    static func collectorByName(_ file: SourceFile) -> (CollectorConfig?, [InputError], Notice?) {
+    static func collectorByName(_ file: SourceFile) -> (CollectorConfig?, [InputError], Notice?, (manifest: KubernetesManifest, errors: [InputError])?) {
         let documents: [YAMLDocument]
-        do { documents = try YAMLParser.parse(file) } catch { return (nil, [error.inputError(path: file.path)], nil) }
-        guard let root = documents.compactMap(\.root).first(where: { !$0.isNull }) else { return (nil, [], nil) }
+        do { documents = try YAMLParser.parse(file) } catch { return (nil, [error.inputError(path: file.path)], nil, nil) }
+        guard let root = documents.compactMap(\.root).first(where: { !$0.isNull }) else { return (nil, [], nil, nil) }
         let kind = YAMLInputKind.of(root)
+        if kind == .kubernetes { return (nil, [], nil, KubernetesManifestReader.read(file, documents: documents)) }
         guard kind == .collector else {
             let reason = kind == .compose ? "not checked: named like a collector configuration, but its top level is no collector configuration (`receivers`, `exporters`, `service`)"
                 : kind.notCheckedReason ?? "not checked"
-            return (nil, [], Notice(path: file.path, message: reason))
+            return (nil, [], Notice(path: file.path, message: reason), nil)
         }
         let read = CollectorConfigReader.read(file, documents: documents)
-        return (read.config, read.errors, nil)
+        return (read.config, read.errors, nil, nil)
     }
 }
 

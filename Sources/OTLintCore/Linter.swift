@@ -101,7 +101,7 @@ public final class Linter: @unchecked Sendable {
     }
 
     static func unreadKindNotice(_ path: String) -> Notice {
-        Notice(path: path, message: "not checked: otlint reads compose files, collector configurations, env files (`.env`, `*.env`) and Swift sources, and this is none of them")
+        Notice(path: path, message: "not checked: otlint reads compose files, Kubernetes manifests, collector configurations, env files (`.env`, `*.env`), Dockerfiles and Swift sources, and this is none of them")
     }
 
     private func loadInParallel(_ paths: [String]) -> [Result<SourceFile, InputError>] {

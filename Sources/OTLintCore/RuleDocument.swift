@@ -39,6 +39,7 @@ public struct RuleDocument: Sendable {
         case "collector": "otel-collector-config.yaml"
         case "yaml": "config.yaml"
         case "dockerfile": "Dockerfile"
+        case "kubernetes": "deploy/app.yaml"
         default: nil
         }
     }

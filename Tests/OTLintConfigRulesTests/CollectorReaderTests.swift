@@ -54,14 +54,6 @@ final class CollectorReaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics, [])
     }
 
-    func testAKubernetesManifestNamedLikeACollectorConfigIsNotRead() throws {
-        let project = try TestProject(["otel-collector.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: otel\n"])
-        let result = project.analyze()
-        XCTAssertEqual(result.inputErrors, [])
-        XCTAssertEqual(result.uncheckedFiles.count, 1)
-        XCTAssertTrue(result.notices[0].message.contains("Kubernetes"), result.notices[0].message)
-    }
-
     func testAMountedFileOfAnyNameIsReadWithTheImageThatRunsIt() throws {
         let project = try TestProject([
             "docker-compose.yml": """

@@ -116,22 +116,6 @@ final class ComposeDocumentTests: XCTestCase {
 
     // MARK: named YAML files that are no compose file
 
-    func testANamedKubernetesManifestIsSkippedWithANotice() throws {
-        let loader = FileLoader()
-        let path = NSTemporaryDirectory() + "otlint-k8s-\(UUID().uuidString).yaml"
-        try "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n---\napiVersion: v1\nkind: Service\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let file = try loader.load(path).get()
-        let result = ConfigAnalyzer().analyze([file], context: AnalysisContext(loader: loader, configuration: Configuration(),
-                                                                               rootDirectory: NSTemporaryDirectory()))
-        XCTAssertEqual(result.inputErrors, [])
-        XCTAssertEqual(result.uncheckedFiles, [path])
-        XCTAssertEqual(result.notices.count, 1)
-        XCTAssertEqual(result.notices.first?.message,
-                       "not checked: a Kubernetes manifest (`apiVersion` and `kind`), which otlint does not read; it reads compose files, collector configurations, env files and Swift sources")
-    }
-
     func testANamedCollectorConfigurationIsReadAsOne() throws {
         let loader = FileLoader()
         let path = NSTemporaryDirectory() + "otlint-pipeline-\(UUID().uuidString).yaml"

@@ -90,8 +90,10 @@ final class ComposeModelTests: XCTestCase {
         XCTAssertEqual(ConfigPaths.kind(of: "deploy/docker-compose.prod.yml"), .compose)
         XCTAssertEqual(ConfigPaths.kind(of: "compose.override.yaml"), .compose)
         XCTAssertEqual(ConfigPaths.kind(of: "compose.yml"), .compose)
-        XCTAssertNil(ConfigPaths.kind(of: "config.yml"))
-        XCTAssertNil(ConfigPaths.kind(of: "composer.yml"))
+        // Any other YAML file is a Kubernetes manifest when its content is one.
+        XCTAssertEqual(ConfigPaths.kind(of: "config.yml"), .kubernetes)
+        XCTAssertEqual(ConfigPaths.kind(of: "composer.yml"), .kubernetes)
+        XCTAssertNil(ConfigPaths.kind(of: ".otlint.yml"))
         XCTAssertEqual(ConfigPaths.kind(of: "docker-compose-dev.yaml"), .compose)
         XCTAssertEqual(ConfigPaths.kind(of: ".env"), .env)
         XCTAssertEqual(ConfigPaths.kind(of: "app/.env.production"), .env)

@@ -9,6 +9,8 @@ public struct ComposeReadResult: Sendable {
     public var notCompose: String?
     /// The file read as a collector configuration, when its top level says it is one.
     public var collector: CollectorReadResult?
+    /// The file read as a Kubernetes manifest, when its documents say they are one.
+    var kubernetes: (manifest: KubernetesManifest, errors: [InputError])?
 }
 
 /// Builds the compose model from a YAML tree. Never throws: structural problems become `InputError`s and the
@@ -33,9 +35,10 @@ public enum ComposeParser {
         }
         // A YAML file named on the command line is read as what its top level says it is; a file named like a
         // compose file is a compose file, and its mistakes are reported as such.
-        if ConfigPaths.kind(of: source.path) == nil {
+        if ConfigPaths.kind(of: source.path) != .compose {
             let kind = YAMLInputKind.of(firstRoot)
             if kind == .collector { return ComposeReadResult(file: nil, collector: CollectorConfigReader.read(source, documents: documents)) }
+            if kind == .kubernetes { return ComposeReadResult(file: nil, kubernetes: KubernetesManifestReader.read(source, documents: documents)) }
             if let reason = kind.notCheckedReason { return ComposeReadResult(file: nil, notCompose: reason) }
         }
         var errors: [InputError] = []

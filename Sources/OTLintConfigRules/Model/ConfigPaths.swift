@@ -8,6 +8,8 @@ public enum ConfigFileKind: Sendable, Hashable {
     case collector
     /// `Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`: its `ENV` is the image's environment.
     case dockerfile
+    /// Any other YAML file: read as a Kubernetes manifest when its content is one (`apiVersion` and `kind`).
+    case kubernetes
 }
 
 /// Path helpers for configuration files: kinds, folders, templates.
@@ -40,7 +42,7 @@ public enum ConfigPaths {
                 name.hasPrefix(stem) && [".", "-", "_"].contains(name.dropFirst(stem.count).first)
             }) { return .compose }
             if isCollectorName(name) { return .collector }
-            return nil
+            return name == ".otlint.yml" || name == ".otlint.yaml" ? nil : .kubernetes
         }
         if name == ".env" || name.hasPrefix(".env.") || (name.hasSuffix(".env") && name.count > 4) { return .env }
         if isDockerfileName(name) { return .dockerfile }
@@ -62,13 +64,10 @@ public enum ConfigPaths {
         name.hasPrefix("otel-collector") || name.hasPrefix("otelcol") || name.hasPrefix("collector") || name.containsText("collector-config")
     }
 
-    /// The kind of a file named on the command line: its name's kind, and any other YAML file is taken for a
-    /// compose file (`stack.yml`, `deploy/prod.yaml`), except otlint's own configuration.
+    /// The kind of a file named on the command line: its name's kind. Any other YAML file is read as what its
+    /// content says (`stack.yml` as a compose file, `deploy/api.yaml` as a Kubernetes manifest).
     public static func kind(ofExplicitFile path: String) -> ConfigFileKind? {
-        if let kind = kind(of: path) { return kind }
-        let name = fileName(path).lowercased()
-        guard name.hasSuffix(".yml") || name.hasSuffix(".yaml"), name != ".otlint.yml", name != ".otlint.yaml" else { return nil }
-        return .compose
+        kind(of: path)
     }
 
     /// Env files that document variables rather than being deployed (`.env.example`, `sample.env`): they are

@@ -2,13 +2,14 @@ import Foundation
 import OTLintCore
 
 /// Decides a scope's tier, strongest evidence first: `--environment`, `.otlint.yml` tier patterns, the
-/// deployment environment in `OTEL_RESOURCE_ATTRIBUTES`, then file and folder names.
+/// deployment environment in `OTEL_RESOURCE_ATTRIBUTES`, a Kubernetes namespace, then file and folder names.
 public enum DeploymentTierResolver {
     /// Resource attribute keys naming the deployment environment, standard first.
     static let environmentKeys = ["deployment.environment.name", "deployment.environment", "environment", "env", "deployment_environment"]
 
+    /// `namespace`: the Kubernetes namespace a workload is written for, with where it is written.
     public static func assess(definitions: [VariableDefinition], path: String, configuration: Configuration,
-                              rootDirectory: String) -> TierAssessment {
+                              rootDirectory: String, namespace: (name: String, location: SourceLocation?)? = nil) -> TierAssessment {
         if let forced = configuration.forcedTier {
             let name = configuration.forcedEnvironmentName.map { "`--environment \($0)`" } ?? "`--environment`"
             return TierAssessment(tier: forced, evidence: TierEvidence(description: "\(name) was given", location: nil))
@@ -27,6 +28,12 @@ public enum DeploymentTierResolver {
                     return TierAssessment(tier: tier, evidence: TierEvidence(
                         description: "`\(key)=\(environment)` in OTEL_RESOURCE_ATTRIBUTES", location: attributes.valueLocation))
                 }
+            }
+        }
+        if let namespace {
+            let tier = DeploymentTier.classify(environmentName: namespace.name)
+            if tier != .unknown {
+                return TierAssessment(tier: tier, evidence: TierEvidence(description: "the namespace `\(namespace.name)`", location: namespace.location))
             }
         }
         let components = relative.split(separator: "/").map { String($0).lowercased() }

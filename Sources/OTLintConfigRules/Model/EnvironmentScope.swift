@@ -8,6 +8,10 @@ public enum DefinitionSource: Sendable, Hashable {
     case envFile
     /// An `ENV` instruction of the Dockerfile the image is built from: the base layer of the environment.
     case dockerfile
+    /// An entry of a Kubernetes container's `env:` list.
+    case kubernetesEnv
+    /// A key of a `ConfigMap` a Kubernetes container takes with `envFrom`.
+    case kubernetesConfigMap
 }
 
 /// One definition of one variable in one scope, with where its name and value are written.
@@ -88,6 +92,8 @@ public indirect enum ScopeKind: Sendable {
     case envFile(EnvFile)
     /// A Dockerfile no compose file builds: the environment its image starts with.
     case dockerfile(Dockerfile)
+    /// A container of a Kubernetes workload: its `envFrom` sources and `env:` list.
+    case kubernetesContainer(KubernetesProcess)
 }
 
 /// The effective set of environment variables one process sees, with the origin of each value.
@@ -118,11 +124,14 @@ public struct EnvironmentScope: Sendable {
     /// `env_file:` entries that do not exist in the checkout (generated, secret, git-ignored): they may set
     /// anything, so rules that judge what is not set stay quiet.
     public var missingEnvFiles: [String] = []
+    /// Why settings otlint cannot read reach the process besides `missingEnvFiles` (a Kubernetes `envFrom` Secret, a
+    /// ConfigMap not in the files, variables the OpenTelemetry Operator injects); nil when none do.
+    public var unreadSettings: String?
     /// Whether part of the process's environment is in a file otlint cannot read. A Dockerfile no compose file
     /// builds holds only the image's defaults: whatever runs the image (a manifest, a `docker run`) adds the rest.
     public var isIncomplete: Bool {
         if case .dockerfile = kind { return true }
-        return !missingEnvFiles.isEmpty
+        return !missingEnvFiles.isEmpty || unreadSettings != nil
     }
     /// Name → index of its winning definition (rules look variables up constantly).
     private let winner: [String: Int]
@@ -146,6 +155,7 @@ public struct EnvironmentScope: Sendable {
         case .composeService(_, let service): "service `\(service.name)`"
         case .envFile(let file): "`\(ConfigPaths.fileName(file.source.path))`"
         case .dockerfile(let file): "the image of `\(ConfigPaths.fileName(file.source.path))`"
+        case .kubernetesContainer(let process): process.displayName
         }
     }
 
@@ -155,6 +165,7 @@ public struct EnvironmentScope: Sendable {
         case .composeService(let compose, _): compose.source
         case .envFile(let file): file.source
         case .dockerfile(let file): file.source
+        case .kubernetesContainer(let process): process.source
         }
     }
 
@@ -189,6 +200,8 @@ public struct EnvironmentScope: Sendable {
             file.source.location(file.entries.first?.keyRange ?? ByteRange(0, 0))
         case .dockerfile(let file):
             file.source.location(definitions.first?.keyRange ?? file.stages.last?.fromRange ?? ByteRange(0, 0))
+        case .kubernetesContainer(let process):
+            process.source.location(process.container.nameRange)
         }
     }
 }

@@ -39,18 +39,17 @@ enum YAMLInputKind: Equatable {
         return .unknown(keys: keys)
     }
 
-    /// Why a file of this kind is not checked, for a notice; nil for compose files and collector configurations.
+    /// Why a file of this kind is not checked, for a notice; nil for the kinds otlint reads.
     var notCheckedReason: String? {
         let what: String
         switch self {
-        case .compose, .collector: return nil
-        case .kubernetes: what = "a Kubernetes manifest (`apiVersion` and `kind`)"
+        case .compose, .collector, .kubernetes: return nil
         case .sdkConfiguration: what = "an OpenTelemetry SDK configuration file (`file_format`, `tracer_provider`, …)"
         case .unknown(let keys):
             let shown = keys.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
             what = "no compose file (its top-level keys \(shown)\(keys.count > 3 ? ", …" : "") are none of Compose's)"
         }
-        return "not checked: \(what), which otlint does not read; it reads compose files, collector configurations, env files and Swift sources"
+        return "not checked: \(what), which otlint does not read; it reads compose files, Kubernetes manifests, collector configurations, env files, Dockerfiles and Swift sources"
     }
 }
 

@@ -55,7 +55,8 @@ struct ConflictingDefinitionsRule: ScopeRule {
         let reason = precedence(overridden, over: winner)
         // Across files (an `env_file:` default overridden by `environment:` or a later env file) the override is
         // often deliberate: a hygiene note. Twice in one file is a mistake.
-        let severity = sameFile ? self.severity : .info
+        // A ConfigMap's default overridden by one container's `env:` is the same layering, in one file or not.
+        let severity = sameFile && overridden.source != .kubernetesConfigMap ? self.severity : .info
         // Header and credential variables hold secrets: never print their values, and mask them in excerpts.
         let secret = Self.mayHoldSecret(name)
         // A URL's `user:password@` is shown as `user:***@`.
@@ -92,6 +93,12 @@ struct ConflictingDefinitionsRule: ScopeRule {
             return "of a service's `env_file:` files, a later file overrides an earlier one"
         case (.envFile, .envFile):
             return "when an env file sets a variable twice, the last line wins"
+        case (.kubernetesConfigMap, .kubernetesEnv):
+            return "the kubelet gives a container's `env:` precedence over its `envFrom` sources"
+        case (.kubernetesConfigMap, .kubernetesConfigMap):
+            return "of a container's `envFrom` sources, a later one overrides an earlier one"
+        case (.kubernetesEnv, .kubernetesEnv):
+            return "when a container's `env:` lists a variable twice, the last entry wins"
         default:
             return "when `environment:` sets a variable twice, the last entry wins"
         }

@@ -9,6 +9,8 @@ extension VariableDefinition {
         case .composeEnvironment: return "`environment:` of `\(name)`"
         case .envFile: return "env file `\(name)`"
         case .dockerfile: return "`ENV` of `\(name)`"
+        case .kubernetesEnv: return "`env:` in `\(name)`"
+        case .kubernetesConfigMap: return "a ConfigMap in `\(name)` (`envFrom`)"
         }
     }
 

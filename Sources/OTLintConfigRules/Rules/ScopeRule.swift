@@ -70,7 +70,17 @@ enum EntryInsertion {
             entry = exported + "\(name)=\(value)"
             guard prefix.allSatisfy({ $0 == " " || $0 == "\t" }) || !exported.isEmpty else { return nil }
             return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd), replacement: lineBreak + entry)
-        case .composeEnvironment(.mapping):
+        case .kubernetesEnv:
+            // `- name: KEY` then `value: "…"` under it, at the indentation of the anchor's item.
+            let itemLine = file.lineIndex(containing: anchor.entryRange.start)
+            let itemLineStart = file.lineStarts[itemLine]
+            let itemPrefix = file.slice(ByteRange(itemLineStart, anchor.entryRange.start))
+            guard itemPrefix.blankTrimmed == "-", let dash = itemPrefix.firstIndex(of: "-") else { return nil }
+            let indent = String(itemPrefix[..<dash])
+            let inner = indent + String(repeating: " ", count: itemPrefix.distance(from: dash, to: itemPrefix.endIndex))
+            return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd),
+                            replacement: lineBreak + itemPrefix + "name: \(name)" + lineBreak + inner + "value: \"\(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
+        case .composeEnvironment(.mapping), .kubernetesConfigMap:
             guard prefix.allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
             let quote = anchor.writtenSite.map { bytes[$0.range.start] } ?? 0
             let quoted = quote == UInt8(ascii: "\"") ? "\"\(value)\"" : quote == UInt8(ascii: "'") ? "'\(value)'" : YAMLQuoting.plainSafe(value)
