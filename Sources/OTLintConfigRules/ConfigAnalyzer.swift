@@ -23,6 +23,7 @@ public struct ConfigAnalyzer: Analyzer {
         PropagatorMismatchRule(),
         AgentNotLoadedRule(),
         KubernetesEnvReferenceRule(),
+        InstrumentationAnnotationRule(),
     ]
 
     /// The IDs of the scope rules, in registry order.
@@ -158,7 +159,8 @@ public struct ConfigAnalyzer: Analyzer {
         errors += extends.inputErrors
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
-        project.scopes += KubernetesScopes.scopes(of: manifests, context: context)
+        project.scopes += KubernetesScopes.scopes(of: manifests, context: context) + InstrumentationScopes.scopes(of: manifests, context: context)
+        project.instrumentations = manifests.flatMap(\.instrumentations)
         project.notices = builder.notices
         if let first = templates.first {
             skipped.append(Notice(path: first, message: templates.count == 1

@@ -60,8 +60,10 @@ public enum VariableCatalog {
     public static let samplers = ["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off",
                                   "parentbased_traceidratio", "parentbased_jaeger_remote", "jaeger_remote", "xray"]
     public static let propagators = ["tracecontext", "baggage", "b3", "b3multi", "jaeger", "xray", "ottrace", "none"]
-    static let pythonExporterNames = ["otlp_proto_grpc", "otlp_proto_http", "otlp_json_http", "otlp_json_file",
-                                      "zipkin_json", "zipkin_proto", "opencensus"]
+    /// Exporter names SDKs accept beyond the specification's: Python's entry points (opentelemetry-distro), and Java's
+    /// `logging-otlp` and `experimental-otlp/stdout` (opentelemetry-java, sdk-extensions/autoconfigure README).
+    static let sdkExporterNames = ["otlp_proto_grpc", "otlp_proto_http", "otlp_json_http", "otlp_json_file",
+                                   "zipkin_json", "zipkin_proto", "opencensus", "logging-otlp", "experimental-otlp/stdout"]
     static let logLevels = ["none", "error", "warn", "info", "debug", "verbose", "all"]
 
     public static let all: [VariableSpec] = {
@@ -95,11 +97,11 @@ public enum VariableCatalog {
             VariableSpec("OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT", .integer(minimum: 0)),
             VariableSpec("OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT", .integer(minimum: 0), defaultValue: "128"),
             VariableSpec("OTEL_TRACES_EXPORTER", .enumerationList, values: ["otlp", "zipkin", "console", "logging", "none", "otlp/stdout"],
-                         extraValues: pythonExporterNames, defaultValue: "otlp"),
+                         extraValues: sdkExporterNames, defaultValue: "otlp"),
             VariableSpec("OTEL_METRICS_EXPORTER", .enumerationList, values: ["otlp", "prometheus", "console", "logging", "none", "otlp/stdout"],
-                         extraValues: pythonExporterNames, defaultValue: "otlp"),
+                         extraValues: sdkExporterNames, defaultValue: "otlp"),
             VariableSpec("OTEL_LOGS_EXPORTER", .enumerationList, values: ["otlp", "console", "logging", "none", "otlp/stdout"],
-                         extraValues: pythonExporterNames, defaultValue: "otlp"),
+                         extraValues: sdkExporterNames, defaultValue: "otlp"),
             VariableSpec("OTEL_METRICS_EXEMPLAR_FILTER", .enumeration, values: ["always_on", "always_off", "trace_based"],
                          defaultValue: "trace_based"),
             VariableSpec("OTEL_METRIC_EXPORT_INTERVAL", .duration, defaultValue: "60000"),

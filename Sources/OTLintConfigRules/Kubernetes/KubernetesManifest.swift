@@ -5,6 +5,8 @@ import OTLintYAML
 public struct KubernetesManifest: Sendable {
     public var source: SourceFile
     public var objects: [KubernetesObject]
+    /// The OpenTelemetry Operator's `Instrumentation` resources among them.
+    var instrumentations: [OperatorInstrumentation] = []
 
     /// The workloads (objects that run containers) of the file.
     var workloads: [KubernetesWorkload] { objects.compactMap(\.workload) }
@@ -33,11 +35,14 @@ public struct KubernetesAnnotation: Sendable {
     public var value: String
     public var keyRange: ByteRange
     public var valueRange: ByteRange
+    public var valueNode: YAMLNode
 }
 
 /// An object whose pod template (or pod spec) runs containers: `Deployment`, `StatefulSet`, `DaemonSet`,
 /// `ReplicaSet`, `Job`, `CronJob`, `Pod`.
 public struct KubernetesWorkload: Sendable {
+    /// The manifest file it is written in.
+    public var source: SourceFile
     public var kind: String
     public var name: String?
     public var namespace: String?

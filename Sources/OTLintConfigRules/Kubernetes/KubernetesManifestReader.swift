@@ -29,7 +29,8 @@ enum KubernetesManifestReader {
             objects.append(object(kind: kind, kindNode: kindNode, node: node, source: source, problem: problem))
         }
         for root in documents.compactMap(\.root) where !root.isNull { add(root) }
-        return (KubernetesManifest(source: source, objects: objects), errors)
+        let instrumentations = objects.compactMap { OperatorInstrumentation($0, source: source, problem: problem) }
+        return (KubernetesManifest(source: source, objects: objects, instrumentations: instrumentations), errors)
     }
 
     private static func object(kind: String, kindNode: YAMLNode, node: YAMLNode, source: SourceFile,
@@ -63,30 +64,15 @@ enum KubernetesManifestReader {
         }
         let replicas = node["spec"]?["replicas"]?.scalar.flatMap { Int($0) }
         object.workload = KubernetesWorkload(
-            kind: kind, name: object.name, namespace: object.namespace, namespaceRange: object.namespaceRange, kindRange: kindNode.range,
+            source: source, kind: kind, name: object.name, namespace: object.namespace, namespaceRange: object.namespaceRange, kindRange: kindNode.range,
             podAnnotations: kind == "Pod" ? object.annotations : annotations(template["metadata"]),
             workloadAnnotations: kind == "Pod" ? [] : object.annotations, containers: containers, replicas: replicas)
         return object
     }
 
     private static func container(_ node: YAMLNode, isInit: Bool, source: SourceFile, problem: (YAMLNode, String) -> Void) -> KubernetesContainer {
-        var env: [KubernetesEnvEntry] = []
         let envNode = node["env"].flatMap { $0.isNull ? nil : $0 }
-        if let envNode {
-            if let items = envNode.sequence {
-                for item in items {
-                    guard let nameNode = item["name"], let name = nameNode.scalar, !nameNode.isNull else {
-                        problem(item, "an `env:` entry needs `name:` (kubectl refuses it), found \(ComposeParser.describe(item))")
-                        continue
-                    }
-                    let value = item["value"].flatMap { $0.scalar != nil ? $0 : nil }
-                    env.append(KubernetesEnvEntry(name: name, nameRange: nameNode.range, value: value,
-                                                  valueFrom: item["valueFrom"].map(valueReference), itemRange: item.range))
-                }
-            } else {
-                problem(envNode, "`env` must be a list of `name:`/`value:` entries, found \(ComposeParser.describe(envNode))")
-            }
-        }
+        let env = envNode.map { envEntries($0, problem: problem) } ?? []
         var envFrom: [KubernetesEnvSource] = []
         for item in node["envFrom"]?.sequence ?? [] {
             let prefix = item["prefix"]?.scalar ?? ""
@@ -103,6 +89,24 @@ enum KubernetesManifestReader {
                                    env: env, envFrom: envFrom, command: words(node["command"]), args: words(node["args"]), envNode: envNode)
     }
 
+    /// The entries of an `env:` list (of a container, or of an `Instrumentation`).
+    static func envEntries(_ envNode: YAMLNode, problem: (YAMLNode, String) -> Void) -> [KubernetesEnvEntry] {
+        guard !envNode.isNull else { return [] }
+        guard let items = envNode.sequence else {
+            problem(envNode, "`env` must be a list of `name:`/`value:` entries, found \(ComposeParser.describe(envNode))")
+            return []
+        }
+        return items.compactMap { item in
+            guard let nameNode = item["name"], let name = nameNode.scalar, !nameNode.isNull else {
+                problem(item, "an `env:` entry needs `name:` (kubectl refuses it), found \(ComposeParser.describe(item))")
+                return nil
+            }
+            let value = item["value"].flatMap { $0.scalar != nil ? $0 : nil }
+            return KubernetesEnvEntry(name: name, nameRange: nameNode.range, value: value,
+                                      valueFrom: item["valueFrom"].map(valueReference), itemRange: item.range)
+        }
+    }
+
     private static func valueReference(_ node: YAMLNode) -> KubernetesEnvEntry.ValueReference {
         if let secret = node["secretKeyRef"] { return .secret(name: text(secret["name"]), key: text(secret["key"])) }
         if let map = node["configMapKeyRef"] { return .configMap(name: text(map["name"]), key: text(map["key"])) }
@@ -114,7 +118,7 @@ enum KubernetesManifestReader {
     private static func annotations(_ metadata: YAMLNode?) -> [KubernetesAnnotation] {
         (metadata?["annotations"]?.mergedPairs ?? []).compactMap { pair in
             guard let key = pair.key.scalar, let value = pair.value.scalar else { return nil }
-            return KubernetesAnnotation(key: key, value: value, keyRange: pair.key.range, valueRange: pair.value.range)
+            return KubernetesAnnotation(key: key, value: value, keyRange: pair.key.range, valueRange: pair.value.range, valueNode: pair.value)
         }
     }
 

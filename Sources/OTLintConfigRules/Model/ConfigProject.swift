@@ -29,6 +29,8 @@ public struct ConfigProject: Sendable {
     public var code: [TelemetryProcess] = []
     /// Compose file path and service name (`ServiceRuntimeDetection.key`) → the language the service runs.
     public var serviceRuntimes: [String: ServiceRuntime] = [:]
+    /// The OpenTelemetry Operator `Instrumentation` resources of the run's Kubernetes manifests.
+    var instrumentations: [OperatorInstrumentation] = []
 
     /// The language of a compose-service scope, when its image or build context tells it unambiguously.
     public func runtime(of scope: EnvironmentScope) -> ServiceRuntime? {

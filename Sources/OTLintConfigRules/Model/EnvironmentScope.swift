@@ -12,6 +12,9 @@ public enum DefinitionSource: Sendable, Hashable {
     case kubernetesEnv
     /// A key of a `ConfigMap` a Kubernetes container takes with `envFrom`.
     case kubernetesConfigMap
+    /// A field of an OpenTelemetry Operator `Instrumentation` that the Operator turns into a variable
+    /// (`spec.exporter.endpoint`, `spec.sampler`, `spec.propagators`).
+    case instrumentationField
 }
 
 /// One definition of one variable in one scope, with where its name and value are written.
@@ -94,6 +97,8 @@ public indirect enum ScopeKind: Sendable {
     case dockerfile(Dockerfile)
     /// A container of a Kubernetes workload: its `envFrom` sources and `env:` list.
     case kubernetesContainer(KubernetesProcess)
+    /// What an OpenTelemetry Operator `Instrumentation` injects into the pods of one language.
+    case operatorInstrumentation(InstrumentationProcess)
 }
 
 /// The effective set of environment variables one process sees, with the origin of each value.
@@ -156,6 +161,7 @@ public struct EnvironmentScope: Sendable {
         case .envFile(let file): "`\(ConfigPaths.fileName(file.source.path))`"
         case .dockerfile(let file): "the image of `\(ConfigPaths.fileName(file.source.path))`"
         case .kubernetesContainer(let process): process.displayName
+        case .operatorInstrumentation(let process): process.displayName
         }
     }
 
@@ -166,6 +172,7 @@ public struct EnvironmentScope: Sendable {
         case .envFile(let file): file.source
         case .dockerfile(let file): file.source
         case .kubernetesContainer(let process): process.source
+        case .operatorInstrumentation(let process): process.instrumentation.source
         }
     }
 
@@ -202,6 +209,8 @@ public struct EnvironmentScope: Sendable {
             file.source.location(definitions.first?.keyRange ?? file.stages.last?.fromRange ?? ByteRange(0, 0))
         case .kubernetesContainer(let process):
             process.source.location(process.container.nameRange)
+        case .operatorInstrumentation(let process):
+            process.instrumentation.source.location(process.instrumentation.nameRange ?? process.instrumentation.kindRange)
         }
     }
 }

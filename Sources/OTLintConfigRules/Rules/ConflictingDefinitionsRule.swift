@@ -97,6 +97,10 @@ struct ConflictingDefinitionsRule: ScopeRule {
             return "the kubelet gives a container's `env:` precedence over its `envFrom` sources"
         case (.kubernetesConfigMap, .kubernetesConfigMap):
             return "of a container's `envFrom` sources, a later one overrides an earlier one"
+        case (.instrumentationField, .kubernetesEnv):
+            return "the OpenTelemetry Operator sets the variables of `spec.exporter`, `spec.sampler` and `spec.propagators` only where the `Instrumentation`'s `env` does not set them"
+        case (.kubernetesEnv, .kubernetesEnv) where later.entryRange.start < earlier.entryRange.start || earlier.file.path != later.file.path:
+            return "the OpenTelemetry Operator sets a language's `env` before the common `spec.env`, which then does not override it"
         case (.kubernetesEnv, .kubernetesEnv):
             return "when a container's `env:` lists a variable twice, the last entry wins"
         default:

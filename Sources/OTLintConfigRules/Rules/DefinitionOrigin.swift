@@ -11,6 +11,7 @@ extension VariableDefinition {
         case .dockerfile: return "`ENV` of `\(name)`"
         case .kubernetesEnv: return "`env:` in `\(name)`"
         case .kubernetesConfigMap: return "a ConfigMap in `\(name)` (`envFrom`)"
+        case .instrumentationField: return "an `Instrumentation` field in `\(name)`"
         }
     }
 

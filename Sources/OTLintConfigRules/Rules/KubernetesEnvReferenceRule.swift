@@ -1,4 +1,5 @@
 import OTLintCore
+import OTLintYAML
 
 /// OTL803: a reference in a Kubernetes container's `OTEL_*` value that the kubelet leaves as written: `$(VAR)` to a
 /// variable not defined before it in the same container, or shell syntax `${VAR}`, which the kubelet never expands.
@@ -8,6 +9,7 @@ struct KubernetesEnvReferenceRule: ScopeRule {
     var judgesTelemetryBackends: Bool { true }
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        if case .operatorInstrumentation(let process) = scope.kind { return shellSyntax(in: process) }
         guard case .kubernetesContainer(let process) = scope.kind else { return [] }
         let why = "the kubelet expands `$(VAR)` in `env:` only with variables defined earlier in the same container (`envFrom` sources and earlier `env:` entries); anything else stays as written, and the SDK reads the text `$(…)` as part of the value"
         var diagnostics: [Diagnostic] = []
@@ -35,29 +37,50 @@ struct KubernetesEnvReferenceRule: ScopeRule {
             }
         }
         for entry in process.container.env where entry.name.hasPrefix("OTEL_") {
-            guard let node = entry.value, let raw = node.scalar else { continue }
-            let content = ComposeParser.content(of: node, in: process.source)
-            for reference in KubernetesEnvExpansion.shellReferences(in: raw) {
-                var range = node.range
-                if let content, content.verbatim {
-                    range = ByteRange(content.range.start + reference.range.lowerBound, content.range.start + reference.range.upperBound)
-                }
-                let written = String(decoding: Array(raw.utf8)[reference.range], as: UTF8.self)
-                let definedEarlier = process.container.env.prefix { $0.itemRange.start != entry.itemRange.start }.contains { $0.name == reference.name }
-                let isPlain = written == "${\(reference.name)}"
-                let fix = definedEarlier && isPlain && range != node.range
-                    ? Fix(title: "write `$(\(reference.name))`", edits: [TextEdit(path: process.source.path, range: range, replacement: "$(\(reference.name))")], applicability: .safe)
-                    : nil
-                diagnostics.append(Diagnostic(
-                    ruleID: id, severity: severity,
-                    message: "`\(written)` in `\(entry.name)` is shell syntax that the kubelet never expands: \(process.displayName) exports it literally",
-                    location: process.source.location(range),
-                    why: "Kubernetes expands only `$(VAR)` in `env:` values, and no shell runs between the manifest and the SDK, which reads the value as written",
-                    help: definedEarlier ? "write `$(\(reference.name))`" : Self.definitionHelp(reference.name, before: entry.name),
-                    fix: fix))
+            guard let node = entry.value else { continue }
+            let earlier = process.container.env.prefix { $0.itemRange.start != entry.itemRange.start }
+            diagnostics += shellSyntax(in: node, of: entry.name, source: process.source, subject: process.displayName) { name in
+                earlier.contains { $0.name == name } ? "write `$(\(name))`" : Self.definitionHelp(name, before: entry.name)
             }
         }
         return diagnostics
+    }
+
+    /// `${VAR}` in what an `Instrumentation` injects: its `env` values and its exporter endpoint.
+    private func shellSyntax(in process: InstrumentationProcess) -> [Diagnostic] {
+        let instrumentation = process.instrumentation
+        let entries = instrumentation.env + (process.language.flatMap { instrumentation.languageEnv[$0] } ?? [])
+        let values = entries.filter { $0.name.hasPrefix("OTEL_") }.compactMap { entry in entry.value.map { (entry.name, $0) } }
+            + (instrumentation.endpoint.map { [("OTEL_EXPORTER_OTLP_ENDPOINT", $0)] } ?? [])
+        return values.flatMap { name, node in
+            shellSyntax(in: node, of: name, source: instrumentation.source, subject: "the pods of \(instrumentation.displayName)") { variable in
+                "define `\(variable)` in the pods' own `env:` (the Operator adds its variables after them), then write `$(\(variable))`"
+            }
+        }
+    }
+
+    /// One finding per `${VAR}` in a written value, with a safe fix to `$(VAR)` where the help says that is all it takes.
+    private func shellSyntax(in node: YAMLNode, of name: String, source: SourceFile, subject: String, help: (String) -> String) -> [Diagnostic] {
+        guard let raw = node.scalar else { return [] }
+        let content = ComposeParser.content(of: node, in: source)
+        return KubernetesEnvExpansion.shellReferences(in: raw).map { reference in
+            var range = node.range
+            if let content, content.verbatim {
+                range = ByteRange(content.range.start + reference.range.lowerBound, content.range.start + reference.range.upperBound)
+            }
+            let written = String(decoding: Array(raw.utf8)[reference.range], as: UTF8.self)
+            let advice = help(reference.name)
+            let rewrite = "$(\(reference.name))"
+            let fix = advice == "write `\(rewrite)`" && written == "${\(reference.name)}" && range != node.range
+                ? Fix(title: "write `\(rewrite)`", edits: [TextEdit(path: source.path, range: range, replacement: rewrite)], applicability: .safe)
+                : nil
+            return Diagnostic(
+                ruleID: id, severity: severity,
+                message: "`\(written)` in `\(name)` is shell syntax that the kubelet never expands: the SDK of \(subject) reads it as written",
+                location: source.location(range),
+                why: "Kubernetes expands only `$(VAR)` in `env:` values, and no shell runs between the manifest and the SDK, which reads the value as written",
+                help: advice, fix: fix)
+        }
     }
 
     /// How to define a variable the value needs: the downward API for the pod's own names and addresses.

@@ -59,6 +59,8 @@ enum EntryInsertion {
         let prefix = file.slice(ByteRange(keyLineStart, anchor.keyRange.start))
         let entry: String
         switch anchor.source {
+        case .instrumentationField:
+            return nil
         case .dockerfile:
             // A new instruction after the one that holds the anchor (quoted when the value needs it).
             let needsQuotes = value.contains { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "$" }

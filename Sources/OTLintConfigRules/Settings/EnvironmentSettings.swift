@@ -125,6 +125,7 @@ enum EnvironmentSettings {
     /// both known: from its image or build context, and its command, entrypoint, Dockerfile or environment
     /// (`NODE_OPTIONS=--require …/register`).
     static func launcherDefault(of scope: EnvironmentScope, in project: ConfigProject) -> LauncherDefault? {
+        if case .operatorInstrumentation(let process) = scope.kind { return InstrumentationScopes.launcherDefault(process) }
         // The Java agent's default depends on its version, which only the image's Dockerfile can show.
         if let java = JavaAgentLaunch.launcherDefault(of: scope) { return java }
         guard let runtime = project.runtime(of: scope), let profile = LanguageProfile.profile(runtime.language),

@@ -46,7 +46,7 @@ enum JaegerEnvironment {
             }
             // No literal image: a service built from source is an application; an interpolated image is unknown.
             return service.image == nil && service.buildContext != nil
-        case .envFile, .dockerfile, .kubernetesContainer:
+        case .envFile, .dockerfile, .kubernetesContainer, .operatorInstrumentation:
             return scope.effectiveDefinitions.contains { $0.isSet && $0.name.hasPrefix("OTEL_") }
         }
     }
