@@ -90,6 +90,10 @@ final class OperatorInstrumentationTests: XCTestCase {
         let found = project.diagnostics("OTL804")
         XCTAssertEqual(positions(found), ["9:57"])
         XCTAssertEqual(found.first?.related.count, 2)
+        // Manifests without a namespace in separate folders are applied separately (tests, environments).
+        let separate = try TestProject(["k/a/inst.yaml": instrumentation(spec, name: "a"), "k/b/inst.yaml": instrumentation(spec, name: "b"),
+                                        "k/b/web.yaml": deployment(podAnnotation: "instrumentation.opentelemetry.io/inject-python: \"true\"")])
+        XCTAssertEqual(separate.diagnostics("OTL804"), [])
     }
 
     func testJavaExporterNamesAreValid() throws {

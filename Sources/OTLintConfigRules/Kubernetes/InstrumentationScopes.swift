@@ -36,12 +36,22 @@ enum InstrumentationScopes {
     /// The `Instrumentation` an annotation names, among those of the files: by `namespace/name`, by name in the pod's
     /// namespace, or the only one of that namespace for `"true"`.
     static func resolve(_ injection: OperatorInjection, in workload: KubernetesWorkload, among all: [OperatorInstrumentation]) -> OperatorInstrumentation? {
-        func sameNamespace(_ namespace: String?, _ other: String?) -> Bool { namespace == nil || other == nil || namespace == other }
         guard let named = injection.instrumentation else {
-            let candidates = all.filter { sameNamespace($0.namespace, workload.namespace) }
+            let candidates = namespaceMates(of: workload, among: all)
             return candidates.count == 1 ? candidates[0] : nil
         }
-        return all.first { $0.name == named.name && sameNamespace($0.namespace, named.namespace ?? workload.namespace) }
+        let namespace = named.namespace ?? workload.namespace
+        return all.first { $0.name == named.name && ($0.namespace == nil || namespace == nil || $0.namespace == namespace) }
+    }
+
+    /// The `Instrumentation` resources that land in the workload's namespace: the same `metadata.namespace` when both
+    /// write one; else those of the same folder, which are applied together (manifests without a namespace take the
+    /// one they are applied to, and separate folders are often separate deployments or tests).
+    static func namespaceMates(of workload: KubernetesWorkload, among all: [OperatorInstrumentation]) -> [OperatorInstrumentation] {
+        all.filter { instrumentation in
+            if let namespace = instrumentation.namespace, let other = workload.namespace { return namespace == other }
+            return ConfigPaths.directory(of: instrumentation.source.path) == ConfigPaths.directory(of: workload.source.path)
+        }
     }
 
     private static func scope(of process: InstrumentationProcess, context: AnalysisContext) -> EnvironmentScope {

@@ -45,7 +45,7 @@ struct InstrumentationAnnotationRule: ScopeRule {
                     help: "name `\(replacement)`, the `Instrumentation` defined in the files",
                     fix: fix))
             } else {
-                let candidates = instrumentations.filter { $0.namespace == nil || workload.namespace == nil || $0.namespace == workload.namespace }
+                let candidates = InstrumentationScopes.namespaceMates(of: workload, among: instrumentations)
                 guard candidates.count > 1 else { continue }
                 let names = candidates.map { "`\($0.name)`" }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(
