@@ -21,6 +21,7 @@ public struct ConfigAnalyzer: Analyzer {
         DuplicateServiceNameRule(),
         InvalidPropagatorsRule(),
         PropagatorMismatchRule(),
+        WorkerProcessesRule(),
         AgentNotLoadedRule(),
         KubernetesEnvReferenceRule(),
         InstrumentationAnnotationRule(),

@@ -18,7 +18,8 @@ final class ExampleTests: XCTestCase {
         let root = Self.examples.appendingPathComponent(name).path
         let loader = FileLoader()
         let analyzer = ConfigAnalyzer()
-        let names = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+        // Every file of the example, as walking its folder finds them (a Kubernetes example keeps its manifests in `deploy/`).
+        let names = try FileManager.default.subpathsOfDirectory(atPath: root).sorted()
         let files = names.map { root + "/" + $0 }.filter(analyzer.claims(path:)).compactMap { try? loader.load($0).get() }
         let result = analyzer.analyze(files, context: AnalysisContext(loader: loader, configuration: Configuration(), rootDirectory: root))
         let sorted = result.diagnostics.sorted(by: Diagnostic.outputOrder)
@@ -75,5 +76,15 @@ final class ExampleTests: XCTestCase {
     func testFixedDockerfileExampleIsClean() throws {
         XCTAssertEqual(try expected(in: "compose-dockerfile-node-fixed"), [])
         try assertReportsWhatItsReadmeSays("compose-dockerfile-node-fixed")
+    }
+
+    func testKubernetesExampleReportsExactlyWhatItsReadmeSays() throws {
+        XCTAssertFalse(try expected(in: "kubernetes-operator").isEmpty)
+        try assertReportsWhatItsReadmeSays("kubernetes-operator")
+    }
+
+    func testFixedKubernetesExampleIsClean() throws {
+        XCTAssertEqual(try expected(in: "kubernetes-operator-fixed"), [])
+        try assertReportsWhatItsReadmeSays("kubernetes-operator-fixed")
     }
 }

@@ -73,6 +73,9 @@ public struct KubernetesContainer: Sendable {
     /// `command:` and `args:` as written (each a list of strings), for launch rules.
     public var command: [String]?
     public var args: [String]?
+    /// Where `command:` is written.
+    public var commandNode: YAMLNode?
+    public var argsNode: YAMLNode?
     /// The `env:` node, where new entries are added.
     public var envNode: YAMLNode?
 }

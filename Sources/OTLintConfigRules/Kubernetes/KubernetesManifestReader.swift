@@ -86,7 +86,7 @@ enum KubernetesManifestReader {
         }
         let nameNode = node["name"]
         return KubernetesContainer(name: text(nameNode), nameRange: nameNode?.range ?? node.range, isInit: isInit, image: text(node["image"]),
-                                   env: env, envFrom: envFrom, command: words(node["command"]), args: words(node["args"]), envNode: envNode)
+                                   env: env, envFrom: envFrom, command: words(node["command"]), args: words(node["args"]), commandNode: node["command"], argsNode: node["args"], envNode: envNode)
     }
 
     /// The entries of an `env:` list (of a container, or of an `Instrumentation`).
