@@ -51,6 +51,15 @@ final class UnknownVariableRuleTests: XCTestCase {
         let both = try TestProject([".env": "OTEL_SERVICENAME=a\nOTEL_SERVICE_NAME=b\n"])
         XCTAssertNil(try XCTUnwrap(both.diagnostics("OTL001").first).fix)
     }
+
+    func testANameTheServicesOwnYAMLTemplateReadsIsNotReported() throws {
+        let compose = "services:\n  proxy:\n    build: ./proxy\n    environment:\n      OTEL_ENABLED: \"true\"\n"
+        XCTAssertEqual(try TestProject(["docker-compose.yml": compose, "proxy/Dockerfile": "FROM envoyproxy/envoy:v1.31\n"]).diagnostics("OTL001").count, 1)
+        // Its configuration template (any YAML file, which may also look like a Kubernetes manifest) reads the name.
+        let read = try TestProject(["docker-compose.yml": compose, "proxy/Dockerfile": "FROM envoyproxy/envoy:v1.31\n",
+                                    "proxy/envoy.tmpl.yaml": "tracing:\n  enabled: ${OTEL_ENABLED}\n"])
+        XCTAssertEqual(read.diagnostics("OTL001"), [])
+    }
 }
 
 final class InvalidValueRuleTests: XCTestCase {

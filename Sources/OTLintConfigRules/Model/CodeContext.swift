@@ -87,9 +87,10 @@ final class CodeContext: @unchecked Sendable {
                     continue
                 }
                 // Compose and env files are judged as settings themselves: a compose file that names other
-                // services says nothing about this one's code. A Dockerfile builds this code, so it counts.
+                // services says nothing about this one's code. A Dockerfile builds this code, so it counts, and so
+                // does any other YAML file (a template the service renders, its own configuration).
                 guard (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= maximumFileSize,
-                      isSearched(name), ConfigPaths.kind(of: path).map({ $0 == .dockerfile }) ?? true
+                      isSearched(name), ConfigPaths.kind(of: path).map({ $0 == .dockerfile || $0 == .kubernetes }) ?? true
                 else { continue }
                 budget.files -= 1
                 budget.bytes -= Int(status.st_size)
