@@ -178,7 +178,7 @@ public struct ConfigAnalyzer: Analyzer {
         errors += collectors.inputErrors
         project.collectorSampling = CollectorSampling(collectors.instances)
         project.swiftSDKs = SwiftSDKDetection.detect(composeFiles: composeFiles, loader: context.loader)
-        project.serviceRuntimes = ServiceRuntimeDetection.detect(composeFiles: composeFiles, loader: context.loader)
+        project.serviceRuntimes = ServiceRuntimeDetection.detect(composeFiles: composeFiles, scopes: project.scopes, loader: context.loader)
         return (project, errors + builder.inputErrors, skipped, notRead + templates)
     }
 }

@@ -192,3 +192,33 @@ final class DockerfileReaderTests: XCTestCase {
         XCTAssertEqual(try javaProject(entrypoint: property).diagnostics("OTL203").map(\.message), [])
     }
 }
+
+/// The language of a service from its Dockerfile's base image, for the rules that depend on an SDK's defaults.
+final class DockerfileBaseImageLanguageTests: XCTestCase {
+    func testAStandaloneDockerfileKnowsItsLanguage() throws {
+        // Java's exporters refuse an endpoint without a scheme, whatever the protocol.
+        let project = try TestProject(["api/Dockerfile": """
+        ARG JAVA_VERSION=21
+        FROM eclipse-temurin:${JAVA_VERSION}-jre AS base
+        FROM base
+        ENV OTEL_EXPORTER_OTLP_ENDPOINT=collector:4317
+        CMD ["java", "-jar", "app.jar"]
+        """])
+        let found = project.diagnostics("OTL205")
+        XCTAssertEqual(found.map { "\($0.location.start.line):\($0.location.start.column)" }, ["4:33"])
+        XCTAssertTrue(found.first?.why?.contains("the Java SDK checks it for every protocol") == true)
+        // A Go image's gRPC exporter takes `host:port`.
+        let go = try TestProject(["api/Dockerfile": "FROM golang:1.22\nENV OTEL_EXPORTER_OTLP_ENDPOINT=collector:4317\n"])
+        XCTAssertEqual(go.diagnostics("OTL205"), [])
+    }
+
+    func testAComposeServiceTakesTheLanguageOfTheStageItBuilds() throws {
+        let compose = "services:\n  web:\n    build:\n      context: ./web\n      target: runtime\n    environment:\n      NODE_OPTIONS: --require @opentelemetry/auto-instrumentations-node/register\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4317\n"
+        let dockerfile = "FROM golang:1.22 AS tools\nFROM node:20-slim AS runtime\nCMD [\"node\", \"server.js\"]\n"
+        let found = try TestProject(["docker-compose.yml": compose, "web/Dockerfile": dockerfile]).diagnostics("OTL203")
+        XCTAssertEqual(found.map(\.location.start.line), [8])
+        // Built from the Go stage, the service is not judged on Node's default.
+        let goStage = try TestProject(["docker-compose.yml": compose.replacingOccurrences(of: "target: runtime", with: "target: tools"), "web/Dockerfile": dockerfile])
+        XCTAssertEqual(goStage.diagnostics("OTL203"), [])
+    }
+}

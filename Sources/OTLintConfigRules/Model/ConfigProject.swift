@@ -32,8 +32,10 @@ public struct ConfigProject: Sendable {
     /// The OpenTelemetry Operator `Instrumentation` resources of the run's Kubernetes manifests.
     var instrumentations: [OperatorInstrumentation] = []
 
-    /// The language of a compose-service scope, when its image or build context tells it unambiguously.
+    /// The language of a compose service or of a standalone Dockerfile's image, when its image, base image or build
+    /// context tells it unambiguously.
     public func runtime(of scope: EnvironmentScope) -> ServiceRuntime? {
+        if case .dockerfile(let file) = scope.kind { return ServiceRuntimeDetection.detect(dockerfile: file) }
         guard case .composeService(let file, let service) = scope.kind else { return nil }
         return serviceRuntimes[ServiceRuntimeDetection.key(file, service)]
     }

@@ -20,23 +20,30 @@ public enum ServiceRuntimeDetection {
         compose.source.path + "\u{0}" + service.name
     }
 
-    public static func detect(composeFiles: [ComposeFile], loader: FileLoader) -> [String: ServiceRuntime] {
+    /// `scopes`: the scopes built for the services, whose Dockerfile (read once, by the scope builder) has the base image.
+    public static func detect(composeFiles: [ComposeFile], scopes: [EnvironmentScope], loader: FileLoader) -> [String: ServiceRuntime] {
+        var images: [String: (Dockerfile, Int)] = [:]
+        for scope in scopes {
+            guard case .composeService(let file, let service) = scope.kind, let dockerfile = scope.imageDockerfile, let stage = scope.imageStage else { continue }
+            images[key(file, service)] = (dockerfile, stage)
+        }
         var result: [String: ServiceRuntime] = [:]
         for compose in composeFiles {
             for service in compose.services {
-                if let runtime = detect(compose, service, loader: loader) { result[key(compose, service)] = runtime }
+                if let runtime = detect(compose, service, image: images[key(compose, service)], loader: loader) { result[key(compose, service)] = runtime }
             }
         }
         return result
     }
 
-    private static func detect(_ compose: ComposeFile, _ service: ComposeService, loader: FileLoader) -> ServiceRuntime? {
+    private static func detect(_ compose: ComposeFile, _ service: ComposeService, image: (Dockerfile, Int)?, loader: FileLoader) -> ServiceRuntime? {
         var found: [(ServiceLanguage, RelatedLocation)] = []
         if let image = service.image, let reference = ImageReference(image.text),
            let profile = LanguageProfile.all.first(where: { $0.imageRepositories.contains(reference.repository) }) {
             found.append((profile.language, RelatedLocation(location: compose.source.location(image.node.range),
                                                             message: "service `\(service.name)` runs the \(profile.language.rawValue) image `\(image.text)`")))
         }
+        if let (dockerfile, stage) = image, let base = baseImageLanguage(dockerfile, stage: stage) { found.append(base) }
         let folder = buildFolder(compose, service)
         if let folder, let context = service.buildContext, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {
             for profile in LanguageProfile.all {
@@ -52,6 +59,29 @@ public enum ServiceRuntimeDetection {
         let markers = LanguageProfile.profile(language)?.launcherMarkers ?? []
         return ServiceRuntime(language: language, evidence: evidence,
                               launcher: launcher(markers, compose: compose, service: service, folder: folder, loader: loader))
+    }
+
+    /// The language of a Dockerfile's base image, for the stage that runs (`FROM python:3.12-slim`, also through the
+    /// stages it is built `FROM`), with the `FROM` line as evidence. A tag from a build argument still names the image.
+    static func baseImageLanguage(_ dockerfile: Dockerfile, stage: Int) -> (ServiceLanguage, RelatedLocation)? {
+        guard let root = dockerfile.lineage(of: stage).first else { return nil }
+        var base = dockerfile.stages[root].base
+        // `python:${PYTHON_VERSION}-slim`: the repository is written, only the tag is substituted.
+        if let dollar = base.firstIndex(of: "$"), let colon = base.lastIndex(of: ":"), colon < dollar,
+           base[..<colon].lastIndex(of: "/").map({ $0 < colon }) ?? true {
+            base = String(base[..<colon])
+        }
+        guard let reference = ImageReference(base),
+              let profile = LanguageProfile.all.first(where: { $0.imageRepositories.contains(reference.repository) }) else { return nil }
+        return (profile.language, RelatedLocation(location: dockerfile.source.location(dockerfile.stages[root].fromRange),
+                                                  message: "the image is built `FROM` the \(profile.language.rawValue) image `\(dockerfile.stages[root].base)`"))
+    }
+
+    /// The language and launcher of a Dockerfile no compose file builds, from its base image and its own text.
+    static func detect(dockerfile: Dockerfile) -> ServiceRuntime? {
+        guard let stage = dockerfile.stage(target: nil), let (language, evidence) = baseImageLanguage(dockerfile, stage: stage) else { return nil }
+        let markers = LanguageProfile.profile(language)?.launcherMarkers ?? []
+        return ServiceRuntime(language: language, evidence: evidence, launcher: marker(markers, in: dockerfile.source))
     }
 
     /// The build context folder when it is a literal local path.
@@ -72,6 +102,11 @@ public enum ServiceRuntimeDetection {
         }
         guard folder != nil, let path = ComposeBuild(service, in: compose)?.dockerfilePath, loader.exists(path),
               case .success(let file) = loader.load(path) else { return nil }
+        return marker(markers, in: file)
+    }
+
+    /// Where the first of the launcher markers is written in a file.
+    private static func marker(_ markers: [String], in file: SourceFile) -> RelatedLocation? {
         let text = file.text
         for marker in markers {
             guard let range = text.range(of: marker) else { continue }
