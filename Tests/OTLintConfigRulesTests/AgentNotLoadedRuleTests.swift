@@ -68,3 +68,39 @@ final class AgentNotLoadedRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL802").map(\.message), [])
     }
 }
+
+/// OTL802 for Node.js: the auto-instrumentation's register hook never loaded by `node`.
+final class NodeRegisterNotLoadedTests: XCTestCase {
+    let dockerfile = """
+    FROM node:20-slim
+    WORKDIR /app
+    COPY . .
+    RUN npm install --omit=dev && npm install @opentelemetry/auto-instrumentations-node
+    CMD ["node", "server.js"]
+    """
+
+    func found(service: String = "", dockerfile: String? = nil, code: String = "require('express')().listen(8080)\n") throws -> [String] {
+        try TestProject([
+            "docker-compose.yml": "services:\n  web:\n    build: ./web\n" + service,
+            "web/Dockerfile": dockerfile ?? self.dockerfile,
+            "web/server.js": code,
+        ]).diagnostics("OTL802").map { "\(ConfigPaths.fileName($0.location.path)):\($0.location.start.line):\($0.location.start.column)" }
+    }
+
+    func testAnInstalledHookThatNodeNeverLoadsIsReportedAtTheLaunch() throws {
+        XCTAssertEqual(try found(), ["Dockerfile:5:1"])
+        XCTAssertEqual(try found(service: "    command: [\"node\", \"server.js\"]\n"), ["docker-compose.yml:4:14"])
+        // The service's own auto-instrumentation settings say so too, where the image shows nothing.
+        XCTAssertEqual(try found(service: "    environment:\n      OTEL_NODE_RESOURCE_DETECTORS: env,host\n",
+                                 dockerfile: "FROM node:20-slim\nCOPY . .\nCMD [\"node\", \"server.js\"]\n"), ["Dockerfile:3:1"])
+    }
+
+    func testTheHookOnTheCommandLineInNodeOptionsOrTheSDKInCodeIsFine() throws {
+        XCTAssertEqual(try found(service: "    command: [\"node\", \"--require\", \"@opentelemetry/auto-instrumentations-node/register\", \"server.js\"]\n"), [])
+        XCTAssertEqual(try found(service: "    command: node --import @opentelemetry/auto-instrumentations-node/register.js server.mjs\n"), [])
+        XCTAssertEqual(try found(service: "    environment:\n      NODE_OPTIONS: --require @opentelemetry/auto-instrumentations-node/register\n"), [])
+        XCTAssertEqual(try found(code: "const { NodeSDK } = require('@opentelemetry/sdk-node')\nnew NodeSDK().start()\n"), [])
+        // A script or package manager may add the option: not judged.
+        XCTAssertEqual(try found(service: "    command: [\"npm\", \"start\"]\n"), [])
+    }
+}

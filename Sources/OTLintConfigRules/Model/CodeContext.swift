@@ -47,6 +47,15 @@ final class CodeContext: @unchecked Sendable {
         mayMention(CodeContext.javaSDKMarkers, directory: directory)
     }
 
+    /// Source files that start the Node.js SDK themselves (a `tracing.js` with `new NodeSDK(…)`, or a tracer provider
+    /// with registered instrumentations): the service exports without the auto-instrumentation's register hook.
+    static let nodeSDKMarkers = ["@opentelemetry/sdk-node", "@opentelemetry/sdk-trace-node", "registerinstrumentations"]
+
+    /// Whether the code in `directory` may set the Node.js SDK up itself (or is too large to tell).
+    func maySetUpNodeSDK(directory: String) -> Bool {
+        mayMention(CodeContext.nodeSDKMarkers, directory: directory)
+    }
+
     /// Whether the code in `directory` may read an environment variable of this name itself (its own setting in
     /// the `OTEL_` namespace, a template that expands it), or is too large to tell.
     func mayRead(variable name: String, directory: String) -> Bool {

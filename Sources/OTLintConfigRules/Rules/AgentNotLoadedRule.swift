@@ -1,20 +1,31 @@
 import OTLintCore
 
-/// OTL802: a Java service set up for the OpenTelemetry Java agent (its image downloads or copies
-/// `opentelemetry-javaagent.jar`, or it sets `OTEL_JAVAAGENT_*` variables only the agent reads) whose launch never
-/// loads the agent: the JVM reads `-javaagent:` only from its command line and from `JAVA_TOOL_OPTIONS` /
-/// `JDK_JAVA_OPTIONS`. `JAVA_OPTS` is a convention of start scripts: an exec-form `java -jar` never reads it.
+/// OTL802: a service set up for auto-instrumentation whose launch never loads it.
+///
+/// Java: the image downloads or copies `opentelemetry-javaagent.jar`, or the service sets `OTEL_JAVAAGENT_*`
+/// variables only the agent reads, and the JVM never gets `-javaagent:`: it reads it only from its command line and
+/// from `JAVA_TOOL_OPTIONS` / `JDK_JAVA_OPTIONS`. `JAVA_OPTS` is a convention of start scripts: an exec-form
+/// `java -jar` never reads it.
+///
+/// Node.js: the image installs `@opentelemetry/auto-instrumentations-node`, or the service sets `OTEL_NODE_*`
+/// variables, and `node` starts without `--require …/register` (or `--import …/register.js`) on its command line
+/// or in `NODE_OPTIONS`.
 ///
 /// Judged only where the launch is certain: the command that runs (compose `entrypoint:`/`command:` over the
-/// Dockerfile's `ENTRYPOINT`/`CMD`, from the stage that runs) starts `java` itself, without a shell expansion or a
-/// start script that could add options; and not where the build context adds the SDK to the application (it then
-/// exports without the agent).
+/// Dockerfile's `ENTRYPOINT`/`CMD`, from the stage that runs) starts `java` or `node` itself, without a shell
+/// expansion or a start script that could add options; and not where the code sets the SDK up itself (it then
+/// exports without the agent or the register hook).
 struct AgentNotLoadedRule: ScopeRule {
     static let id = "OTL802"
     static let agentJar = "opentelemetry-javaagent"
     static let optionVariables = ["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"]
+    static let nodePackage = "@opentelemetry/auto-instrumentations-node"
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        javaAgentNotLoaded(scope, project: project) + nodeRegisterNotLoaded(scope, project: project)
+    }
+
+    private func javaAgentNotLoaded(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let dockerfile = scope.imageDockerfile else { return [] }
         let file = dockerfile.source
         let mention = ByteSearch.firstIndex(of: Array(Self.agentJar.utf8), in: file.bytes)
@@ -45,5 +56,32 @@ struct AgentNotLoadedRule: ScopeRule {
             location: launch.location, why: why,
             help: "add `-javaagent:/path/to/opentelemetry-javaagent.jar` before `-jar`, or set `JAVA_TOOL_OPTIONS=-javaagent:/path/to/opentelemetry-javaagent.jar`",
             related: related)]
+    }
+
+    private func nodeRegisterNotLoaded(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
+        // The code must be here to read: an application that starts the SDK itself needs no register hook.
+        guard let directory = scope.codeDirectory ?? scope.imageDockerfile.map({ ConfigPaths.directory(of: $0.source.path) }) else { return [] }
+        let package = Array(Self.nodePackage.utf8)
+        let installed = scope.imageDockerfile.flatMap { dockerfile in
+            ByteSearch.firstIndex(of: package, in: dockerfile.source.bytes).map {
+                RelatedLocation(location: dockerfile.source.location(ByteRange($0, $0 + package.count)), message: "the image installs the auto-instrumentation here")
+            }
+        }
+        let nodeVariables = scope.effectiveDefinitions.filter { $0.isSet && $0.name.hasPrefix("OTEL_NODE_") }
+        guard let intent = installed ?? nodeVariables.first.map({ RelatedLocation(location: $0.keyLocation, message: "`\($0.name)` configures the auto-instrumentation") }),
+              let launch = ContainerLaunch.of(scope), !launch.expandsVariables else { return [] }
+        let program = launch.words.drop { $0 == "exec" }
+        guard let first = program.first, first.split(separator: "/").last == "node" else { return [] }
+        if program.contains(where: { $0.contains("auto-instrumentations-node/register") }) { return [] }
+        // An unknown `NODE_OPTIONS` may load it.
+        if let options = scope.setting("NODE_OPTIONS"), options.value?.contains("auto-instrumentations-node/register") != false { return [] }
+        if project.codeContext.maySetUpNodeSDK(directory: directory) { return [] }
+        return [Diagnostic(
+            ruleID: id, severity: severity,
+            message: "\(scope.displayName) is set up for OpenTelemetry's Node.js auto-instrumentation, but \(launch.place) starts `node` without loading it: no telemetry is produced",
+            location: launch.location,
+            why: "`@opentelemetry/auto-instrumentations-node` starts the SDK only when Node loads its `register` module before the application (`--require` for CommonJS, `--import` for ES modules), from the command line or `NODE_OPTIONS`; the `OTEL_*` settings of the service are read by nothing else",
+            help: "start with `node --require @opentelemetry/auto-instrumentations-node/register …` (`--import @opentelemetry/auto-instrumentations-node/register.js` for ES modules), or set `NODE_OPTIONS=--require @opentelemetry/auto-instrumentations-node/register`",
+            related: [intent])]
     }
 }
