@@ -25,6 +25,8 @@ public struct ConfigAnalyzer: Analyzer {
         AgentNotLoadedRule(),
         KubernetesEnvReferenceRule(),
         InstrumentationAnnotationRule(),
+        SDKConfigFileRule(),
+        IgnoredByConfigFileRule(),
     ]
 
     /// The IDs of the scope rules, in registry order.
@@ -67,6 +69,7 @@ public struct ConfigAnalyzer: Analyzer {
             return SettingsRules.check([process], isEnabled: context.isEnabled)
                 + (context.isEnabled(UnreachableEndpointHostRule.id) ? UnreachableEndpointHostRule().check(process.endpoints, of: collector, project: project) : [])
         })
+        if context.isEnabled(SDKConfigFileRule.id) { results.append(SDKConfigFileRule.check(project)) }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()
@@ -92,6 +95,7 @@ public struct ConfigAnalyzer: Analyzer {
         enum Parsed {
             case compose(ComposeFile?, [InputError]), env(EnvFile, [InputError]), collector(CollectorConfig?, [InputError]), dockerfile(Dockerfile)
             case kubernetes(KubernetesManifest, [InputError])
+            case sdkConfig(SDKConfigFile?, [InputError])
             case skipped(Notice), none
             /// A YAML file found by walking a folder that is no input of otlint's: not counted as checked.
             case notRead(String)
@@ -107,19 +111,27 @@ public struct ConfigAnalyzer: Analyzer {
                 // Any YAML file found by walking a folder is a Kubernetes manifest or nothing, and most are nothing:
                 // decided from its bytes before parsing it.
                 if kind == .kubernetes && !isExplicit {
-                    guard KubernetesManifestReader.mayMatter(file) else { return .notRead(file.path) }
+                    let mayBeManifest = KubernetesManifestReader.mayMatter(file)
+                    guard mayBeManifest || SDKConfigFile.mayBeOne(file) else { return .notRead(file.path) }
                     if KubernetesManifestReader.isTemplate(file) { return .template(file.path) }
                     let documents: [YAMLDocument]
                     do throws(YAMLError) { documents = try YAMLParser.parse(file) } catch { return .compose(nil, [error.inputError(path: file.path)]) }
-                    guard let root = documents.compactMap(\.root).first(where: { !$0.isNull }), YAMLInputKind.of(root) == .kubernetes else {
+                    guard let root = documents.compactMap(\.root).first(where: { !$0.isNull }) else { return .notRead(file.path) }
+                    switch YAMLInputKind.of(root) {
+                    case .kubernetes where mayBeManifest:
+                        let (manifest, errors) = KubernetesManifestReader.read(file, documents: documents)
+                        return .kubernetes(manifest, errors)
+                    case .sdkConfiguration where root["file_format"] != nil:
+                        let (config, errors) = SDKConfigFile.read(file, documents: documents)
+                        return .sdkConfig(config, errors)
+                    default:
                         return .notRead(file.path)
                     }
-                    let (manifest, errors) = KubernetesManifestReader.read(file, documents: documents)
-                    return .kubernetes(manifest, errors)
                 }
                 let read = ComposeParser.read(file)
                 if let notice = ConfigAnalyzer.templateNotice(file, errors: read.errors) { return .skipped(notice) }
                 if let manifest = read.kubernetes { return .kubernetes(manifest.manifest, manifest.errors) }
+                if let config = read.sdkConfig { return .sdkConfig(config.file, config.errors) }
                 if let collector = read.collector { return .collector(collector.config, collector.errors) }
                 if let reason = read.notCompose { return .skipped(Notice(path: file.path, message: reason)) }
                 return .compose(read.file, read.errors)
@@ -140,11 +152,13 @@ public struct ConfigAnalyzer: Analyzer {
         var collectorConfigs: [CollectorConfig] = []
         var dockerfiles: [Dockerfile] = []
         var manifests: [KubernetesManifest] = []
+        var sdkConfigs: [SDKConfigFile] = []
         var notRead: [String] = []
         var templates: [String] = []
         for result in parsed {
             switch result {
             case .kubernetes(let manifest, let fileErrors): manifests.append(manifest); errors += fileErrors
+            case .sdkConfig(let config, let fileErrors): sdkConfigs += config.map { [$0] } ?? []; errors += fileErrors
             case .notRead(let path): notRead.append(path)
             case .template(let path): templates.append(path)
             case .dockerfile(let file): dockerfiles.append(file)
@@ -162,6 +176,9 @@ public struct ConfigAnalyzer: Analyzer {
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
         project.scopes += KubernetesScopes.scopes(of: manifests, context: context) + InstrumentationScopes.scopes(of: manifests, context: context)
         project.instrumentations = manifests.flatMap(\.instrumentations)
+        let configs = SDKConfigUse.files(for: project.scopes, checked: sdkConfigs, loader: context.loader)
+        project.sdkConfigFiles = configs.files
+        errors += configs.errors
         project.notices = builder.notices
         if let first = templates.first {
             skipped.append(Notice(path: first, message: templates.count == 1

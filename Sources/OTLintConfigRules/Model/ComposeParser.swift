@@ -11,6 +11,8 @@ public struct ComposeReadResult: Sendable {
     public var collector: CollectorReadResult?
     /// The file read as a Kubernetes manifest, when its documents say they are one.
     var kubernetes: (manifest: KubernetesManifest, errors: [InputError])?
+    /// The file read as an SDK configuration file, when its top level says it is one.
+    var sdkConfig: (file: SDKConfigFile?, errors: [InputError])?
 }
 
 /// Builds the compose model from a YAML tree. Never throws: structural problems become `InputError`s and the
@@ -39,6 +41,7 @@ public enum ComposeParser {
             let kind = YAMLInputKind.of(firstRoot)
             if kind == .collector { return ComposeReadResult(file: nil, collector: CollectorConfigReader.read(source, documents: documents)) }
             if kind == .kubernetes { return ComposeReadResult(file: nil, kubernetes: KubernetesManifestReader.read(source, documents: documents)) }
+            if kind == .sdkConfiguration { return ComposeReadResult(file: nil, sdkConfig: SDKConfigFile.read(source, documents: documents)) }
             if let reason = kind.notCheckedReason { return ComposeReadResult(file: nil, notCompose: reason) }
         }
         var errors: [InputError] = []

@@ -31,6 +31,13 @@ public struct ConfigProject: Sendable {
     public var serviceRuntimes: [String: ServiceRuntime] = [:]
     /// The OpenTelemetry Operator `Instrumentation` resources of the run's Kubernetes manifests.
     var instrumentations: [OperatorInstrumentation] = []
+    /// The SDK configuration files of the run (checked, or named by a process's `OTEL_CONFIG_FILE`), by standard path.
+    var sdkConfigFiles: [String: SDKConfigFile] = [:]
+
+    /// The SDK configuration file a scope reads, when the checkout has it.
+    func sdkConfigFile(_ use: SDKConfigUse) -> SDKConfigFile? {
+        use.path.flatMap { sdkConfigFiles[StandardPath.of($0)] }
+    }
 
     /// The language of a compose service or of a standalone Dockerfile's image, when its image, base image or build
     /// context tells it unambiguously.

@@ -43,8 +43,7 @@ enum YAMLInputKind: Equatable {
     var notCheckedReason: String? {
         let what: String
         switch self {
-        case .compose, .collector, .kubernetes: return nil
-        case .sdkConfiguration: what = "an OpenTelemetry SDK configuration file (`file_format`, `tracer_provider`, …)"
+        case .compose, .collector, .kubernetes, .sdkConfiguration: return nil
         case .unknown(let keys):
             let shown = keys.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
             what = "no compose file (its top-level keys \(shown)\(keys.count > 3 ? ", …" : "") are none of Compose's)"
