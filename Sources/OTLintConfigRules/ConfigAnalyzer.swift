@@ -70,6 +70,13 @@ public struct ConfigAnalyzer: Analyzer {
                 + (context.isEnabled(UnreachableEndpointHostRule.id) ? UnreachableEndpointHostRule().check(process.endpoints, of: collector, project: project) : [])
         })
         if context.isEnabled(SDKConfigFileRule.id) { results.append(SDKConfigFileRule.check(project)) }
+        // The concepts an SDK configuration file shares with the environment: its exporters' endpoints and its sampler.
+        for key in project.sdkConfigFiles.keys.sorted() {
+            guard let file = project.sdkConfigFiles[key] else { continue }
+            let readers = scopes.filter { scope in SDKConfigUse.of(scope)?.path.map { StandardPath.of($0) == key } ?? false }
+            let process = SDKConfigSettings.process(file, tier: SDKConfigSettings.tier(of: file, readers: readers, context: context))
+            results.append(SettingsRules.check([process], isEnabled: context.isEnabled))
+        }
         // A file shared by several scopes (an env_file used by two services) yields the same finding once per
         // scope: keep the first.
         var seen = Set<DiagnosticKey>()

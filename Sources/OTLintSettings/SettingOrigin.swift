@@ -7,13 +7,16 @@ public enum SettingOrigin: Sendable {
     case code(api: String, sdk: SwiftSDK)
     /// A component setting of a collector configuration, by its path: "`exporters.otlp/backend.headers`".
     case collectorSetting(String)
+    /// A setting of an SDK configuration file (`OTEL_CONFIG_FILE`), by its path:
+    /// "`tracer_provider.processors[0].batch.exporter.otlp_http.endpoint`".
+    case configFileSetting(String)
 
     /// How messages name the setting, in backticks.
     public var displayName: String {
         switch self {
         case .variable(let name): "`\(name)`"
         case .code(let api, _): api
-        case .collectorSetting(let path): "`\(path)`"
+        case .collectorSetting(let path), .configFileSetting(let path): "`\(path)`"
         }
     }
 

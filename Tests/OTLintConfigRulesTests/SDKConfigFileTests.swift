@@ -121,4 +121,38 @@ final class SDKConfigFileTests: XCTestCase {
         let built = try TestProject(["docker-compose.yml": compose("", volumes: false).replacingOccurrences(of: "image: python:3.12-slim", with: "build: ./api")])
         XCTAssertEqual(built.diagnostics("OTL806"), [])
     }
+
+    func testTheFilesValuesAreJudgedByTheSettingsRulesWhereTheyAreWritten() throws {
+        let project = try TestProject(["deploy/otel-config.yaml": """
+        file_format: "1.0"
+        resource:
+          attributes:
+            - name: deployment.environment.name
+              value: production
+        tracer_provider:
+          sampler:
+            parent_based:
+              root:
+                always_on:
+          processors:
+            - batch:
+                exporter:
+                  otlp_http:
+                    endpoint: http://collector:4317/v1/traces
+        meter_provider:
+          readers:
+            - periodic:
+                exporter:
+                  otlp_http:
+                    endpoint: http://collector:4318
+        """])
+        XCTAssertEqual(positions(project.diagnostics("OTL203")), ["otel-config.yaml:15:40"])
+        XCTAssertEqual(project.diagnostics("OTL203").first?.help, "use port 4318, or use the `otlp_grpc` exporter if port 4317 is right")
+        XCTAssertEqual(positions(project.diagnostics("OTL204")), ["otel-config.yaml:21:23"])
+        let sampling = project.diagnostics("OTL101")
+        XCTAssertEqual(positions(sampling), ["otel-config.yaml:10:9"])
+        XCTAssertTrue(sampling.first?.why?.contains("`deployment.environment.name=production`") == true, sampling.first?.why ?? "")
+        try project.assertFix("OTL204", file: "deploy/otel-config.yaml", becomes: try project.read("deploy/otel-config.yaml")
+            .replacingOccurrences(of: "collector:4318", with: "collector:4318/v1/metrics"))
+    }
 }

@@ -119,6 +119,11 @@ struct EndpointProtocolMismatchRule: SettingsRule {
                 otherProtocolAdvice = "use the `\(isHTTP ? "otlp_grpc` (before v0.144.0: `otlp`" : "otlp_http` (before v0.144.0: `otlphttp`")) exporter"
                 return
             }
+            if case .configFileSetting = origin {
+                speaker = { _ in "the `\(isHTTP ? "otlp_http" : "otlp_grpc")` exporter speaks \(isHTTP ? "OTLP/HTTP" : "OTLP/gRPC") only" }
+                otherProtocolAdvice = "use the `\(isHTTP ? "otlp_grpc" : "otlp_http")` exporter"
+                return
+            }
             switch origin.sdk {
             case .swiftOTel:
                 speaker = { _ in isHTTP ? "swift-otel exports with OTLP/HTTP unless the exporter's `.protocol` is `.grpc`" : "the exporter's `.protocol` is `.grpc`" }

@@ -75,7 +75,12 @@ struct FullSamplingInProductionRule: SettingsRule {
     }
 
     private func diagnostic(_ process: TelemetryProcess, about setting: Setting, message: String, why: String) -> Diagnostic {
-        setting.diagnostic(id, message: message, why: why, help: help, related: process.tier.related, fix: fix(process))
+        if case .configFileSetting = setting.origin {
+            return setting.diagnostic(id, message: message, why: why,
+                                      help: "sample a share of root traces, e.g. `parent_based: {root: {trace_id_ratio_based: {ratio: \(Self.recommendedRatio)}}}`, or sample in a collector",
+                                      related: process.tier.related)
+        }
+        return setting.diagnostic(id, message: message, why: why, help: help, related: process.tier.related, fix: fix(process))
     }
 
     /// Sets `parentbased_traceidratio` and `0.1`, editing the variables where they are written and adding missing

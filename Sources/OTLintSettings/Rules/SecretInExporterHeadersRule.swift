@@ -23,6 +23,11 @@ struct SecretInExporterHeadersRule: SettingsRule {
                     message = "`\(variable)` holds a literal credential in the `\(header.name)` header, written in `\(fileName)`: anyone who can read the repository can use it"
                     help = "move the secret to a git-ignored `.env` or a secret store and interpolate it, e.g. `\(header.name)=${\(reference)}`; then rotate the exposed key"
                 }
+            case .configFileSetting(let path):
+                let fileName = header.location.path.split(separator: "/").last.map(String.init) ?? header.location.path
+                let reference = header.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+                message = "`\(path)` holds a literal credential in the `\(header.name)` header, written in `\(fileName)`: anyone who can read the repository can use it"
+                help = "write `${\(reference)}` and set `\(reference)` for the process from a git-ignored `.env` or a secret store; then rotate the exposed key"
             case .collectorSetting(let path):
                 let fileName = header.location.path.split(separator: "/").last.map(String.init) ?? header.location.path
                 let reference = header.name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()

@@ -70,6 +70,9 @@ struct SignalPathInEndpointRule: SettingsRule {
             case .variable:
                 sender = "per-signal endpoints are used as-is"
                 why = "unlike `OTEL_EXPORTER_OTLP_ENDPOINT`, a per-signal OTLP/HTTP endpoint is the full URL; nothing is appended"
+            case .configFileSetting:
+                sender = "the SDK sends to an `otlp_http` exporter's `endpoint` as written"
+                why = "in the SDK configuration file, an `otlp_http` exporter's `endpoint` is the full URL of its signal; nothing is appended"
             case .collectorSetting:
                 sender = "the exporter sends to `\(signal)_endpoint` as written"
                 why = "unlike `endpoint`, to which the exporter appends `\(signalPath)`, `\(signal)_endpoint` is the full URL; nothing is appended"
