@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Generates the inputs Scripts/benchmark measures otlint on.
 
-  benchmark-inputs.py tree N DIR       N project folders, each a compose file, its .env, an env_file and the
-                                       collector configuration its collector service mounts
+  benchmark-inputs.py tree N DIR       N project folders, each a compose file, its .env, an env_file, the
+                                       collector configuration its collector service mounts, the Dockerfile one
+                                       service builds, a Kubernetes manifest (Deployment, ConfigMap, Instrumentation)
+                                       and an unrelated YAML file walking finds
   benchmark-inputs.py env N FILE       one env file of N lines (some variables defined several times)
   benchmark-inputs.py compose N FILE   one compose file of N services (shared anchors, typos, duplicates)
   benchmark-inputs.py swift BYTES FILE one Swift file of about BYTES bytes of tracing code
@@ -29,6 +31,15 @@ def tree(count, root):
       OTEL_RESOURCE_ATTRIBUTES: deployment.environment.name=staging,service.version=1.{i}
     depends_on: [collector]
 """ for j in range(6))
+        services += """
+  web:
+    build:
+      context: ./web
+      args:
+        COLLECTOR_PORT: "4318"
+    environment:
+      OTEL_SERVICE_NAME: web-%d
+""" % i
         with open(os.path.join(d, "docker-compose.yml"), "w") as f:
             f.write("x-common: &common\n  restart: unless-stopped\nservices:" + services +
                     "  collector:\n    <<: *common\n    image: otel/opentelemetry-collector-contrib:0.115.0\n"
@@ -39,6 +50,80 @@ def tree(count, root):
             f.write("OTLP_PORT=4317\nTAG=1.0\n")
         with open(os.path.join(d, "common.env"), "w") as f:
             f.write("OTEL_TRACES_SAMPLER=parentbased_traceidratio\nOTEL_TRACES_SAMPLER_ARG=0.1\n")
+        os.makedirs(os.path.join(d, "web"))
+        with open(os.path.join(d, "web", "Dockerfile"), "w") as f:
+            f.write(dockerfile(i))
+        os.makedirs(os.path.join(d, "k8s"))
+        with open(os.path.join(d, "k8s", "web.yaml"), "w") as f:
+            f.write(manifest(i))
+        with open(os.path.join(d, "k8s", "kustomization.yaml"), "w") as f:
+            f.write("resources:\n  - web.yaml\nimages:\n  - name: example/web\n    newTag: \"1.%d\"\n" % i)
+
+
+def dockerfile(i):
+    """A two-stage Node.js build whose runtime stage sets OpenTelemetry defaults from a build argument."""
+    return f"""FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json ./
+RUN npm ci --omit=dev
+FROM build AS runtime
+ARG COLLECTOR_PORT=4317
+ENV OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:${{COLLECTOR_PORT}} \\
+    OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \\
+    OTEL_RESOURCE_ATTRIBUTES=service.version=1.{i}
+CMD ["node", "--require", "@opentelemetry/auto-instrumentations-node/register", "server.js"]
+"""
+
+
+def manifest(i):
+    """A ConfigMap, a Deployment that takes it with envFrom and is injected by the Operator, and its Instrumentation."""
+    return f"""apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: otel-{i}
+  namespace: shop-staging
+data:
+  OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf
+  OTEL_TRACES_SAMPLER: parentbased_traceidratio
+  OTEL_TRACES_SAMPLER_ARG: "0.1"
+---
+apiVersion: opentelemetry.io/v1alpha1
+kind: Instrumentation
+metadata:
+  name: python-{i}
+  namespace: shop-staging
+spec:
+  exporter:
+    endpoint: http://collector.observability:4318
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-{i}
+  namespace: shop-staging
+spec:
+  replicas: 2
+  template:
+    metadata:
+      annotations:
+        instrumentation.opentelemetry.io/inject-python: "python-{i}"
+    spec:
+      containers:
+        - name: web
+          image: example/web:1.{i}
+          envFrom:
+            - configMapRef:
+                name: otel-{i}
+          env:
+            - name: POD_NAME
+              valueFrom:
+                fieldRef:
+                  fieldPath: metadata.name
+            - name: OTEL_RESOURCE_ATTRIBUTES
+              value: "service.instance.id=$(POD_NAME),service.version=1.{i}"
+            - name: OTEL_EXPORTER_OTLP_ENDPOINT
+              value: http://collector.observability:4318
+"""
 
 
 def collector_config(i):
