@@ -71,9 +71,13 @@ public struct ConfigAnalyzer: Analyzer {
         })
         if context.isEnabled(SDKConfigFileRule.id) { results.append(SDKConfigFileRule.check(project)) }
         // The concepts an SDK configuration file shares with the environment: its exporters' endpoints and its sampler.
+        var readers: [String: [EnvironmentScope]] = [:]
+        if !project.sdkConfigFiles.isEmpty {
+            for scope in scopes { if let path = SDKConfigUse.of(scope)?.path { readers[StandardPath.of(path), default: []].append(scope) } }
+        }
         for key in project.sdkConfigFiles.keys.sorted() {
             guard let file = project.sdkConfigFiles[key] else { continue }
-            let readers = scopes.filter { scope in SDKConfigUse.of(scope)?.path.map { StandardPath.of($0) == key } ?? false }
+            let readers = readers[key] ?? []
             let process = SDKConfigSettings.process(file, tier: SDKConfigSettings.tier(of: file, readers: readers, context: context))
             results.append(SettingsRules.check([process], isEnabled: context.isEnabled))
         }
@@ -181,8 +185,9 @@ public struct ConfigAnalyzer: Analyzer {
         errors += extends.inputErrors
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
-        project.scopes += KubernetesScopes.scopes(of: manifests, context: context) + InstrumentationScopes.scopes(of: manifests, context: context)
-        project.instrumentations = manifests.flatMap(\.instrumentations)
+        project.instrumentations = InstrumentationIndex(manifests.flatMap(\.instrumentations))
+        project.scopes += KubernetesScopes.scopes(of: manifests, context: context)
+            + InstrumentationScopes.scopes(of: project.instrumentations, workloads: manifests.flatMap(\.workloads), context: context)
         let configs = SDKConfigUse.files(for: project.scopes, checked: sdkConfigs, loader: context.loader)
         project.sdkConfigFiles = configs.files
         errors += configs.errors

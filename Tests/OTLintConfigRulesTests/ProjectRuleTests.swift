@@ -353,4 +353,11 @@ final class SwiftSDKRuleTests: XCTestCase {
                                       "Package.swift": manifest("https://github.com/swift-otel/swift-otel.git", "branch: \"main\"")])
         XCTAssertEqual(branch.diagnostics("OTL006").map(\.message) + branch.diagnostics("OTL005").map(\.message), [])
     }
+
+    func testASwiftServiceNamingAnSDKConfigurationFileIsOTL005s() throws {
+        let project = try TestProject(["docker-compose.yml": "services:\n  api:\n    build: .\n    environment:\n      OTEL_CONFIG_FILE: /etc/otel.yaml\n      OTEL_SERVICE_NAME: api\n",
+                                       "Package.swift": manifest("https://github.com/swift-otel/swift-otel.git", "from: \"1.6.0\"")])
+        XCTAssertEqual(project.diagnostics("OTL005").map(\.location.start.line), [5])
+        XCTAssertEqual(project.diagnostics("OTL806"), [], "one finding: the SDK ignores the file, not the variables beside it")
+    }
 }

@@ -31,13 +31,15 @@ struct SwiftSDKProfile {
         SwiftSDKProfile(
             sdk: .swiftOTel, from: SemanticVersion([0]), upTo: SemanticVersion([1]), readsOnly: nil,
             ignored: ["OTEL_TRACES_SAMPLER": "swift-otel before 1.0 takes the sampler from code (`OTelTracer(sampler:)`)",
-                      "OTEL_TRACES_SAMPLER_ARG": "swift-otel before 1.0 takes the sampler from code (`OTelTracer(sampler:)`)"],
+                      "OTEL_TRACES_SAMPLER_ARG": "swift-otel before 1.0 takes the sampler from code (`OTelTracer(sampler:)`)",
+                      "OTEL_CONFIG_FILE": configFileNote, "OTEL_EXPERIMENTAL_CONFIG_FILE": configFileNote],
             rejected: []),
         // swift-otel 1.x (facts read on 1.6.0).
         SwiftSDKProfile(
             sdk: .swiftOTel, from: SemanticVersion([1]), upTo: SemanticVersion([2]), readsOnly: nil,
             ignored: ["OTEL_EXPORTER_OTLP_INSECURE": insecureNote, "OTEL_EXPORTER_OTLP_TRACES_INSECURE": insecureNote,
-                      "OTEL_EXPORTER_OTLP_METRICS_INSECURE": insecureNote, "OTEL_EXPORTER_OTLP_LOGS_INSECURE": insecureNote],
+                      "OTEL_EXPORTER_OTLP_METRICS_INSECURE": insecureNote, "OTEL_EXPORTER_OTLP_LOGS_INSECURE": insecureNote,
+                      "OTEL_CONFIG_FILE": configFileNote, "OTEL_EXPERIMENTAL_CONFIG_FILE": configFileNote],
             rejected: [
                 RejectedValue(variable: "OTEL_PROPAGATORS", values: ["baggage", "b3", "b3multi", "jaeger", "xray", "ottrace"], isList: true,
                               effect: "crashes at startup (`fatalError` in swift-otel's propagator setup): only `tracecontext` and `none` are supported"),
@@ -51,6 +53,9 @@ struct SwiftSDKProfile {
     ]
 
     static let insecureNote = "swift-otel 1.x defines the key but never applies it (the exporter has no `insecure` setting)"
+    /// No Swift SDK reads the SDK configuration file (language-support-status of opentelemetry-configuration; swift-otel#390
+    /// explores Swift Configuration instead).
+    static let configFileNote = "swift-otel does not read the SDK configuration file: its settings come from the environment and from code"
 
     static func profile(for sdk: SwiftSDK, version: SemanticVersion) -> SwiftSDKProfile? {
         all.first { $0.sdk == sdk && $0.from <= version && version < $0.upTo }

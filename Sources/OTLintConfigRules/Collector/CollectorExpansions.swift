@@ -3,7 +3,8 @@ import OTLintYAML
 
 /// The `$` expressions in a collector configuration's values, as the collector's confmap reads them: `${env:NAME}`,
 /// `${NAME}` (the env scheme by default), `${env:NAME:-default}`, `$$` (a literal `$`), and the bare `$NAME` that
-/// collectors stopped expanding in v0.104.0.
+/// collectors stopped expanding in v0.104.0. An SDK configuration file substitutes with the same syntax (only the
+/// `env` scheme), and is read with it too.
 struct CollectorExpansion {
     enum Form {
         /// `$NAME`.

@@ -10,19 +10,19 @@ enum InstrumentationScopes {
     /// Java depends on the agent version the Operator injects, Go on the instrumentation's release: not judged.
     static let httpDefaultLanguages: Set<String> = ["python", "dotnet"]
 
-    static func scopes(of manifests: [KubernetesManifest], context: AnalysisContext) -> [EnvironmentScope] {
-        let all = manifests.flatMap(\.instrumentations)
-        let requests = manifests.flatMap(\.workloads).flatMap { workload in
-            workload.podAnnotations.compactMap(OperatorInjection.init).map { (workload, $0) }
-        }
-        return all.flatMap { instrumentation -> [EnvironmentScope] in
-            // The languages of the pods that ask for this resource, then those of its written sections.
-            var languages: [(String, RelatedLocation)] = []
-            for (workload, injection) in requests where injection.language != "sdk" && !languages.contains(where: { $0.0 == injection.language }) {
-                guard resolve(injection, in: workload, among: all)?.name == instrumentation.name else { continue }
-                languages.append((injection.language, RelatedLocation(
+    static func scopes(of index: InstrumentationIndex, workloads: [KubernetesWorkload], context: AnalysisContext) -> [EnvironmentScope] {
+        // The languages of the pods that ask for each resource, each annotation resolved once.
+        var requested = [[(String, RelatedLocation)]](repeating: [], count: index.all.count)
+        for workload in workloads {
+            for injection in workload.podAnnotations.compactMap(OperatorInjection.init) where injection.language != "sdk" {
+                guard let target = index.resolve(injection, in: workload), !requested[target].contains(where: { $0.0 == injection.language }) else { continue }
+                requested[target].append((injection.language, RelatedLocation(
                     location: workload.source.location(injection.annotation.keyRange), message: "\(workload.displayName) asks for \(injection.language) injection here")))
             }
+        }
+        return index.all.enumerated().flatMap { position, instrumentation -> [EnvironmentScope] in
+            // Then the languages of its written sections.
+            var languages = requested[position]
             for (language, _) in OperatorInstrumentation.sections where instrumentation.languageEnv[language] != nil && !languages.contains(where: { $0.0 == language }) {
                 languages.append((language, RelatedLocation(location: instrumentation.source.location(instrumentation.kindRange),
                                                             message: "the resource configures \(language) injection")))
@@ -30,27 +30,6 @@ enum InstrumentationScopes {
             let processes = languages.isEmpty ? [InstrumentationProcess(instrumentation: instrumentation, language: nil, languageEvidence: nil)]
                 : languages.map { InstrumentationProcess(instrumentation: instrumentation, language: $0.0, languageEvidence: $0.1) }
             return processes.map { scope(of: $0, context: context) }
-        }
-    }
-
-    /// The `Instrumentation` an annotation names, among those of the files: by `namespace/name`, by name in the pod's
-    /// namespace, or the only one of that namespace for `"true"`.
-    static func resolve(_ injection: OperatorInjection, in workload: KubernetesWorkload, among all: [OperatorInstrumentation]) -> OperatorInstrumentation? {
-        guard let named = injection.instrumentation else {
-            let candidates = namespaceMates(of: workload, among: all)
-            return candidates.count == 1 ? candidates[0] : nil
-        }
-        let namespace = named.namespace ?? workload.namespace
-        return all.first { $0.name == named.name && ($0.namespace == nil || namespace == nil || $0.namespace == namespace) }
-    }
-
-    /// The `Instrumentation` resources that land in the workload's namespace: the same `metadata.namespace` when both
-    /// write one; else those of the same folder, which are applied together (manifests without a namespace take the
-    /// one they are applied to, and separate folders are often separate deployments or tests).
-    static func namespaceMates(of workload: KubernetesWorkload, among all: [OperatorInstrumentation]) -> [OperatorInstrumentation] {
-        all.filter { instrumentation in
-            if let namespace = instrumentation.namespace, let other = workload.namespace { return namespace == other }
-            return ConfigPaths.directory(of: instrumentation.source.path) == ConfigPaths.directory(of: workload.source.path)
         }
     }
 

@@ -30,7 +30,7 @@ public struct ConfigProject: Sendable {
     /// Compose file path and service name (`ServiceRuntimeDetection.key`) → the language the service runs.
     public var serviceRuntimes: [String: ServiceRuntime] = [:]
     /// The OpenTelemetry Operator `Instrumentation` resources of the run's Kubernetes manifests.
-    var instrumentations: [OperatorInstrumentation] = []
+    var instrumentations = InstrumentationIndex()
     /// The SDK configuration files of the run (checked, or named by a process's `OTEL_CONFIG_FILE`), by standard path.
     var sdkConfigFiles: [String: SDKConfigFile] = [:]
 

@@ -26,13 +26,13 @@ struct InstrumentationAnnotationRule: ScopeRule {
                     help: "move the annotation to `spec.template.metadata.annotations`"))
             }
         }
-        let instrumentations = project.instrumentations
-        guard !instrumentations.isEmpty else { return diagnostics }
+        let index = project.instrumentations
+        guard !index.isEmpty else { return diagnostics }
         for injection in podInjections {
-            guard InstrumentationScopes.resolve(injection, in: workload, among: instrumentations) == nil else { continue }
+            guard index.resolve(injection, in: workload) == nil else { continue }
             let location = source.location(injection.annotation.valueRange)
             if let named = injection.instrumentation {
-                let names = instrumentations.map(\.name)
+                let names = index.all.map(\.name)
                 guard let nearest = EditDistance.nearest(to: named.name, among: names, limit: 2) else { continue }
                 let replacement = named.namespace.map { "\($0)/\(nearest)" } ?? nearest
                 let content = ComposeParser.content(of: injection.annotation.valueNode, in: source)
@@ -45,7 +45,7 @@ struct InstrumentationAnnotationRule: ScopeRule {
                     help: "name `\(replacement)`, the `Instrumentation` defined in the files",
                     fix: fix))
             } else {
-                let candidates = InstrumentationScopes.namespaceMates(of: workload, among: instrumentations)
+                let candidates = index.namespaceMates(of: workload).map { index.all[$0] }
                 guard candidates.count > 1 else { continue }
                 let names = candidates.map { "`\($0.name)`" }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(

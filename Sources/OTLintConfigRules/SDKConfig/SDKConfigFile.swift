@@ -54,46 +54,22 @@ struct SDKConfigFile: Sendable {
         }
     }
 
+    /// The file substitutes as the collector's configuration expands (the same syntax in both specifications):
+    /// `${NAME}`, `${env:NAME}`, `${NAME:-default}`, `$$`; a bare `$NAME` stays as written.
     private mutating func scanScalar(_ text: String, node: YAMLNode) {
-        let bytes = Array(text.utf8)
-        let content = ComposeParser.content(of: node, in: source)
-        func range(_ written: Range<Int>) -> ByteRange {
-            guard let content, content.verbatim else { return node.range }
-            return ByteRange(content.range.start + written.lowerBound, content.range.start + written.upperBound)
-        }
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count else { index += 1; continue }
-            let next = bytes[index + 1]
-            if next == UInt8(ascii: "$") { index += 2; continue }
-            if next == UInt8(ascii: "{") {
-                guard let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
-                    substitutionProblems.append(SchemaViolation(range: range(index..<bytes.count), message: "`${` is never closed: the SDK refuses the file"))
-                    return
-                }
-                var body = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
-                if body.hasPrefix("env:") { body.removeFirst(4) }
-                let parts = body.components(separatedBy: ":-")
-                let name = parts[0]
-                if VariableName.isValid(name) {
-                    references.append(Reference(name: name, hasDefault: parts.count > 1, range: range(index..<(close + 1))))
-                } else {
-                    substitutionProblems.append(SchemaViolation(range: range(index..<(close + 1)),
-                        message: "`${\(String(decoding: bytes[(index + 2)..<close], as: UTF8.self))}` is no substitution the SDK reads (`${NAME}`, `${env:NAME}`, `${NAME:-default}`): it refuses the file"))
-                }
-                index = close + 1
-                continue
-            }
-            if VariableName.isStart(next) {
-                var end = index + 1
-                while end < bytes.count, VariableName.isByte(bytes[end]) { end += 1 }
-                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-                substitutionProblems.append(SchemaViolation(range: range(index..<end),
+        for expansion in CollectorExpansion.parse(text, node: node) {
+            let written = String(decoding: Array(text.utf8)[expansion.bytes], as: UTF8.self)
+            let range = expansion.range(in: source) ?? node.range
+            switch expansion.form {
+            case .environment(let name, let defaultValue) where VariableName.isValid(name):
+                references.append(Reference(name: name, hasDefault: defaultValue != nil, range: range))
+            case .bare(let name):
+                substitutionProblems.append(SchemaViolation(range: range,
                     message: "`$\(name)` is not substituted: the SDK reads only `${\(name)}` (with braces), so the value keeps the text `$\(name)`"))
-                index = end
-                continue
+            case .environment, .provider:
+                substitutionProblems.append(SchemaViolation(range: range,
+                    message: "`\(written)` is no substitution the SDK reads (`${NAME}`, `${env:NAME}`, `${NAME:-default}`): it refuses the file"))
             }
-            index += 1
         }
     }
 }
