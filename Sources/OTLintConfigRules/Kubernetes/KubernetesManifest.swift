@@ -54,8 +54,6 @@ public struct KubernetesWorkload: Sendable {
     public var workloadAnnotations: [KubernetesAnnotation]
     /// `initContainers` first, then `containers`, in file order.
     public var containers: [KubernetesContainer]
-    /// `spec.replicas` when written as a number.
-    public var replicas: Int?
 
     /// "Deployment `shop`".
     public var displayName: String { name.map { "\(kind) `\($0)`" } ?? kind }
@@ -76,8 +74,6 @@ public struct KubernetesContainer: Sendable {
     /// Where `command:` is written.
     public var commandNode: YAMLNode?
     public var argsNode: YAMLNode?
-    /// The `env:` node, where new entries are added.
-    public var envNode: YAMLNode?
 }
 
 /// One item of a container's `env:` list.
@@ -108,8 +104,6 @@ public struct KubernetesEnvSource: Sendable {
     public var name: String?
     /// A prefix added to every key (`prefix:`).
     public var prefix: String
-    public var isOptional: Bool
-    public var range: ByteRange
 }
 
 /// A `ConfigMap`'s `data:` entries, which `envFrom` turns into variables.

@@ -62,31 +62,27 @@ enum KubernetesManifestReader {
                 containers.append(container(item, isInit: isInit, source: source, problem: problem))
             }
         }
-        let replicas = node["spec"]?["replicas"]?.scalar.flatMap { Int($0) }
         object.workload = KubernetesWorkload(
             source: source, kind: kind, name: object.name, namespace: object.namespace, namespaceRange: object.namespaceRange, kindRange: kindNode.range,
             podAnnotations: kind == "Pod" ? object.annotations : annotations(template["metadata"]),
-            workloadAnnotations: kind == "Pod" ? [] : object.annotations, containers: containers, replicas: replicas)
+            workloadAnnotations: kind == "Pod" ? [] : object.annotations, containers: containers)
         return object
     }
 
     private static func container(_ node: YAMLNode, isInit: Bool, source: SourceFile, problem: (YAMLNode, String) -> Void) -> KubernetesContainer {
-        let envNode = node["env"].flatMap { $0.isNull ? nil : $0 }
-        let env = envNode.map { envEntries($0, problem: problem) } ?? []
+        let env = node["env"].map { envEntries($0, problem: problem) } ?? []
         var envFrom: [KubernetesEnvSource] = []
         for item in node["envFrom"]?.sequence ?? [] {
             let prefix = item["prefix"]?.scalar ?? ""
             if let reference = item["configMapRef"] {
-                envFrom.append(KubernetesEnvSource(kind: .configMap, name: text(reference["name"]), prefix: prefix,
-                                                   isOptional: reference["optional"]?.scalar == "true", range: item.range))
+                envFrom.append(KubernetesEnvSource(kind: .configMap, name: text(reference["name"]), prefix: prefix))
             } else if let reference = item["secretRef"] {
-                envFrom.append(KubernetesEnvSource(kind: .secret, name: text(reference["name"]), prefix: prefix,
-                                                   isOptional: reference["optional"]?.scalar == "true", range: item.range))
+                envFrom.append(KubernetesEnvSource(kind: .secret, name: text(reference["name"]), prefix: prefix))
             }
         }
         let nameNode = node["name"]
         return KubernetesContainer(name: text(nameNode), nameRange: nameNode?.range ?? node.range, isInit: isInit, image: text(node["image"]),
-                                   env: env, envFrom: envFrom, command: words(node["command"]), args: words(node["args"]), commandNode: node["command"], argsNode: node["args"], envNode: envNode)
+                                   env: env, envFrom: envFrom, command: words(node["command"]), args: words(node["args"]), commandNode: node["command"], argsNode: node["args"])
     }
 
     /// The entries of an `env:` list (of a container, or of an `Instrumentation`).

@@ -19,7 +19,7 @@ enum KubernetesScopes {
                               configMaps: [String: KubernetesConfigMap], context: AnalysisContext) -> EnvironmentScope {
         var process = KubernetesProcess(source: source, workload: workload, container: container)
         let (definitions, readsUnknownSource) = KubernetesEnvironment.build(&process, configMaps: configMaps)
-        let namespace = workload.namespace.map { (name: $0, location: namespaceLocation(workload, in: source)) }
+        let namespace = workload.namespace.map { (name: $0, location: workload.namespaceRange.map(source.location)) }
         let tier = DeploymentTierResolver.assess(definitions: definitions, path: source.path, configuration: context.configuration,
                                                  rootDirectory: context.rootDirectory, namespace: namespace)
         var scope = EnvironmentScope(kind: .kubernetesContainer(process), definitions: definitions, tier: tier, isTemplate: false)
@@ -27,17 +27,11 @@ enum KubernetesScopes {
         scope.isTelemetryBackend = image.map(TelemetryBackends.isBackend) ?? false
         // A manifest runs an image built elsewhere, which may set its own defaults (a service name among them).
         scope.isBuiltHere = false
-        scope.codeDirectory = nil
         if let injection = OperatorInjection(workload) {
             scope.unreadSettings = "the OpenTelemetry Operator injects settings from an `Instrumentation` (`\(injection.annotation.key)`)"
         } else if readsUnknownSource {
             scope.unreadSettings = "`envFrom` takes variables from a Secret or a ConfigMap that is not in the checked files"
         }
         return scope
-    }
-
-    /// Where `metadata.namespace` of the workload is written.
-    private static func namespaceLocation(_ workload: KubernetesWorkload, in source: SourceFile) -> SourceLocation? {
-        workload.namespaceRange.map(source.location)
     }
 }
