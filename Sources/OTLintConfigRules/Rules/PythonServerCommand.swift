@@ -36,7 +36,8 @@ struct PythonServerCommand {
         for (index, argument) in arguments.enumerated() {
             let next = index + 1 < arguments.count ? arguments[index + 1] : nil
             switch argument {
-            case "--workers", "-w" where server == .gunicorn: workers = next
+            case "--workers": workers = next
+            case "-w" where server == .gunicorn: workers = next
             case "--reload" where server == .uvicorn: reloads = true
             case "-c", "--config": if server == .gunicorn { configPath = next }
             default:
