@@ -24,6 +24,11 @@ final class AgentNotLoadedRuleTests: XCTestCase {
         XCTAssertEqual(try project(service: "").diagnostics("OTL802").map(\.message), [])
     }
 
+    func testACommentedOutAgentIsNoSetUp() throws {
+        let commented = "FROM eclipse-temurin:21-jre\n# ADD https://github.com/open-telemetry/opentelemetry-java-instrumentation/releases/download/v2.9.0/opentelemetry-javaagent.jar /otel/agent.jar\nENTRYPOINT [\"java\", \"-jar\", \"/app.jar\"]\n"
+        XCTAssertEqual(try project(service: "", dockerfile: commented).diagnostics("OTL802"), [])
+    }
+
     func testAComposeEntrypointWithoutTheAgentIsReportedThere() throws {
         let found = try project(service: "    entrypoint: [\"java\", \"-jar\", \"/app.jar\"]\n").diagnostics("OTL802")
         XCTAssertEqual(found.map(\.location.path).map(ConfigPaths.fileName), ["docker-compose.yml"])
@@ -93,6 +98,10 @@ final class NodeRegisterNotLoadedTests: XCTestCase {
         // The service's own auto-instrumentation settings say so too, where the image shows nothing.
         XCTAssertEqual(try found(service: "    environment:\n      OTEL_NODE_RESOURCE_DETECTORS: env,host\n",
                                  dockerfile: "FROM node:20-slim\nCOPY . .\nCMD [\"node\", \"server.js\"]\n"), ["Dockerfile:3:1"])
+    }
+
+    func testACommentedOutInstallIsNoSetUp() throws {
+        XCTAssertEqual(try found(dockerfile: "FROM node:20-slim\nCOPY . .\n# RUN npm install @opentelemetry/auto-instrumentations-node\nCMD [\"node\", \"server.js\"]\n"), [])
     }
 
     func testTheHookOnTheCommandLineInNodeOptionsOrTheSDKInCodeIsFine() throws {

@@ -59,6 +59,7 @@ final class SDKConfigFileTests: XCTestCase {
             "`tracer_provider.processors[0].batch` needs `exporter`",
         ])
         XCTAssertEqual(positions(found).sorted(), ["otel-config.yaml:2:11", "otel-config.yaml:5:7", "otel-config.yaml:6:25", "otel-config.yaml:7:9"])
+        XCTAssertEqual(Set(found.map(\.severity)), [.warning], "not every SDK validates the file against the schema")
     }
 
     func testEachFormatHasItsOwnSchema() throws {
@@ -114,6 +115,7 @@ final class SDKConfigFileTests: XCTestCase {
         let deprecated = try TestProject([".env": "OTEL_EXPERIMENTAL_CONFIG_FILE=otel-config.yaml\nOTEL_SERVICE_NAME=api\n", "otel-config.yaml": "file_format: \"1.0\"\n"])
         XCTAssertEqual(positions(deprecated.diagnostics("OTL806")), [".env:1:1"])
         XCTAssertEqual(deprecated.diagnostics("OTL806").first?.fix?.applicability, .unsafe)
+        XCTAssertEqual(deprecated.diagnostics("OTL806").first?.severity, .info, "whether the SDK reads the new name depends on its release")
         try deprecated.assertFix("OTL806", file: ".env", becomes: "OTEL_CONFIG_FILE=otel-config.yaml\nOTEL_SERVICE_NAME=api\n")
         let unmounted = try TestProject(["docker-compose.yml": compose("", volumes: false).replacingOccurrences(of: "python:3.12-slim", with: "registry.example.com/api:1")])
         XCTAssertEqual(positions(unmounted.diagnostics("OTL806")), ["docker-compose.yml:5:25"])

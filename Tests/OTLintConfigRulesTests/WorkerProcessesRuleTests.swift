@@ -17,6 +17,13 @@ final class WorkerProcessesRuleTests: XCTestCase {
         XCTAssertEqual(try found(["docker-compose.yml": compose("opentelemetry-instrument --traces_exporter otlp python -m uvicorn app:app --reload")]), ["4:14"])
         XCTAssertEqual(try found(["docker-compose.yml": compose("opentelemetry-instrument gunicorn -w 3 app:app")]), ["4:14"])
         XCTAssertEqual(try found(["docker-compose.yml": compose("opentelemetry-instrument gunicorn --workers=2 app:app")]), ["4:14"])
+        // The last command of a shell text, behind a runner that runs it in place.
+        XCTAssertEqual(try found(["docker-compose.yml": compose(#"["/bin/sh", "-c", "uv sync && uv run opentelemetry-instrument uvicorn app:app --reload"]"#)]), ["4:14"])
+        // A compose string is split as a shell splits words: the quoted text is the shell's.
+        XCTAssertEqual(try found(["docker-compose.yml": compose(#"/bin/sh -c "uv sync --no-dev && uv run opentelemetry-instrument uvicorn app:app --reload""#)]), ["4:14"])
+        XCTAssertEqual(ShellWords.split(#"sh -c "a \"b\" c" 'd e' f\ g"#), ["sh", "-c", #"a "b" c"#, "d e", "f g"])
+        // A prefix that is no runner may change the launch: not judged.
+        XCTAssertEqual(try found(["docker-compose.yml": compose(#"["/bin/sh", "-c", "watchexec opentelemetry-instrument uvicorn app:app --reload"]"#)]), [])
         let message = try TestProject(["docker-compose.yml": compose("opentelemetry-instrument gunicorn -w 3 app:app")]).diagnostics("OTL801").first?.message
         XCTAssertEqual(message, "service `api` starts `gunicorn` under `opentelemetry-instrument` with worker processes: `--workers 3` starts forked worker processes, and the SDK started in the master does not export from them")
     }

@@ -17,7 +17,7 @@ enum JavaAgentLaunch {
         guard let dockerfile = scope.imageDockerfile else { return nil }
         let file = dockerfile.source
         let bytes = file.bytes
-        guard let start = ByteSearch.firstIndex(of: Array(releasePath.utf8), in: bytes) else { return nil }
+        guard let start = dockerfile.firstMention(of: releasePath)?.start else { return nil }
         // `download/v2.9.0/…` or `latest/download/…`.
         let rest = String(decoding: bytes[(start + releasePath.utf8.count)..<min(bytes.count, start + releasePath.utf8.count + 40)], as: UTF8.self)
         let major: Int
@@ -71,7 +71,7 @@ enum JavaAgentLaunch {
                 }
             }
         }
-        guard let index = ByteSearch.firstIndex(of: Array(marker.utf8), in: dockerfile.source.bytes) else { return nil }
-        return RelatedLocation(location: dockerfile.source.location(ByteRange(index, index + marker.utf8.count)), message: "`-javaagent:` loads the agent here")
+        guard let range = dockerfile.firstMention(of: marker) else { return nil }
+        return RelatedLocation(location: dockerfile.source.location(range), message: "`-javaagent:` loads the agent here")
     }
 }

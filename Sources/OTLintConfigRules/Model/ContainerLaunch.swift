@@ -67,7 +67,7 @@ struct ContainerLaunch {
     private static func launch(_ words: [String], expands: Bool, location: SourceLocation, place: String) -> ContainerLaunch? {
         var words = words
         if words.starts(with: ["/bin/sh", "-c"]) || words.starts(with: ["sh", "-c"]) || words.starts(with: ["/bin/bash", "-c"]) || words.starts(with: ["bash", "-c"]) {
-            words = words.dropFirst(2).flatMap { $0.split(separator: " ").map(String.init) }
+            words = words.dropFirst(2).flatMap(ShellWords.split)
         }
         guard !words.isEmpty else { return nil }
         return ContainerLaunch(words: words, expandsVariables: expands, location: location, place: place)

@@ -28,8 +28,7 @@ struct AgentNotLoadedRule: ScopeRule {
     private func javaAgentNotLoaded(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard let dockerfile = scope.imageDockerfile else { return [] }
         let file = dockerfile.source
-        let mention = ByteSearch.firstIndex(of: Array(Self.agentJar.utf8), in: file.bytes)
-            .map { RelatedLocation(location: file.location(ByteRange($0, $0 + Self.agentJar.utf8.count)), message: "the image gets the agent here") }
+        let mention = dockerfile.firstMention(of: Self.agentJar).map { RelatedLocation(location: file.location($0), message: "the image gets the agent here") }
         let agentVariables = scope.effectiveDefinitions.filter { $0.isSet && $0.name.hasPrefix("OTEL_JAVAAGENT_") }
         let intent = mention.map { [$0] } ?? agentVariables.prefix(1).map { RelatedLocation(location: $0.keyLocation, message: "`\($0.name)` is read only by the agent") }
         guard !intent.isEmpty, let launch = ContainerLaunch.of(scope) else { return [] }
@@ -61,10 +60,9 @@ struct AgentNotLoadedRule: ScopeRule {
     private func nodeRegisterNotLoaded(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         // The code must be here to read: an application that starts the SDK itself needs no register hook.
         guard let directory = scope.codeDirectory ?? scope.imageDockerfile.map({ ConfigPaths.directory(of: $0.source.path) }) else { return [] }
-        let package = Array(Self.nodePackage.utf8)
         let installed = scope.imageDockerfile.flatMap { dockerfile in
-            ByteSearch.firstIndex(of: package, in: dockerfile.source.bytes).map {
-                RelatedLocation(location: dockerfile.source.location(ByteRange($0, $0 + package.count)), message: "the image installs the auto-instrumentation here")
+            dockerfile.firstMention(of: Self.nodePackage).map {
+                RelatedLocation(location: dockerfile.source.location($0), message: "the image installs the auto-instrumentation here")
             }
         }
         let nodeVariables = scope.effectiveDefinitions.filter { $0.isSet && $0.name.hasPrefix("OTEL_NODE_") }

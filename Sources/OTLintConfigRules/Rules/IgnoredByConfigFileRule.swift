@@ -21,12 +21,13 @@ struct IgnoredByConfigFileRule: ScopeRule {
             let fix = definition.keyIsExact && scope.definition("OTEL_CONFIG_FILE") == nil
                 ? Fix(title: "rename to `OTEL_CONFIG_FILE`", edits: [TextEdit(path: definition.file.path, range: definition.keyRange, replacement: "OTEL_CONFIG_FILE")], applicability: .unsafe)
                 : nil
+            // Whether the SDK that runs already reads the new name is its release's, which otlint rarely knows: a note.
             diagnostics.append(Diagnostic(
-                ruleID: id, severity: severity,
-                message: "`OTEL_EXPERIMENTAL_CONFIG_FILE` is deprecated: SDKs now read `OTEL_CONFIG_FILE`, and some no longer read the old name",
+                ruleID: id, severity: .info,
+                message: "`OTEL_EXPERIMENTAL_CONFIG_FILE` is the deprecated name of `OTEL_CONFIG_FILE`: SDK releases since the configuration file became stable read the new name, and some no longer read the old one",
                 location: definition.keyLocation,
-                why: "the specification renamed it when the configuration file became stable (2026); the .NET automatic instrumentation and the Java agent from 2.26 ignore the old name and start without the file",
-                help: "rename it to `OTEL_CONFIG_FILE`", fix: fix))
+                why: "the specification renamed it when the configuration file became stable (2026); the .NET automatic instrumentation and the Java agent from 2.26 ignore the old name and start without the file, while older releases (the Java agent before 2.26) read only the old name",
+                help: "rename it to `OTEL_CONFIG_FILE` when the SDK you run reads the new name", fix: fix))
         }
         if use.isMounted == false, let value = definition.value {
             diagnostics.append(Diagnostic(

@@ -16,9 +16,14 @@ struct PythonServerCommand {
     /// The server that `opentelemetry-instrument` starts, when the words are that launch: `opentelemetry-instrument
     /// [--option value …] uvicorn|gunicorn …` or `… python -m uvicorn|gunicorn …`.
     init?(instrumented words: [String]) {
-        var rest = words.drop { $0 == "exec" }[...]
-        guard let first = rest.first, first.split(separator: "/").last == "opentelemetry-instrument" else { return nil }
-        rest = rest.dropFirst()
+        // The command that runs last in a shell text (`uv sync && uv run opentelemetry-instrument uvicorn …`), with
+        // the prefixes that run it in place (`exec`, `uv run`, `poetry run`, `pipenv run`).
+        let segments = words.split { $0 == "&&" || $0 == ";" || $0 == "||" }
+        guard let last = segments.last, let launcher = last.firstIndex(where: { $0.split(separator: "/").last == "opentelemetry-instrument" }) else { return nil }
+        let prefix = last[last.startIndex..<launcher].filter { $0 != "exec" }
+        guard prefix.isEmpty || (prefix.count == 2 && ["uv", "poetry", "pipenv", "pdm", "hatch"].contains(prefix[prefix.startIndex])
+                                 && prefix[prefix.startIndex + 1] == "run") else { return nil }
+        var rest = last[(launcher + 1)...]
         // The launcher's own options come first, each with a value unless written `--name=value`.
         while let word = rest.first, word.hasPrefix("-") {
             rest = rest.dropFirst(word.contains("=") || word == "--" ? 1 : 2)

@@ -46,9 +46,11 @@ struct SDKConfigFileRule: ScopeRule {
             return diagnostics
         }
         if let schema = SDKConfigSchema.schema(for: literal) {
+            // An SDK that validates the file refuses it; one that parses it its own way (the .NET automatic
+            // instrumentation reads some sections in its own shape) may read it: a warning, not an error.
             diagnostics += schema.validate(file.root).map { violation in
-                diagnostic(violation.range, violation.message,
-                           why: "the schema of `file_format: \(literal)` (opentelemetry-configuration \(schema.tag)) does not allow it; the SDK refuses the file or ignores the value",
+                diagnostic(violation.range, violation.message, severity: .warning,
+                           why: "the schema of `file_format: \(literal)` (opentelemetry-configuration \(schema.tag)) does not allow it: SDKs that validate the file against the schema refuse it, and others may ignore the value",
                            help: "write what the schema of `file_format: \(literal)` allows here")
             }
         }
