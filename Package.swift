@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "OTLintCLI",
             dependencies: [
-                "OTLintCore", "OTLintConfigRules", "OTLintSwiftRules",
+                "OTLintCore", "OTLintConfigRules", "OTLintSwiftRules", "OTLintRuleDocs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

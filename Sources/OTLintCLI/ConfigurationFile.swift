@@ -125,7 +125,8 @@ enum ConfigurationFile {
                     }
                 }
             default:
-                throw fail(pair.key, "unknown setting `\(key)`; known: \(known.joined(separator: ", "))")
+                let suggestion = EditDistance.nearest(to: key, among: known, limit: 3).map { "; did you mean `\($0)`?" } ?? "; known: \(known.joined(separator: ", "))"
+                throw fail(pair.key, "unknown setting `\(key)`\(suggestion)")
             }
         }
     }

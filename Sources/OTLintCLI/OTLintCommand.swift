@@ -1,16 +1,22 @@
 import ArgumentParser
 import Foundation
+import OTLintConfigRules
 import OTLintCore
+import OTLintRuleDocs
 
 /// `otlint`: the command line. `check` is the default subcommand, so `otlint .` works.
 public struct OTLintCommand: ParsableCommand {
     public static let version = "0.1.0"
 
+    /// What `otlint --version` prints: the release, the commit it was built from, and the releases its knowledge of
+    /// collectors, semantic conventions and the SDK configuration file is read from.
+    static let versionText = "\(version) (commit \(EmbeddedBuildInfo.commit))\n\(KnowledgeVersions.summary)"
+
     public static let configuration = CommandConfiguration(
         commandName: "otlint",
         abstract: "A fast, precise linter for OpenTelemetry setups: compose files, Kubernetes manifests, collector configurations, env files, Dockerfiles and Swift sources.",
-        version: version,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self],
+        version: versionText,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, ConfigCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

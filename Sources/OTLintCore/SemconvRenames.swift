@@ -14,6 +14,9 @@ public struct SemconvRename: Sendable {
 }
 
 public enum SemconvRenames {
+    /// The semantic-conventions release the renames are read from.
+    public static let version = "1.44.0"
+
     public static let byOldName: [String: SemconvRename] = [
         "android.state": SemconvRename(replacement: "android.app.state", since: "1.28.0", note: "first deprecated in 1.28.0 (replaced by the device.app.lifecycle event); android.app.state named as replacement in 1.31.0/1.37.0", isMechanical: false),
         "az.namespace": SemconvRename(replacement: "azure.resource_provider.namespace", since: "1.35.0", note: "", isMechanical: true),

@@ -204,10 +204,10 @@ public enum VariableCatalog {
 }
 
 /// Levenshtein distance with an early exit above `limit`.
-enum EditDistance {
+public enum EditDistance {
     /// The candidate closest to `name` within `limit` edits (the first of equally close ones), other than `name`
-    /// itself: the "did you mean" of every rule that suggests a name.
-    static func nearest(to name: String, among candidates: some Sequence<String>, limit: Int) -> String? {
+    /// itself: the "did you mean" of every rule, and of the configuration file, that suggests a name.
+    public static func nearest(to name: String, among candidates: some Sequence<String>, limit: Int) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
             let distance = between(name, candidate, limit: limit)
