@@ -124,7 +124,7 @@ public struct ConfigAnalyzer: Analyzer {
                 if kind == .kubernetes && !isExplicit {
                     let mayBeManifest = KubernetesManifestReader.mayMatter(file)
                     guard mayBeManifest || SDKConfigFile.mayBeOne(file) else { return .notRead(file.path) }
-                    if KubernetesManifestReader.isTemplate(file) { return .template(file.path) }
+                    if ConfigAnalyzer.isTemplate(file) { return .template(file.path) }
                     let documents: [YAMLDocument]
                     do throws(YAMLError) { documents = try YAMLParser.parse(file) } catch { return .compose(nil, [error.inputError(path: file.path)]) }
                     guard let root = documents.compactMap(\.root).first(where: { !$0.isNull }) else { return .notRead(file.path) }
@@ -216,10 +216,14 @@ extension ConfigAnalyzer {
     /// A YAML file that is not YAML until a tool renders it (a Helm chart's `templates/`, a Go or Jinja template with
     /// `{{ … }}`): not checked, with a notice, rather than an input error that fails the run.
     static func templateNotice(_ file: SourceFile, errors: [InputError]) -> Notice? {
-        guard let error = errors.first(where: { $0.message.hasPrefix("invalid YAML") }),
-              ByteSearch.contains(Array("{{".utf8), in: file.bytes), ByteSearch.contains(Array("}}".utf8), in: file.bytes) else { return nil }
+        guard let error = errors.first(where: { $0.message.hasPrefix("invalid YAML") }), isTemplate(file) else { return nil }
         return Notice(path: file.path, position: error.position,
                       message: "a template (`{{ … }}`, as in a Helm chart) that is YAML only once rendered: not checked")
+    }
+
+    /// A Helm chart's template (or any Go or Jinja template): its bytes hold `{{` and `}}`.
+    static func isTemplate(_ file: SourceFile) -> Bool {
+        ByteSearch.contains(Array("{{".utf8), in: file.bytes) && ByteSearch.contains(Array("}}".utf8), in: file.bytes)
     }
 
     /// A file named like a collector configuration: read as one when its top level is one; anything else (a

@@ -150,9 +150,4 @@ extension KubernetesManifestReader {
         requiredWords.allSatisfy { ByteSearch.contains($0, in: file.bytes) }
             && relevantWords.contains { ByteSearch.contains($0, in: file.bytes) }
     }
-
-    /// A Helm chart's template (or any Go or Jinja template): YAML only once a tool renders it.
-    static func isTemplate(_ file: SourceFile) -> Bool {
-        ByteSearch.contains(Array("{{".utf8), in: file.bytes) && ByteSearch.contains(Array("}}".utf8), in: file.bytes)
-    }
 }
