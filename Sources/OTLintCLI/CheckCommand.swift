@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OTLintConfigRules
 import OTLintCore
 
 /// `otlint check [PATH...]`: lint files and folders, optionally fixing what is safe to fix.
@@ -36,11 +37,16 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Treat every checked scope as this deployment environment (e.g. production, staging).")
     var environment: String?
 
-    @Option(help: "Configuration file (default: the nearest .otlint.yml).")
+    @Option(help: "Configuration file for every checked file (default: for each file, the nearest .otlint.yml in its folder or above).")
     var config: String?
 
     @Flag(name: .customLong("no-config"), help: "Ignore .otlint.yml files.")
     var noConfig = false
+
+    @Option(name: .customLong("show-settings"), help: ArgumentHelp(
+        "Print the configuration that applies to this file (which .otlint.yml files, and every setting) and exit.",
+        discussion: "Example: otlint check --show-settings deploy/prod/docker-compose.yml"))
+    var showSettings: String?
 
     @Flag(help: "Print findings only: no summary line.")
     var quiet = false
@@ -91,26 +97,17 @@ struct CheckCommand: ParsableCommand {
 
     private func execute() -> Int32 {
         let knownRuleIDs = Set(Analyzers.all.flatMap(\.ruleIDs)).union([UnusedSuppressionRule.id]).union(RuleCatalog.documents.keys)
-        var configuration = Configuration()
         let currentDirectory = FileManager.default.currentDirectoryPath
-        var rootDirectory = currentDirectory
-        if !noConfig, let configPath = config ?? ConfigurationFile.find(startingAt: currentDirectory) {
-            do {
-                try ConfigurationFile.load(configPath, into: &configuration, knownRuleIDs: knownRuleIDs)
-                rootDirectory = (URL(fileURLWithPath: configPath).standardizedFileURL.path as NSString).deletingLastPathComponent
-            } catch {
-                printError("\(error)")
-                return ExitStatus.error
-            }
-        }
+        // What the command line says goes on top of every configuration file.
+        var overrides: [(inout Configuration) -> Void] = []
         for (option, values) in [("--select", select), ("--ignore", ignore)] {
             let ids = values.flatMap { $0.split(separator: ",") }.map { $0.blankTrimmed.uppercased() }
             if let bad = ids.first(where: { !RuleSelector.isValid($0, knownRuleIDs: knownRuleIDs) }) {
                 printError("error: \(option) `\(bad)` matches no rule (use an ID such as OTL101, a prefix such as OTL1, or ALL)")
                 return ExitStatus.error
             }
-            if option == "--select", !ids.isEmpty { configuration.select = ids }
-            if option == "--ignore" { configuration.ignore += ids }
+            if option == "--select", !ids.isEmpty { overrides.append { $0.select = ids } }
+            if option == "--ignore", !ids.isEmpty { overrides.append { $0.ignore += ids } }
         }
         if let environment {
             let tier = DeploymentTier.classify(environmentName: environment)
@@ -118,12 +115,60 @@ struct CheckCommand: ParsableCommand {
                 printError("error: --environment `\(environment)` is not a known environment name (e.g. production, prod, staging, development)")
                 return ExitStatus.error
             }
-            configuration.forcedTier = tier
-            configuration.forcedEnvironmentName = environment
+            overrides.append { $0.forcedTier = tier; $0.forcedEnvironmentName = environment }
+        }
+        let applyOverrides = { (configuration: Configuration) -> Configuration in
+            var adjusted = configuration
+            for override in overrides { override(&adjusted) }
+            return adjusted
+        }
+
+        // The project root (baselines, the Swift package manifest) is the folder of the configuration nearest the
+        // working directory, or the working directory.
+        var rootDirectory = currentDirectory
+        let configurations: ConfigurationTree
+        if noConfig {
+            configurations = ConfigurationTree(applyOverrides(Configuration()))
+        } else if let config {
+            do {
+                configurations = ConfigurationTree(applyOverrides(try ConfigurationFile.read(config, knownRuleIDs: knownRuleIDs)))
+                rootDirectory = ConfigPaths.directory(of: StandardPath.of(config))
+            } catch {
+                printError("\(error)")
+                return ExitStatus.error
+            }
+        } else {
+            // The configuration nearest the working directory is read first: when it is broken the run stops, as
+            // every file would be checked wrongly. Nested ones are read as files meet them.
+            var nearest: (path: String, configuration: Configuration)?
+            if let path = ConfigurationFile.find(startingAt: currentDirectory).map(StandardPath.of) {
+                do {
+                    nearest = (path, try ConfigurationFile.read(path, knownRuleIDs: knownRuleIDs))
+                } catch {
+                    printError("\(error)")
+                    return ExitStatus.error
+                }
+                rootDirectory = ConfigPaths.directory(of: path)
+            }
+            configurations = ConfigurationTree(fallback: applyOverrides(Configuration())) { path in
+                if let nearest, nearest.path == path { return .success(applyOverrides(nearest.configuration)) }
+                do throws(ConfigurationFile.LoadError) {
+                    // Read by the path the user would type, so errors name it so.
+                    let shown = RelativePath.of(path, to: currentDirectory)
+                    return .success(applyOverrides(try ConfigurationFile.read(shown, knownRuleIDs: knownRuleIDs)))
+                } catch {
+                    return .failure(error.inputError)
+                }
+            }
+        }
+        if let showSettings {
+            print(SettingsReport.render(for: showSettings, configurations: configurations, knownRuleIDs: knownRuleIDs), terminator: "")
+            for error in configurations.errors { printError(error.oneLine) }
+            return configurations.errors.isEmpty ? ExitStatus.clean : ExitStatus.error
         }
 
         let loader = FileLoader()
-        let linter = Linter(analyzers: Analyzers.all, configuration: configuration, rootDirectory: rootDirectory, loader: loader)
+        let linter = Linter(analyzers: Analyzers.all, configurations: configurations, rootDirectory: rootDirectory, loader: loader)
         linter.respectGitIgnore = !noRespectGitignore
         var inputPaths = paths.isEmpty ? ["."] : paths
         if let stdinFilename, let index = inputPaths.firstIndex(of: "-") {

@@ -39,7 +39,23 @@ enum ConfigurationFile {
         }
     }
 
+    /// Reads the configuration file at `path`, with the files it extends (`extend: ../.otlint.yml`).
+    ///
+    /// A setting the file writes replaces the one it inherits (`select`, `ignore`, `exclude`, each `collector`
+    /// key); `severity` entries override the inherited ones rule by rule; `per-path-ignores` and `environments`
+    /// add to the inherited ones, this file's entries first. Each file's glob patterns are relative to its own
+    /// folder.
+    static func read(_ path: String, knownRuleIDs: Set<String>) throws(LoadError) -> Configuration {
+        try read(path, knownRuleIDs: knownRuleIDs, extendedBy: [])
+    }
+
+    /// Reads `path` into `configuration` (the command line's settings are applied after).
     static func load(_ path: String, into configuration: inout Configuration, knownRuleIDs: Set<String>) throws(LoadError) {
+        let read = try read(path, knownRuleIDs: knownRuleIDs)
+        configuration = read
+    }
+
+    private static func read(_ path: String, knownRuleIDs: Set<String>, extendedBy chain: [String]) throws(LoadError) -> Configuration {
         let file: SourceFile
         switch FileLoader().load(path) {
         case .success(let loaded): file = loaded
@@ -51,18 +67,26 @@ enum ConfigurationFile {
         } catch {
             throw LoadError(inputError: error.inputError(path: path))
         }
-        guard let root = documents.first?.root else { return }
+        let directory = StandardPath.of(ConfigPaths.directory(of: path))
+        var configuration = Configuration()
+        configuration.sources = [path]
+        guard let root = documents.first?.root else { return configuration }
         func fail(_ node: YAMLNode, _ message: String) -> LoadError {
             let position = file.lineColumn(at: node.range.start)
             return LoadError(inputError: InputError(path: path, position: position, message: message))
         }
         guard let pairs = root.mergedPairs else { throw fail(root, "expected a mapping of settings") }
+        var written = Set<String>()
         for pair in pairs {
             guard let key = pair.key.scalar else { throw fail(pair.key, "expected a setting name") }
             let value = pair.value
             // A key without a value (`exclude:`) is a mistake, not "nothing to configure": say so.
             if value.isNull, known.contains(key) { throw fail(pair.key, "`\(key)` has no value") }
+            written.insert(key)
             switch key {
+            case "extend":
+                // Read last, below: the settings of this file go on top of what it extends.
+                continue
             case "select", "ignore":
                 let ids = try ruleList(value, setting: key, key: pair.key, knownRuleIDs: knownRuleIDs, fail: fail)
                 if key == "select" { configuration.select = ids } else { configuration.ignore = ids }
@@ -85,13 +109,13 @@ enum ConfigurationFile {
                 }
                 for entry in entries {
                     guard let pattern = entry.key.scalar else { throw fail(entry.key, "expected a glob pattern") }
-                    let glob = try globPattern(pattern, at: entry.key, fail: fail)
+                    let glob = AnchoredGlob(try globPattern(pattern, at: entry.key, fail: fail), directory: directory)
                     let ids = try ruleList(entry.value, setting: "per-path-ignores.\(pattern)", key: entry.key,
                                            knownRuleIDs: knownRuleIDs, fail: fail)
                     configuration.perPathIgnores.append((glob, ids))
                 }
             case "exclude":
-                configuration.exclude += try globList(value, setting: key, key: pair.key, fail: fail)
+                configuration.exclude += try globList(value, setting: key, key: pair.key, fail: fail).map { AnchoredGlob($0, directory: directory) }
             case "environments":
                 guard let entries = value.mergedPairs else {
                     throw fail(pair.key, "`environments` must map a tier to glob patterns, found \(describe(value))")
@@ -101,7 +125,7 @@ enum ConfigurationFile {
                         throw fail(entry.key, "unknown tier `\(entry.key.scalar ?? "")`: use production or non-production")
                     }
                     for pattern in try globList(entry.value, setting: "environments.\(name)", key: entry.key, fail: fail) {
-                        configuration.tierPatterns.append((pattern, tier))
+                        configuration.tierPatterns.append((AnchoredGlob(pattern, directory: directory), tier))
                     }
                 }
             case "collector":
@@ -129,10 +153,37 @@ enum ConfigurationFile {
                 throw fail(pair.key, "unknown setting `\(key)`\(suggestion)")
             }
         }
+        guard let extend = pairs.first(where: { $0.key.scalar == "extend" }) else { return configuration }
+        guard extend.value.scalarStyle != nil, isString(extend.value), let target = extend.value.scalar else {
+            throw fail(extend.key, "`extend` must be the path of another configuration file, found \(describe(extend.value))")
+        }
+        let extended = StandardPath.of(ConfigPaths.resolve(target, against: directory))
+        let visited = chain + [StandardPath.of(path)]
+        if visited.contains(extended) {
+            throw fail(extend.value, "`extend` goes round in a circle: \((visited + [extended]).map { RelativePath.of($0, to: directory) }.joined(separator: " → "))")
+        }
+        guard access(extended, F_OK) == 0 else { throw fail(extend.value, "`extend`: there is no file \(target)") }
+        let base = try read(RelativePath.of(extended, to: FileManager.default.currentDirectoryPath), knownRuleIDs: knownRuleIDs, extendedBy: visited)
+        return merge(configuration, writing: written, over: base)
+    }
+
+    /// This file's settings over those of the file it extends (see `read`).
+    private static func merge(_ own: Configuration, writing written: Set<String>, over base: Configuration) -> Configuration {
+        var result = base
+        if written.contains("select") { result.select = own.select }
+        if written.contains("ignore") { result.ignore = own.ignore }
+        if written.contains("exclude") { result.exclude = own.exclude }
+        result.severityOverrides.merge(own.severityOverrides) { _, mine in mine }
+        result.perPathIgnores = own.perPathIgnores + base.perPathIgnores
+        result.tierPatterns = own.tierPatterns + base.tierPatterns
+        if let distribution = own.collectorDistribution { result.collectorDistribution = distribution }
+        if let version = own.collectorVersion { result.collectorVersion = version }
+        result.sources = own.sources + base.sources
+        return result
     }
 
     /// The settings `.otlint.yml` knows, in the order the README documents them.
-    static let known = ["select", "ignore", "severity", "per-path-ignores", "exclude", "environments", "collector"]
+    static let known = ["extend", "select", "ignore", "severity", "per-path-ignores", "exclude", "environments", "collector"]
 
     /// What a wrong value is, for messages: "the number `5`", "the boolean `true`", "a list".
     static func describe(_ node: YAMLNode) -> String {

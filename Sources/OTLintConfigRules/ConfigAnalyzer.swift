@@ -197,9 +197,8 @@ public struct ConfigAnalyzer: Analyzer {
                 ? "a template (`{{ … }}`, as in a Helm chart) that is YAML only once rendered: not checked"
                 : "\(templates.count) templates (`{{ … }}`, as in Helm charts) that are YAML only once rendered: not checked (this is the first)"))
         }
-        let configuration = context.configuration, root = context.rootDirectory
         project.composeVariantIndex = ComposeProjectVariant.index(project) { definitions, path in
-            DeploymentTierResolver.assess(definitions: definitions, path: path, configuration: configuration, rootDirectory: root)
+            DeploymentTierResolver.assess(definitions: definitions, path: path, context: context)
         }
         let collectors = CollectorDiscovery.instances(checked: collectorConfigs, project: project, context: context)
         project.collectors = collectors.instances

@@ -60,22 +60,33 @@ public struct AnalysisContext: Sendable {
     /// Reads files that give context but were not checked themselves (a compose file's `.env`, an
     /// `env_file`, a service's `Package.swift`); each file is read once per run.
     public var loader: FileLoader
-    public var configuration: Configuration
-    /// The project root (where `.otlint.yml` lives, or the current directory).
+    /// Which configuration applies to which file (`.otlint.yml` files nearest to each).
+    public var configurations: ConfigurationTree
+    /// The project root (where the `.otlint.yml` nearest the working directory lives, or the working directory).
     public var rootDirectory: String
     /// Files the user named on the command line (rather than found by walking a folder): a problem that is only
     /// worth a notice in a walked tree can be an input error for a file the user asked for.
     public var explicitPaths: Set<String>
 
-    public init(loader: FileLoader, configuration: Configuration, rootDirectory: String, explicitPaths: Set<String> = []) {
+    public init(loader: FileLoader, configurations: ConfigurationTree, rootDirectory: String, explicitPaths: Set<String> = []) {
         self.loader = loader
-        self.configuration = configuration
+        self.configurations = configurations
         self.rootDirectory = rootDirectory
         self.explicitPaths = explicitPaths
     }
 
-    /// Whether a rule runs at all, so analyzers can skip work for rules nobody asked for.
+    /// One configuration for every file.
+    public init(loader: FileLoader, configuration: Configuration, rootDirectory: String, explicitPaths: Set<String> = []) {
+        self.init(loader: loader, configurations: ConfigurationTree(configuration), rootDirectory: rootDirectory, explicitPaths: explicitPaths)
+    }
+
+    /// The configuration that applies to the file at `path`.
+    public func configuration(for path: String) -> Configuration {
+        configurations.configuration(for: path)
+    }
+
+    /// Whether a rule runs at all (for some file), so analyzers can skip work for rules nobody asked for.
     public func isEnabled(_ ruleID: String) -> Bool {
-        configuration.isEnabled(ruleID)
+        configurations.enablesAnywhere(ruleID)
     }
 }

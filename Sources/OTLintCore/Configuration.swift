@@ -8,11 +8,14 @@ public struct Configuration: Sendable {
     /// Severity overrides per rule ID.
     public var severityOverrides: [String: Severity] = [:]
     /// Glob pattern → rule IDs or prefixes ignored in files that match it.
-    public var perPathIgnores: [(pattern: GlobPattern, rules: [String])] = []
+    public var perPathIgnores: [(pattern: AnchoredGlob, rules: [String])] = []
     /// Glob patterns of paths never checked by discovery.
-    public var exclude: [GlobPattern] = []
-    /// Glob pattern → deployment tier of every scope defined in matching files.
-    public var tierPatterns: [(pattern: GlobPattern, tier: DeploymentTier)] = []
+    public var exclude: [AnchoredGlob] = []
+    /// Glob pattern → deployment tier of every scope defined in matching files; the first match wins.
+    public var tierPatterns: [(pattern: AnchoredGlob, tier: DeploymentTier)] = []
+    /// The configuration files this was read from: the file itself first, then the files it extends, in order.
+    /// Empty for the built-in defaults.
+    public var sources: [String] = []
     /// `--environment`: the tier of every scope, whatever the files say.
     public var forcedTier: DeploymentTier?
     /// The name given with `--environment`, for messages.
@@ -30,16 +33,21 @@ public struct Configuration: Sendable {
         return select.isEmpty || Configuration.matches(ruleID, select)
     }
 
-    /// Whether a per-path ignore switches `ruleID` off for `path` (relative to the project root).
-    public func isIgnored(_ ruleID: String, inRelativePath path: String) -> Bool {
+    /// Whether a per-path ignore switches `ruleID` off for the file at `path`.
+    public func isIgnored(_ ruleID: String, path: String) -> Bool {
         perPathIgnores.contains { entry in
-            entry.pattern.matches(path) && Configuration.matches(ruleID, entry.rules)
+            Configuration.matches(ruleID, entry.rules) && entry.pattern.matches(path)
         }
     }
 
-    /// The tier `.otlint.yml` assigns to a file, if any (relative path).
-    public func configuredTier(forRelativePath path: String) -> DeploymentTier? {
-        tierPatterns.first { $0.pattern.matches(path) }?.tier
+    /// Whether discovery skips `path` (a file or folder found by walking).
+    public func isExcluded(_ path: String) -> Bool {
+        exclude.contains { $0.matches(path) }
+    }
+
+    /// The tier `.otlint.yml` assigns to the file at `path`, with the pattern that says so.
+    public func configuredTier(forPath path: String) -> (tier: DeploymentTier, pattern: AnchoredGlob)? {
+        tierPatterns.first { $0.pattern.matches(path) }.map { ($0.tier, $0.pattern) }
     }
 
     /// `ALL`, an exact ID, or a prefix such as `OTL1` or `OTL20`.

@@ -22,15 +22,20 @@ public struct Discovery: Sendable {
         public var notices: [Notice] = []
     }
 
-    public var exclude: [GlobPattern]
-    public var rootDirectory: String
+    /// Whether the configuration excludes a file or folder found by walking.
+    public var isExcluded: @Sendable (String) -> Bool
     /// Whether to ask git which paths it ignores.
     public var respectGitIgnore: Bool
 
-    public init(exclude: [GlobPattern], rootDirectory: String, respectGitIgnore: Bool = true) {
-        self.exclude = exclude
-        self.rootDirectory = rootDirectory
+    public init(isExcluded: @escaping @Sendable (String) -> Bool, respectGitIgnore: Bool = true) {
+        self.isExcluded = isExcluded
         self.respectGitIgnore = respectGitIgnore
+    }
+
+    /// Excludes what `exclude` matches, relative to `rootDirectory`.
+    public init(exclude: [GlobPattern], rootDirectory: String, respectGitIgnore: Bool = true) {
+        let anchored = exclude.map { AnchoredGlob($0, directory: rootDirectory) }
+        self.init(isExcluded: { path in anchored.contains { $0.matches(path) } }, respectGitIgnore: respectGitIgnore)
     }
 
     /// Walks `paths`; `wants` decides from a file path whether any analyzer would check it.
@@ -74,12 +79,6 @@ public struct Discovery: Sendable {
         defer { free(target); free(folder) }
         let targetPath = String(cString: target), folderPath = String(cString: folder)
         return folderPath == targetPath || folderPath.hasPrefix(targetPath == "/" ? "/" : targetPath + "/")
-    }
-
-    func isExcluded(_ path: String) -> Bool {
-        guard !exclude.isEmpty else { return false }
-        let relative = RelativePath.of(path, to: rootDirectory)
-        return exclude.contains { $0.matches(relative) }
     }
 
     private struct DirectoryIdentity: Hashable {

@@ -20,16 +20,22 @@ public struct LintReport: Sendable {
 /// inline suppressions) for one set of paths.
 public final class Linter: @unchecked Sendable {
     public let analyzers: [any Analyzer]
-    public let configuration: Configuration
+    /// Which configuration applies to which file.
+    public let configurations: ConfigurationTree
     public let rootDirectory: String
     public let loader: FileLoader
     public var respectGitIgnore = true
 
-    public init(analyzers: [any Analyzer], configuration: Configuration, rootDirectory: String, loader: FileLoader = FileLoader()) {
+    public init(analyzers: [any Analyzer], configurations: ConfigurationTree, rootDirectory: String, loader: FileLoader = FileLoader()) {
         self.analyzers = analyzers
-        self.configuration = configuration
+        self.configurations = configurations
         self.rootDirectory = rootDirectory
         self.loader = loader
+    }
+
+    /// One configuration for every file.
+    public convenience init(analyzers: [any Analyzer], configuration: Configuration, rootDirectory: String, loader: FileLoader = FileLoader()) {
+        self.init(analyzers: analyzers, configurations: ConfigurationTree(configuration), rootDirectory: rootDirectory, loader: loader)
     }
 
     /// Every rule ID some analyzer (or the linter itself) can report.
@@ -39,7 +45,9 @@ public final class Linter: @unchecked Sendable {
 
     /// Discovers files under `paths` and checks them.
     public func lint(paths: [String]) -> LintReport {
-        let discovery = Discovery(exclude: configuration.exclude, rootDirectory: rootDirectory, respectGitIgnore: respectGitIgnore)
+        let configurations = self.configurations
+        let discovery = Discovery(isExcluded: { configurations.configuration(for: $0).isExcluded($0) },
+                                  respectGitIgnore: respectGitIgnore)
         // Text given on stdin (`--stdin-filename`) need not exist on disk: it is an explicit file.
         let provided = paths.filter(loader.isProvided)
         let found = discovery.discover(paths.filter { !loader.isProvided($0) }) { path in self.analyzers.contains { $0.claims(path: path) } }
@@ -60,6 +68,9 @@ public final class Linter: @unchecked Sendable {
             if owners.isEmpty, file.explicit { report.notices.append(Linter.unreadKindNotice(file.path)) }
             return owners.isEmpty ? nil : (file.path, owners)
         }
+        // Each file's configuration is looked up before the analyzers run, so they know every rule some file enables.
+        for entry in claimed { _ = configurations.configuration(for: entry.path) }
+        report.inputErrors += configurations.errors
         let loaded = loadInParallel(claimed.map(\.path))
         var perAnalyzer = [[SourceFile]](repeating: [], count: analyzers.count)
         var checked: [SourceFile] = []
@@ -72,7 +83,7 @@ public final class Linter: @unchecked Sendable {
                 report.inputErrors.append(error)
             }
         }
-        let context = AnalysisContext(loader: loader, configuration: configuration, rootDirectory: rootDirectory,
+        let context = AnalysisContext(loader: loader, configurations: configurations, rootDirectory: rootDirectory,
                                       explicitPaths: Set(files.filter(\.explicit).map(\.path)))
         // One analyzer after the other: each spreads its files over every core, and a parallel loop nested in
         // another runs serially, which left all but one core idle once the quick analyzer was done.
@@ -121,9 +132,9 @@ public final class Linter: @unchecked Sendable {
         var suppressedCount = 0
         var seen = Set<Diagnostic>()
         for var diagnostic in diagnostics {
+            let configuration = configurations.configuration(for: diagnostic.location.path)
             guard configuration.isEnabled(diagnostic.ruleID) else { continue }
-            let relative = RelativePath.of(diagnostic.location.path, to: rootDirectory)
-            if configuration.isIgnored(diagnostic.ruleID, inRelativePath: relative) { continue }
+            if configuration.isIgnored(diagnostic.ruleID, path: diagnostic.location.path) { continue }
             if let override = configuration.severityOverrides[diagnostic.ruleID] { diagnostic.severity = override }
             let fileSuppressions = suppressions(for: diagnostic.location.path)
             if let index = fileSuppressions.firstCovering(diagnostic) {
@@ -136,13 +147,14 @@ public final class Linter: @unchecked Sendable {
             // A diagnostic reached through two scopes (a shared env_file) is reported once.
             if seen.insert(diagnostic).inserted { kept.append(diagnostic) }
         }
-        if configuration.isEnabled(UnusedSuppressionRule.id) {
+        if configurations.enablesAnywhere(UnusedSuppressionRule.id) {
             for file in checkedFiles {
                 let path = file.path
+                let configuration = configurations.configuration(for: path)
+                guard configuration.isEnabled(UnusedSuppressionRule.id) else { continue }
                 let fileSuppressions = suppressionsByPath[path]?.suppressions ?? SuppressionScanner.scan(file)
                 if fileSuppressions.isEmpty { continue }
-                let relative = RelativePath.of(path, to: rootDirectory)
-                if configuration.isIgnored(UnusedSuppressionRule.id, inRelativePath: relative) { continue }
+                if configuration.isIgnored(UnusedSuppressionRule.id, path: path) { continue }
                 for (index, suppression) in fileSuppressions.enumerated() {
                     let usedIDs = Set(suppression.ruleIDs.filter { used.contains(UsedSuppression(path: path, index: index, ruleID: $0)) })
                     if let diagnostic = UnusedSuppressionRule.check(

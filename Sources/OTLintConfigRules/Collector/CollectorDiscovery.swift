@@ -72,7 +72,7 @@ enum CollectorDiscovery {
         for key in configs.keys.sorted() where !deployedKeys.contains(key) {
             guard let config = configs[key] else { continue }
             instances.append(CollectorInstance(config: config, deployment: nil, tier: CollectorTier.assess(config, deployment: nil, context: context),
-                                               configuredImage: CollectorImage(configuration: context.configuration)))
+                                               configuredImage: CollectorImage(configuration: context.configuration(for: config.file.path))))
         }
         return (instances, inputErrors, scrapes)
     }
@@ -112,8 +112,7 @@ enum CollectorDiscovery {
 enum CollectorTier {
     static func assess(_ config: CollectorConfig, deployment: CollectorDeployment?, context: AnalysisContext) -> TierAssessment {
         if let tier = deployment?.service.scope.tier, tier.tier != .unknown { return tier }
-        let byPath = DeploymentTierResolver.assess(definitions: [], path: config.file.path, configuration: context.configuration,
-                                                   rootDirectory: context.rootDirectory)
+        let byPath = DeploymentTierResolver.assess(definitions: [], path: config.file.path, context: context)
         if byPath.tier != .unknown { return byPath }
         return declaredEnvironment(config) ?? .unknown
     }

@@ -64,8 +64,7 @@ enum InstrumentationScopes {
             name: "OTEL_RESOURCE_ATTRIBUTES", value: attributes, source: .instrumentationField, file: source,
             keyRange: instrumentation.kindRange, keyIsExact: false, writtenSite: nil, entryRange: instrumentation.kindRange)])
         let namespace = instrumentation.namespace.map { (name: $0, location: instrumentation.namespaceRange.map(source.location)) }
-        let tier = DeploymentTierResolver.assess(definitions: tierDefinitions, path: source.path, configuration: context.configuration,
-                                                 rootDirectory: context.rootDirectory, namespace: namespace)
+        let tier = DeploymentTierResolver.assess(definitions: tierDefinitions, path: source.path, context: context, namespace: namespace)
         var scope = EnvironmentScope(kind: .operatorInstrumentation(process), definitions: definitions, tier: tier, isTemplate: false)
         scope.isBuiltHere = false
         // The pods add their own `env:` and the Operator its defaults (service name, resource attributes).

@@ -20,8 +20,7 @@ enum KubernetesScopes {
         var process = KubernetesProcess(source: source, workload: workload, container: container)
         let (definitions, readsUnknownSource) = KubernetesEnvironment.build(&process, configMaps: configMaps)
         let namespace = workload.namespace.map { (name: $0, location: workload.namespaceRange.map(source.location)) }
-        let tier = DeploymentTierResolver.assess(definitions: definitions, path: source.path, configuration: context.configuration,
-                                                 rootDirectory: context.rootDirectory, namespace: namespace)
+        let tier = DeploymentTierResolver.assess(definitions: definitions, path: source.path, context: context, namespace: namespace)
         var scope = EnvironmentScope(kind: .kubernetesContainer(process), definitions: definitions, tier: tier, isTemplate: false)
         let image = container.image.flatMap(ImageReference.init)
         scope.isTelemetryBackend = image.map(TelemetryBackends.isBackend) ?? false

@@ -7,6 +7,13 @@ public enum DeploymentTierResolver {
     /// Resource attribute keys naming the deployment environment, standard first.
     static let environmentKeys = ["deployment.environment.name", "deployment.environment", "environment", "env", "deployment_environment"]
 
+    /// The tier of a scope defined in the file at `path`, judged with the configuration that applies to that file.
+    public static func assess(definitions: [VariableDefinition], path: String, context: AnalysisContext,
+                              namespace: (name: String, location: SourceLocation?)? = nil) -> TierAssessment {
+        assess(definitions: definitions, path: path, configuration: context.configuration(for: path),
+               rootDirectory: context.rootDirectory, namespace: namespace)
+    }
+
     /// `namespace`: the Kubernetes namespace a workload is written for, with where it is written.
     public static func assess(definitions: [VariableDefinition], path: String, configuration: Configuration,
                               rootDirectory: String, namespace: (name: String, location: SourceLocation?)? = nil) -> TierAssessment {
@@ -15,9 +22,10 @@ public enum DeploymentTierResolver {
             return TierAssessment(tier: forced, evidence: TierEvidence(description: "\(name) was given", location: nil))
         }
         let relative = relativePath(path, root: rootDirectory)
-        if let configured = configuration.configuredTier(forRelativePath: relative) {
-            return TierAssessment(tier: configured, evidence: TierEvidence(
-                description: "`.otlint.yml` marks `\(relative)` as \(configured.rawValue)", location: nil))
+        if let configured = configuration.configuredTier(forPath: path) {
+            let named = configured.pattern.relativePath(of: path) ?? relative
+            return TierAssessment(tier: configured.tier, evidence: TierEvidence(
+                description: "`.otlint.yml` marks `\(named)` as \(configured.tier.rawValue)", location: nil))
         }
         if let attributes = definitions.last(where: { $0.name == "OTEL_RESOURCE_ATTRIBUTES" }), let value = attributes.value {
             let pairs = ResourceAttributes.parse(value)

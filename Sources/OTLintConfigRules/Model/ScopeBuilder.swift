@@ -73,7 +73,7 @@ final class ScopeBuilder {
             let tier = isTemplate ? TierAssessment(tier: .nonProduction, evidence: TierEvidence(
                 description: "`\(ConfigPaths.fileName(file.source.path))` is a template", location: nil))
                 : DeploymentTierResolver.assess(definitions: definitions, path: file.source.path,
-                                                configuration: context.configuration, rootDirectory: context.rootDirectory)
+                                                context: context)
             var scope = EnvironmentScope(kind: .envFile(file), definitions: definitions, tier: tier, isTemplate: isTemplate)
             scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
             scopes.append(scope)
@@ -82,7 +82,7 @@ final class ScopeBuilder {
         for file in checkedDockerfiles where !usedDockerfiles.contains(ScopeBuilder.key(file.source.path)) {
             let definitions = DockerfileEnvironment.definitions(of: file, target: nil)
             let tier = DeploymentTierResolver.assess(definitions: definitions, path: file.source.path,
-                                                     configuration: context.configuration, rootDirectory: context.rootDirectory)
+                                                     context: context)
             var scope = EnvironmentScope(kind: .dockerfile(file), definitions: definitions, tier: tier, isTemplate: false)
             scope.codeDirectory = ConfigPaths.directory(of: file.source.path)
             scope.imageDockerfile = file
@@ -152,7 +152,7 @@ final class ScopeBuilder {
             var tier = TierAssessment.unknown
             for path in tierPaths {
                 tier = DeploymentTierResolver.assess(definitions: definitions, path: path,
-                                                     configuration: context.configuration, rootDirectory: context.rootDirectory)
+                                                     context: context)
                 if tier.tier != .unknown { break }
             }
             var scope = EnvironmentScope(kind: .composeService(compose, service), definitions: definitions, tier: tier,

@@ -99,8 +99,7 @@ enum SDKConfigSettings {
         let definitions = attributes.isEmpty ? [] : [VariableDefinition(
             name: "OTEL_RESOURCE_ATTRIBUTES", value: attributes.joined(separator: ","), source: .instrumentationField, file: file.source,
             keyRange: file.root.range, keyIsExact: false, writtenSite: nil, entryRange: file.root.range)]
-        let own = DeploymentTierResolver.assess(definitions: definitions, path: file.source.path, configuration: context.configuration,
-                                                rootDirectory: context.rootDirectory)
+        let own = DeploymentTierResolver.assess(definitions: definitions, path: file.source.path, context: context)
         if own.tier != .unknown { return own }
         return readers.first { $0.tier.tier != .unknown }?.tier ?? own
     }
