@@ -7,7 +7,20 @@ import OTLintCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check compose files, Kubernetes manifests, collector configurations, env files, Dockerfiles and Swift sources for OpenTelemetry mistakes."
+        abstract: "Check compose files, Kubernetes manifests, collector configurations, env files, Dockerfiles and Swift sources for OpenTelemetry mistakes.",
+        discussion: """
+            Examples:
+              otlint check                          # the project in this folder
+              otlint check --fix compose.yml        # apply safe fixes to one file
+              otlint check --diff --unsafe-fixes .  # every fix as a patch
+              otlint check --select OTL2 --fail-on warning deploy/
+              otlint check --format sarif --output-file otlint.sarif .
+              otlint check --write-baseline base.json  # then --baseline base.json
+              otlint check --show-settings deploy/compose.yml
+              otlint check --stdin-filename compose.yml - < compose.yml
+            Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage,
+            configuration or input errors.
+            """
     )
 
     @Argument(help: "Files or folders to check (default: the current folder). `-` reads standard input (with --stdin-filename).")

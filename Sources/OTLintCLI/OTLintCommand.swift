@@ -16,7 +16,7 @@ public struct OTLintCommand: ParsableCommand {
         commandName: "otlint",
         abstract: "A fast, precise linter for OpenTelemetry setups: compose files, Kubernetes manifests, collector configurations, env files, Dockerfiles and Swift sources.",
         version: versionText,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, ConfigCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, ConfigCommand.self, InitCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

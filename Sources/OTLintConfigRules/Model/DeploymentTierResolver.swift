@@ -65,7 +65,7 @@ public enum DeploymentTierResolver {
     }
 
     /// The tier a file name names (`docker-compose.prod.yml`, `.env.staging`), or nil.
-    static func tier(namedByFile name: String) -> DeploymentTier? {
+    public static func tier(namedByFile name: String) -> DeploymentTier? {
         let words = name.lowercased().split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" }).map(String.init)
         for word in words where word != "env" && word != "yml" && word != "yaml" && word != "docker" && word != "compose" {
             let tier = DeploymentTier.classify(environmentName: word)
