@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import OTLintConfigRules
 import OTLintCore
 
@@ -185,8 +194,7 @@ struct CheckCommand: ParsableCommand {
         linter.respectGitIgnore = !noRespectGitignore
         var inputPaths = paths.isEmpty ? ["."] : paths
         if let stdinFilename, let index = inputPaths.firstIndex(of: "-") {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            loader.provide(path: stdinFilename, text: String(decoding: data, as: UTF8.self))
+            loader.provide(path: stdinFilename, text: String(decoding: StandardStreams.readInput(), as: UTF8.self))
             inputPaths[index] = stdinFilename
         }
 
@@ -293,14 +301,9 @@ struct CheckCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
         let text = GitHubStepSummary(environment: environment).render(context)
-        guard let handle = FileHandle(forWritingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil)
-            ? FileHandle(forWritingAtPath: path) : nil) else {
+        if !StandardStreams.append(text, toFile: path) {
             printError("\(path): warning: cannot write the GitHub step summary")
-            return
         }
-        handle.seekToEndOfFile()
-        handle.write(Data(text.utf8))
-        try? handle.close()
     }
 
     private func exitStatus(for report: LintReport) -> Int32 {
@@ -311,6 +314,6 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.printError(text)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintConfigRules
 import OTLintCore
 import OTLintYAML
@@ -162,7 +166,7 @@ enum ConfigurationFile {
         if visited.contains(extended) {
             throw fail(extend.value, "`extend` goes round in a circle: \((visited + [extended]).map { RelativePath.of($0, to: directory) }.joined(separator: " → "))")
         }
-        guard access(extended, F_OK) == 0 else { throw fail(extend.value, "`extend`: there is no file \(target)") }
+        guard FileManager.default.fileExists(atPath: extended) else { throw fail(extend.value, "`extend`: there is no file \(target)") }
         let base = try read(RelativePath.of(extended, to: FileManager.default.currentDirectoryPath), knownRuleIDs: knownRuleIDs, extendedBy: visited)
         return merge(configuration, writing: written, over: base)
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// `otlint init`: writes a starting `.otlint.yml` for the project in a folder, from the files otlint finds there.
@@ -21,7 +25,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let target = (directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/") + ".otlint.yml"
         if !toStandardOutput, !force, FileManager.default.fileExists(atPath: target) {
-            FileHandle.standardError.write(Data("error: \(target) already exists; `otlint init --force` replaces it, `--stdout` prints the proposal\n".utf8))
+            StandardStreams.printError("error: \(target) already exists; `otlint init --force` replaces it, `--stdout` prints the proposal")
             throw ExitCode(ExitStatus.error)
         }
         let analyzers = Analyzers.all
@@ -35,7 +39,7 @@ struct InitCommand: ParsableCommand {
         do {
             try AtomicWriter.write(Array(proposal.yaml.utf8), to: target, what: "configuration")
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            StandardStreams.printError("\(error)")
             throw ExitCode(ExitStatus.error)
         }
         print("Wrote \(target) from \(proposal.fileCount) \(proposal.fileCount == 1 ? "file" : "files"):")

@@ -1,8 +1,17 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintConfigRules
 import OTLintCore
 import OTLintRuleDocs
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `otlint`: the command line. `check` is the default subcommand, so `otlint .` works.
 public struct OTLintCommand: ParsableCommand {
@@ -28,13 +37,13 @@ public struct OTLintCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-            Foundation.exit(ExitStatus.clean)
+            exitProcess(ExitStatus.clean)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }
             let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(ExitStatus.error)
+            if !message.isEmpty { StandardStreams.printError(message) }
+            exitProcess(ExitStatus.error)
         }
     }
 }
@@ -44,4 +53,9 @@ enum ExitStatus {
     static let clean: Int32 = 0
     static let findings: Int32 = 1
     static let error: Int32 = 2
+}
+
+/// `exit(3)`; named apart from `ParsableCommand.exit(withError:)`, which hides it inside the command.
+private func exitProcess(_ status: Int32) -> Never {
+    exit(status)
 }

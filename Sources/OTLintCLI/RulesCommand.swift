@@ -29,9 +29,9 @@ struct RulesCommand: ParsableCommand {
         case "text":
             let nameWidth = documents.map(\.name.count).max() ?? 4
             for document in documents {
-                let name = document.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                let severity = document.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                let fix = (document.fix == "none" ? "" : "fix: \(document.fix)").padding(toLength: 18, withPad: " ", startingAt: 0)
+                let name = document.name.padded(toLength: nameWidth)
+                let severity = document.severity.rawValue.padded(toLength: 7)
+                let fix = (document.fix == "none" ? "" : "fix: \(document.fix)").padded(toLength: 18)
                 print("\(document.id)  \(name)  \(severity)  \(fix)  \(document.summary)")
             }
         default:
@@ -43,7 +43,7 @@ struct RulesCommand: ParsableCommand {
     static func markdownTable(_ documents: [RuleDocument]) -> String {
         var table = "| ID | name | severity | inputs | fix | what it finds |\n|---|---|---|---|---|---|\n"
         for document in documents {
-            let summary = document.summary.replacingOccurrences(of: "|", with: "\\|")
+            let summary = document.summary.replacingEvery("|", with: "\\|")
             table += "| [\(document.id)](Rules/\(document.id).md) | \(document.name) | \(document.severity.rawValue) | \(document.appliesTo.joined(separator: ", ")) | \(document.fix) | \(summary) |\n"
         }
         return table
@@ -69,4 +69,8 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// `otlint check --show-settings FILE`: the configuration that applies to one file, written as an `.otlint.yml`

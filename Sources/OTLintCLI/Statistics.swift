@@ -24,7 +24,7 @@ enum Statistics {
         for error in context.report.inputErrors { output += error.oneLine + "\n" }
         let width = String(counts.first?.count ?? 0).count
         for entry in counts {
-            let count = String(entry.count).padding(toLength: width, withPad: " ", startingAt: 0)
+            let count = String(entry.count).padded(toLength: width)
             let name = RuleCatalog.document(entry.id)?.name ?? ""
             output += "\(count)  \(entry.id)  \(name)\(entry.fixable > 0 ? "  [\(entry.fixable) fixable]" : "")\n"
         }
@@ -32,4 +32,8 @@ enum Statistics {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Which configuration applies to each file. As in ruff, the nearest `.otlint.yml` (or `.otlint.yaml`) in the
 /// file's folder or above it applies, alone: a nested file replaces the one above it unless it says
@@ -16,7 +25,7 @@ public final class ConfigurationTree: @unchecked Sendable {
 
     private let fallback: Configuration
     private let read: Reader?
-    private let lock = NSLock()
+    private let lock = Lock()
     private var byDirectory: [String: Configuration] = [:]
     private var loadErrors: [InputError] = []
     private var loadedPaths: Set<String> = []

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Whether a process runs in production. Rules that only matter in production name the evidence that made
 /// the tier production.

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the files to check under the paths a user gave.
 ///
@@ -74,7 +83,7 @@ public struct Discovery: Sendable {
         var status = stat()
         guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return false }
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let parent = (trimmed as NSString).deletingLastPathComponent
+        let parent = PathComponents.deletingLast(of: trimmed)
         guard let target = realpath(path, nil), let folder = realpath(parent.isEmpty ? "." : parent, nil) else { return false }
         defer { free(target); free(folder) }
         let targetPath = String(cString: target), folderPath = String(cString: folder)

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads files once per run and hands out the same `SourceFile` to everyone who asks.
 ///
@@ -8,7 +17,7 @@ public final class FileLoader: @unchecked Sendable {
     /// configuration or source file is this big, and reading one would cost memory for nothing.
     public static let maximumFileSize = 8 * 1024 * 1024
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var cache: [String: Result<SourceFile, InputError>] = [:]
     private var providedPaths = Set<String>()
 

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Chooses which fixes to apply and applies their edits to text.
 ///
@@ -67,8 +76,8 @@ public enum AtomicWriter {
             throw WriteError(path: path, what: what, cause: "the file is read-only; it was left unchanged")
         }
         let mode: mode_t = exists ? status.st_mode & 0o7777 : 0o644
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+        let directory = PathComponents.deletingLast(of: target)
+        let name = PathComponents.last(of: target)
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).otlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw WriteError(path: path, what: what, cause: String(cString: strerror(errno))) }

@@ -103,7 +103,7 @@ public struct RuleDocument: Sendable {
     public var summary: String {
         let text = sections["What it finds"] ?? ""
         let paragraph = text.components(separatedBy: "\n\n").first ?? text
-        return paragraph.replacingOccurrences(of: "\n", with: " ").blankTrimmed
+        return paragraph.replacingEvery("\n", with: " ").blankTrimmed
     }
 
     public enum ParseError: Error, CustomStringConvertible {
@@ -150,7 +150,7 @@ public struct RuleDocument: Sendable {
         appliesTo = try field("applies-to").split(separator: ",").map { String($0.trimmingBlanks()) }
         fix = try field("fix")
         body = String(lines[(close + 1)...].joined(separator: "\n").trimmingBlanks(includingNewlines: true))
-            .replacingOccurrences(of: String(RuleDocument.marker), with: "")
+            .replacingEvery(String(RuleDocument.marker), with: "")
         (sections, examples) = RuleDocument.parseSections(lines[(close + 1)...])
     }
 
@@ -164,7 +164,7 @@ public struct RuleDocument: Sendable {
         func flush() {
             if let title {
                 sections[title] = String(buffer.joined(separator: "\n").trimmingBlanks(includingNewlines: true))
-                    .replacingOccurrences(of: String(marker), with: "")
+                    .replacingEvery(String(marker), with: "")
             }
             buffer = []
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A line and column, both 1-based. Columns count Unicode scalars, so a column matches what an editor shows
 /// for text without combining characters (SARIF `columnKind: unicodeCodePoints`).
@@ -45,7 +49,7 @@ public final class SourceFile: @unchecked Sendable {
 
     // The decoded text and the line index are built on first use: a file that a pre-filter skips (most
     // Swift files of a project) never pays for them.
-    private let lock = NSLock()
+    private let lock = Lock()
     private var cachedText: String?
     private var cachedLineStarts: [Int]?
     private var cachedIsASCII: Bool?

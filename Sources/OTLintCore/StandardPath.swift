@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The absolute, normalised spelling of a path: relative paths are taken from the current directory, `.` and
 /// `..` are resolved and repeated slashes collapsed, without asking the file system (symlinks stay as they are).
@@ -24,8 +33,10 @@ public enum StandardPath {
     /// The working directory, asked of the kernel each time (a run may change it), without Foundation's cost.
     private static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
-        return String(cString: buffer)
+        return buffer.withUnsafeMutableBufferPointer { buffer in
+            guard let path = getcwd(buffer.baseAddress, buffer.count) else { return FileManager.default.currentDirectoryPath }
+            return String(cString: path)
+        }
     }
 
     /// No `.` (so no `.` or `..` component), no doubled slash, no trailing slash except the root's.

@@ -41,8 +41,8 @@ public enum SuppressionScanner {
         var result: [Suppression] = []
         for lineIndex in 0..<file.lineCount {
             let line = file.lineText(lineIndex + 1)
-            guard let directiveRange = line.range(of: "otlint:") else { continue }
-            guard let markerRange = line[..<directiveRange.lowerBound].range(of: marker, options: .backwards) else { continue }
+            guard let directiveRange = line.firstRange(of: "otlint:") else { continue }
+            guard let markerRange = lastRange(of: marker, in: line[..<directiveRange.lowerBound]) else { continue }
             // The comment marker must directly precede the directive (only spaces between).
             let between = line[markerRange.upperBound..<directiveRange.lowerBound]
             guard between.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
@@ -94,6 +94,17 @@ public enum SuppressionScanner {
         return lineIndex + 2
     }
 
+    /// The last occurrence of `needle` in `text`, as Foundation's backwards search finds it: in `/// otlint:` the
+    /// `//` that ends just before the directive (the standard library has no backwards search).
+    private static func lastRange(of needle: String, in text: Substring) -> Range<String.Index>? {
+        var start = text.endIndex
+        while start > text.startIndex {
+            start = text.index(before: start)
+            if text[start...].hasPrefix(needle) { return start..<text.index(start, offsetBy: needle.count) }
+        }
+        return nil
+    }
+
     private static let directives = ["disable-next-line", "disable-line", "disable-file", "disable"]
 
     private static func parseDirective(_ text: Substring) -> (directive: String, ruleIDs: [String], reason: String?)? {
@@ -104,7 +115,7 @@ public enum SuppressionScanner {
         rest = rest.drop(while: { $0 == " " || $0 == "=" || $0 == "\t" })
         var reason: String?
         for separator in [" -- ", "--", " — ", " because "] {
-            if let range = rest.range(of: separator) {
+            if let range = rest.firstRange(of: separator) {
                 reason = rest[range.upperBound...].blankTrimmed
                 rest = rest[..<range.lowerBound]
                 break
@@ -118,4 +129,8 @@ public enum SuppressionScanner {
     }
 }
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The one judge of literal credentials in exporter headers, for every input (env files, compose, Swift code).
 ///
@@ -30,7 +34,7 @@ public enum Credentials {
     /// Whether a header's name says it carries a credential: `authorization`, `x-api-key`, `dd-api-key`,
     /// `signoz-access-token`, `x-honeycomb-team`, ….
     public static func isCredentialHeader(_ rawName: String) -> Bool {
-        let name = (rawName.removingPercentEncoding ?? rawName).trimmingCharacters(in: .whitespaces)
+        let name = rawName.percentDecoded.blankTrimmed
         if credentialHeaderNames.contains(name.lowercased()) { return true }
         return !credentialWords.isDisjoint(with: words(of: name))
     }
@@ -38,11 +42,11 @@ public enum Credentials {
     /// Whether a header value is a real-looking secret rather than empty, a placeholder (`<token>`, `YOUR_API_KEY`,
     /// `changeme`, `xxxxxx`, `000000`) or a reference (`${KEY}`).
     public static func looksLikeSecret(_ raw: String) -> Bool {
-        var value = (raw.removingPercentEncoding ?? raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        var value = raw.percentDecoded.blankAndNewlineTrimmed
         if value.hasPrefix("\"") || value.hasPrefix("'") { value = String(value.dropFirst()) }
         if value.hasSuffix("\"") || value.hasSuffix("'") { value = String(value.dropLast()) }
         for scheme in schemes where value.lowercased().hasPrefix(scheme) {
-            value = String(value.dropFirst(scheme.count)).trimmingCharacters(in: .whitespaces)
+            value = value.dropFirst(scheme.count).blankTrimmed
         }
         guard value.count >= 6, !value.contains("$") else { return false }
         let lower = value.lowercased()

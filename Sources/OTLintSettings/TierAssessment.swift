@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// Why a scope has its tier: a sentence and, when it comes from a file, where.
@@ -30,7 +34,7 @@ public struct TierAssessment: Sendable {
     public var explanation: String {
         guard let evidence else { return "the deployment tier is unknown" }
         if let location = evidence.location {
-            return "\(evidence.description) (\((location.path as NSString).lastPathComponent):\(location.start.line))"
+            return "\(evidence.description) (\(PathComponents.last(of: location.path)):\(location.start.line))"
         }
         return evidence.description
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 import SwiftParser
 import SwiftSyntax
@@ -81,7 +85,7 @@ extension SwiftProjectFacts {
         self.init()
         bootstrapsTracing = scans.contains { $0.setsTracingUp }
         instrumentsURLSession = scans.contains { $0.instrumentsURLSession }
-        let manifestPath = (context.rootDirectory as NSString).appendingPathComponent("Package.swift")
+        let manifestPath = PathComponents.appending("Package.swift", to: context.rootDirectory)
         if case .success(let manifest) = context.loader.load(manifestPath) {
             let text = manifest.text.lowercased()
             isServerPackage = ["vapor/vapor", "hummingbird-project/hummingbird", "apple/swift-nio",

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// What a Swift file's text tells before any parse: the modules it imports (what `SwiftPrefilter` decides on),
@@ -35,7 +39,7 @@ struct SwiftFileScan: Sendable {
         var modules: Set<String> = []
         for line in text.split(separator: "\n") {
             let code = line.blankTrimmed
-            guard !code.hasPrefix("//"), let attribute = code.range(of: "@_exported") else { continue }
+            guard !code.hasPrefix("//"), let attribute = code.firstRange(of: "@_exported") else { continue }
             let words = code[attribute.upperBound...].split(whereSeparator: { $0 == " " || $0 == "." || $0 == "\t" })
             guard let importIndex = words.firstIndex(of: "import") else { continue }
             let rest = words[(importIndex + 1)...].filter { !SwiftPrefilter.declarationKinds.contains(String($0)) }

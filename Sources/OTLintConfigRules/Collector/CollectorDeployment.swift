@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 import OTLintYAML
 
@@ -95,9 +99,8 @@ enum CollectorMounts {
     /// A mounted folder stands for each YAML file in it, at the same name under the target
     /// (`./otel:/etc/otelcol-contrib` mounts `./otel/config.yaml` at `/etc/otelcol-contrib/config.yaml`).
     private static func filesOfFolder(_ mount: ComposeMount) -> [ComposeMount] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: mount.source, isDirectory: &isFolder), isFolder.boolValue,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: mount.source) else { return [mount] }
+        // Not a folder (or not a readable one): the mount is the file itself.
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: mount.source) else { return [mount] }
         return names.sorted().filter { $0.lowercased().hasSuffix(".yaml") || $0.lowercased().hasSuffix(".yml") }.map { name in
             var file = mount
             file.source = mount.source + "/" + name

@@ -84,7 +84,7 @@ struct CollectorExpansion {
             guard scheme == "env" else { return .provider(scheme: scheme) }
             body = body[body.index(after: colon)...]
         }
-        if let separator = body.range(of: ":-") {
+        if let separator = body.firstRange(of: ":-") {
             return .environment(name: String(body[..<separator.lowerBound]), defaultValue: String(body[separator.upperBound...]))
         }
         return .environment(name: String(body), defaultValue: nil)

@@ -51,6 +51,6 @@ extension Setting {
 
     /// Text between expressions, with `$$` read as one `$`.
     private static func literal(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "$$", with: "$").utf8)
+        Array(String(decoding: bytes, as: UTF8.self).replacingEvery("$$", with: "$").utf8)
     }
 }

@@ -75,7 +75,7 @@ enum DockerfileEnvironment {
                 index = close + 1
                 var name = inner, operation: String?, word = ""
                 for candidate in [":-", ":+", "-", "+"] {
-                    if let range = inner.range(of: candidate), inner[..<range.lowerBound].utf8.allSatisfy(VariableName.isByte) {
+                    if let range = inner.firstRange(of: candidate), inner[..<range.lowerBound].utf8.allSatisfy(VariableName.isByte) {
                         name = String(inner[..<range.lowerBound])
                         operation = candidate
                         word = String(inner[range.upperBound...])

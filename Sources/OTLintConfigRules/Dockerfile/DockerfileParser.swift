@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// Reads a Dockerfile's stages, `ARG` and `ENV` instructions as BuildKit does: instructions continued over lines
@@ -95,7 +99,7 @@ enum DockerfileParser {
         for line in lines {
             let text = String(decoding: bytes[trimmed(line, in: bytes)], as: UTF8.self)
             guard text.hasPrefix("#") else { break }
-            let directive = text.dropFirst().replacingOccurrences(of: " ", with: "").lowercased()
+            let directive = String(text.dropFirst()).replacingEvery(" ", with: "").lowercased()
             guard directive.contains("=") else { break }
             if directive.hasPrefix("escape="), let character = directive.dropFirst("escape=".count).utf8.first { return character }
         }
@@ -118,8 +122,8 @@ enum DockerfileParser {
     /// The words of `ENTRYPOINT`/`CMD`: a JSON array of strings (exec form), else the text split at whitespace
     /// (shell form).
     private static func launch(_ logical: LogicalLine, after keywordEnd: Int, statement: ByteRange) -> Dockerfile.Launch {
-        let text = String(decoding: logical.bytes[keywordEnd...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        if text.hasPrefix("["), let data = text.data(using: .utf8), let words = (try? JSONSerialization.jsonObject(with: data)) as? [String] {
+        let text = String(decoding: logical.bytes[keywordEnd...], as: UTF8.self).blankTrimmed
+        if text.hasPrefix("["), let words = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) {
             return Dockerfile.Launch(words: words, isExecForm: true, range: statement)
         }
         return Dockerfile.Launch(words: text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init), isExecForm: false, range: statement)

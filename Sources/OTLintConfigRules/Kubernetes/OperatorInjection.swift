@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the OpenTelemetry Operator injects into a pod, read from its annotations
 /// (`instrumentation.opentelemetry.io/inject-<language>`): the Operator adds the SDK or agent and sets the
@@ -24,7 +28,7 @@ struct OperatorInjection {
     init?(_ annotation: KubernetesAnnotation) {
         guard annotation.key.hasPrefix(OperatorInjection.prefix) else { return nil }
         let language = String(annotation.key.dropFirst(OperatorInjection.prefix.count))
-        let value = annotation.value.trimmingCharacters(in: .whitespaces)
+        let value = annotation.value.blankTrimmed
         guard OperatorInjection.languages.contains(language), value.lowercased() != "false", !value.isEmpty else { return nil }
         self.annotation = annotation
         self.language = language

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import OTLintCore
 
 /// What the code a process runs says about its telemetry set-up, read from the folder it is built from (a
@@ -29,7 +38,7 @@ final class CodeContext: @unchecked Sendable {
     /// `--otel-service-name`, `otel.service.name`, Elixir's `service: [name: …]`.
     static let serviceNameMarkers = ["service.name", "service_name", "servicename", "service-name", "service: [name", "service: %{name"]
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var answers: [String: Bool] = [:]
 
     /// Whether the code in `directory` may set the service name itself (or is too large to tell).

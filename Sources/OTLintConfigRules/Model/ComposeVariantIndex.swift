@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// What rules ask about all the services of a project variant, computed once per variant.
@@ -86,7 +90,7 @@ struct ComposeVariantIndex: Sendable {
 /// The services whose lower-case name is within `limit` edits of a host, computed once per host and variant:
 /// many services usually export to the same misspelled host, and each lookup is a pass over every service.
 final class NearNamesCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var byHost: [String: [(position: Int, distance: Int)]] = [:]
 
     /// Positions (in variant order) and distances of the services within `limit` edits of `host`.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Which configuration file a path is, from its name alone.
 public enum ConfigFileKind: Sendable, Hashable {

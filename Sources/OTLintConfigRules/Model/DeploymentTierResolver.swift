@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// Decides a scope's tier, strongest evidence first: `--environment`, `.otlint.yml` tier patterns, the

@@ -1,11 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// Context files (env files, Dockerfiles) by normalised path, each read and parsed once however many compose files
 /// (scoped in parallel) use them, with the input errors reading each gave. Checked files are in it from the start,
 /// without errors (their own reading reports them).
 final class ParsedFileCache<Parsed: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private let parse: @Sendable (SourceFile) -> (Parsed, [InputError])
     private var entries: [String: (file: Parsed?, errors: [InputError])] = [:]
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 import OTLintYAML
 
@@ -109,7 +113,7 @@ public enum ServiceRuntimeDetection {
     private static func marker(_ markers: [String], in file: SourceFile) -> RelatedLocation? {
         let text = file.text
         for marker in markers {
-            guard let range = text.range(of: marker) else { continue }
+            guard let range = text.firstRange(of: marker) else { continue }
             let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
             return RelatedLocation(location: file.location(ByteRange(start, start + marker.utf8.count)),
                                    message: "`\(marker)` starts the SDK from the environment here")

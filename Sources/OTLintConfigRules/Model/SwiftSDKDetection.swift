@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// The Swift OpenTelemetry SDK a compose service's build context depends on.
@@ -45,7 +49,7 @@ public enum SwiftSDKDetection {
         var found: [DetectedSwiftSDK] = []
         for (fragment, sdk) in packageURLs {
             var searchStart = text.startIndex
-            while let range = text.range(of: fragment, range: searchStart..<text.endIndex) {
+            while let range = text[searchStart...].firstRange(of: fragment) {
                 searchStart = range.upperBound
                 // `opentelemetry-swift-core` is the same SDK; `opentelemetry-swift-something-else` is not.
                 let next = text[range.upperBound...].prefix { $0 != "\"" }
@@ -69,11 +73,8 @@ public enum SwiftSDKDetection {
     static func variableNames(inSourcesOf folder: String, loader: FileLoader) -> Set<String> {
         var names = Set<String>()
         let sources = ConfigPaths.resolve("Sources", against: folder)
-        guard let enumerator = FileManager.default.enumerator(atPath: sources) else { return names }
-        var count = 0
-        while let relative = enumerator.nextObject() as? String, count < 2000 {
-            guard relative.hasSuffix(".swift") else { continue }
-            count += 1
+        guard let relativePaths = try? FileManager.default.subpathsOfDirectory(atPath: sources) else { return names }
+        for relative in relativePaths.lazy.filter({ $0.hasSuffix(".swift") }).prefix(2000) {
             guard case .success(let file) = loader.load(sources + "/" + relative) else { continue }
             let bytes = file.bytes
             var index = 0

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// Whether a file is kept out of git (so a secret written in it is not committed), asked of git once per file.
@@ -14,7 +18,7 @@ enum GitTracking {
         case noRepository
     }
 
-    private static let lock = NSLock()
+    private static let lock = Lock()
     nonisolated(unsafe) private static var cache: [String: Status] = [:]
 
     /// True when git ignores the file and does not track it. Outside a git work tree, files named like local
@@ -38,8 +42,8 @@ enum GitTracking {
     }
 
     private static func ask(_ absolute: String) -> Status {
-        let directory = (absolute as NSString).deletingLastPathComponent
-        let name = (absolute as NSString).lastPathComponent
+        let directory = PathComponents.deletingLast(of: absolute)
+        let name = PathComponents.last(of: absolute)
         if run(["-C", directory, "ls-files", "--error-unmatch", "--", name]) == 0 { return .tracked }
         switch run(["-C", directory, "check-ignore", "-q", "--", name]) {
         case 0: return .ignored

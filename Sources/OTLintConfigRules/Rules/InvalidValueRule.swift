@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// OTL002: a value that is not of its variable's type or enum: SDKs ignore it (or read it as false) and

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// One item of a comma-separated value (`OTEL_PROPAGATORS`, `OTEL_RESOURCE_ATTRIBUTES`), with byte offsets in

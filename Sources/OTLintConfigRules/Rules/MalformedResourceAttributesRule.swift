@@ -60,7 +60,7 @@ struct MalformedResourceAttributesRule: ScopeRule {
                 }
             }
             if rawValue.contains("=") {
-                let fix = definition.edit(inValue: valueRange, replacement: rawValue.replacingOccurrences(of: "=", with: "%3D")).map {
+                let fix = definition.edit(inValue: valueRange, replacement: rawValue.replacingEvery("=", with: "%3D")).map {
                     Fix(title: "encode `=` as `%3D`", edits: [$0], applicability: .safe)
                 }
                 diagnostics.append(Diagnostic(

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A Python web server command line wrapped by `opentelemetry-instrument`: which server, and what makes it fork or
 /// spawn worker processes.
@@ -56,7 +60,7 @@ struct PythonServerCommand {
     /// Whether a worker count, as written, is certainly more than one: a number above 1, or an expression of the CPU
     /// count (`multiprocessing.cpu_count() * 2 + 1`, gunicorn's recommended setting).
     static func isSeveral(_ workers: String) -> Bool? {
-        let text = workers.trimmingCharacters(in: .whitespaces)
+        let text = workers.blankTrimmed
         if let count = Int(text) { return count > 1 }
         if text.contains("cpu_count()") && (text.contains("+") || text.contains("*")) { return true }
         return nil
@@ -73,13 +77,13 @@ struct GunicornConfiguration {
         workers = nil
         hasPostFork = false
         for line in text.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.blankTrimmed
             if trimmed.hasPrefix("def post_fork(") || trimmed.hasPrefix("post_fork =") || trimmed.hasPrefix("post_fork=") { hasPostFork = true }
             // Top-level assignments only: `workers = 4`.
             guard line.first.map({ !$0.isWhitespace }) == true, let equals = trimmed.firstIndex(of: "="),
                   !trimmed[trimmed.index(after: equals)...].hasPrefix("=") else { continue }
-            let name = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = trimmed[trimmed.index(after: equals)...].split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let name = trimmed[..<equals].blankTrimmed
+            let value = trimmed[trimmed.index(after: equals)...].split(separator: "#").first.map { $0.blankTrimmed } ?? ""
             if name == "workers" { workers = value }
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// `OTEL_RESOURCE_ATTRIBUTES` read item by item, with byte offsets in the value, for rules that point at one

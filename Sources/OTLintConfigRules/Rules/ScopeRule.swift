@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// A rule over one environment scope (a compose service, a standalone env file).
@@ -64,8 +68,8 @@ enum EntryInsertion {
         case .dockerfile:
             // A new instruction after the one that holds the anchor (quoted when the value needs it).
             let needsQuotes = value.contains { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "$" }
-            let quoted = needsQuotes ? "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "$", with: "\\$") + "\"" : value
+            let quoted = needsQuotes ? "\"" + value.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"")
+                .replacingEvery("$", with: "\\$") + "\"" : value
             return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd), replacement: lineBreak + "ENV \(name)=\(quoted)")
         case .envFile:
             let exported = prefix.blankTrimmed.hasPrefix("export") ? "export " : ""
@@ -81,7 +85,7 @@ enum EntryInsertion {
             let indent = String(itemPrefix[..<dash])
             let inner = indent + String(repeating: " ", count: itemPrefix.distance(from: dash, to: itemPrefix.endIndex))
             return TextEdit(path: file.path, range: ByteRange(lineEnd, lineEnd),
-                            replacement: lineBreak + itemPrefix + "name: \(name)" + lineBreak + inner + "value: \"\(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
+                            replacement: lineBreak + itemPrefix + "name: \(name)" + lineBreak + inner + "value: \"\(value.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\""))\"")
         case .composeEnvironment(.mapping), .kubernetesConfigMap:
             guard prefix.allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
             let quote = anchor.writtenSite.map { bytes[$0.range.start] } ?? 0

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 import OTLintYAML
 
@@ -168,7 +172,7 @@ struct SDKConfigSchema: Sendable {
         if node.isNull { return "null" }
         if ["true", "false", "True", "False", "TRUE", "FALSE"].contains(scalar) { return "boolean" }
         if Int(scalar) != nil { return "integer" }
-        if Double(scalar) != nil, scalar.rangeOfCharacter(from: .letters) == nil { return "number" }
+        if Double(scalar) != nil, !scalar.contains(where: \.isLetter) { return "number" }
         return "string"
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// Reads what a scope tells instrumentations to record: the Java agent's
@@ -50,19 +54,23 @@ enum RecordedDataEnvironment {
         return recorded
     }
 
-    private static func regex(_ pattern: String) -> NSRegularExpression? {
-        try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    /// The pattern, matched case-insensitively. Swift's `Regex` rather than `NSRegularExpression`, which is not in
+    /// FoundationEssentials; both read the usual syntax of these patterns (`x-.*`, `authorization|cookie`).
+    private static func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        try? Regex(pattern).ignoresCase()
     }
 
-    /// Whether the pattern matches the whole header name (how capture patterns such as `X-.*` are meant).
-    private static func matchesWhole(_ regex: NSRegularExpression, _ header: String) -> Bool {
-        let range = NSRange(header.startIndex..., in: header)
-        return regex.firstMatch(in: header, options: [.anchored], range: range).map { $0.range == range } ?? false
+    /// Whether the pattern matches the whole header name (how capture patterns such as `X-.*` are meant): its first
+    /// match at the start ends at the end, as an anchored `NSRegularExpression` match was judged (`a|ab` does not
+    /// match all of `ab`).
+    private static func matchesWhole(_ regex: Regex<AnyRegexOutput>, _ header: String) -> Bool {
+        guard let match = try? regex.prefixMatch(in: header) else { return false }
+        return match.range.upperBound == header.endIndex
     }
 
     /// Whether the pattern matches anywhere in the header name: the lenient reading for sanitize patterns, so a
     /// header possibly redacted is not reported.
-    private static func matchesPart(_ regex: NSRegularExpression, _ header: String) -> Bool {
-        regex.firstMatch(in: header, range: NSRange(header.startIndex..., in: header)) != nil
+    private static func matchesPart(_ regex: Regex<AnyRegexOutput>, _ header: String) -> Bool {
+        (try? regex.firstMatch(in: header)) != nil
     }
 }

@@ -56,6 +56,6 @@ public struct GitHubStepSummary {
 
     /// Table and list cells must not end the row or start markup.
     private func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text.replacingEvery("|", with: "\\|").replacingEvery("\n", with: " ")
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The folder CI tools resolve paths against: the git repository's top level. GitHub code scanning resolves
 /// SARIF `artifactLocation.uri` against it and ignores base-path hints, and links to a line on GitHub name the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other CI tools, with rule metadata and help
 /// text from the rule documents, fixes as artifact changes, and input errors as tool notifications.
@@ -126,7 +130,7 @@ public struct SARIFReporter: Reporter {
         markdown.components(separatedBy: "\n").map { line in
             if line.hasPrefix("```") { return "" }
             if line.hasPrefix("## ") { return String(line.dropFirst(3)) + ":" }
-            return line.replacingOccurrences(of: "`", with: "")
+            return line.replacingEvery("`", with: "")
         }.joined(separator: "\n").blankAndNewlineTrimmed
     }
 
@@ -135,15 +139,32 @@ public struct SARIFReporter: Reporter {
         if relative.hasPrefix("/") {
             return .object([("uri", .string(URL(fileURLWithPath: relative).absoluteString))])
         }
-        let encoded = relative.addingPercentEncoding(withAllowedCharacters: SARIFReporter.pathCharacters) ?? relative
+        let encoded = SARIFReporter.percentEncoded(path: relative)
         return .object([("uri", .string(encoded)), ("uriBaseId", .string("%SRCROOT%"))])
     }
 
-    private static let pathCharacters: CharacterSet = {
-        var set = CharacterSet.urlPathAllowed
-        set.remove(charactersIn: ":")
-        return set
-    }()
+    /// The path as a relative URI reference: every byte percent-encoded (upper-case hex) except ASCII letters, digits
+    /// and `!$&'()*+,-./=@_~`, the characters Foundation's `urlPathAllowed` keeps, less `:` (a first segment with a
+    /// `:` would read as a scheme).
+    static func percentEncoded(path: String) -> String {
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in path.utf8 {
+            if isPathByte(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "!$&'()*+,-./=@_~".utf8.contains(byte)
+        }
+    }
 
     private func region(_ location: SourceLocation) -> JSONValue {
         .object([

@@ -55,7 +55,7 @@ public struct TextReporter: Reporter {
             let prefix = before.map { $0 == "\t" ? "\t" : " " }.joined()
             let underline = String(repeating: "^", count: max(1, flagged.count))
             output += "\(gutter)\(paint("|", .blue))\n"
-            output += "\(paint(String(location.start.line).padding(toLength: gutterWidth, withPad: " ", startingAt: 0), .blue))\(paint("|", .blue)) \(line)\n"
+            output += "\(paint(String(location.start.line).padded(toLength: gutterWidth), .blue))\(paint("|", .blue)) \(line)\n"
             output += "\(gutter)\(paint("|", .blue)) \(prefix)\(paint(underline, severityColor))\n"
         }
         if let why = diagnostic.why { output += "\(gutter)= why: \(why)\n" }

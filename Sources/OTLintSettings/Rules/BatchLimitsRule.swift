@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OTLintCore
 
 /// OTL202: batch processor settings that break or defeat batching: a batch size above the queue size, a zero,
@@ -192,7 +196,21 @@ struct BatchLimitsRule: SettingsRule {
 
     /// `10000` seconds → "2.8 hours".
     static func duration(seconds: Int) -> String {
-        if seconds >= 3600 { return String(format: "%.1f hours", Double(seconds) / 3600) }
-        return "\(seconds / 60) minutes"
+        guard seconds >= 3600 else { return "\(seconds / 60) minutes" }
+        let tenths = tenthsOfAnHour(seconds)
+        return "\(tenths / 10).\(tenths % 10) hours"
+    }
+
+    /// The hours rounded to tenths as `String(format: "%.1f", Double(seconds) / 3600)` rounded them: `%.1f` rounds
+    /// the `Double` to the nearest tenth. Halfway between two tenths, that `Double` is exact for quarter hours (1.25,
+    /// 1.75: ties go to the even tenth) and otherwise a little above or below the exact value (1.15 has no binary
+    /// spelling), which decides.
+    private static func tenthsOfAnHour(_ seconds: Int) -> Int {
+        let (tenths, remainder) = seconds.quotientAndRemainder(dividingBy: 360)
+        if remainder != 180 { return remainder < 180 ? tenths : tenths + 1 }
+        // hours × 3600 − seconds with one rounding: zero exactly when the Double is exact, else of the right sign.
+        let error = (-Double(seconds)).addingProduct(Double(seconds) / 3600, 3600)
+        if error == 0 { return tenths.isMultiple(of: 2) ? tenths : tenths + 1 }
+        return error > 0 ? tenths + 1 : tenths
     }
 }

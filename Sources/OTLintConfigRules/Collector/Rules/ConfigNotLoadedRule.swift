@@ -16,7 +16,7 @@ struct ConfigNotLoadedRule: CollectorRule {
         if deployment.configArguments.isEmpty, mount.folderTarget == nil, let image = deployment.image, let defaultPath = image.distribution.defaultConfigPath {
             reads = "\(image.description) reads `\(defaultPath)`"
             if let text = mount.node.scalar, let range = ComposeParser.content(of: mount.node, in: mount.file.source), range.verbatim,
-               let targetStart = text.range(of: ":" + target)?.lowerBound {
+               let targetStart = text.firstRange(of: ":" + target)?.lowerBound {
                 let offset = text[..<targetStart].utf8.count + 1
                 fix = Fix(title: "mount it at `\(defaultPath)`",
                           edits: [TextEdit(path: mount.file.source.path, range: ByteRange(range.range.start + offset, range.range.start + offset + target.utf8.count),

@@ -63,7 +63,7 @@ struct InvalidPipelineRule: CollectorRule {
                 }
                 guard !handles else { continue }
                 let list = component.kind == .connector
-                    ? supported.sorted().map { "`\($0.replacingOccurrences(of: ">", with: "` → `"))`" }.joined(separator: ", ")
+                    ? supported.sorted().map { "`\($0.replacingEvery(">", with: "` → `"))`" }.joined(separator: ", ")
                     : supported.sorted().map { "`\($0)`" }.joined(separator: ", ")
                 found.append(diagnostic(reference.node, in: collector,
                                         message: "\(component.kind.rawValue) `\(component.id)` does not handle \(pipeline.signal) (it supports \(list)): the collector refuses to start pipeline `\(pipeline.id)`",

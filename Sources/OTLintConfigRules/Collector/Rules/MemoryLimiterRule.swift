@@ -54,7 +54,7 @@ struct MemoryLimiterRule: CollectorRule {
 
     /// Compose byte values: `512m`, `1g`, `2GiB`, `1073741824`, `512MB`.
     static func byteSize(_ text: String) -> Double? {
-        let lower = text.lowercased().replacingOccurrences(of: " ", with: "")
+        let lower = text.lowercased().replacingEvery(" ", with: "")
         let digits = lower.prefix { $0.isNumber || $0 == "." }
         guard let number = Double(digits) else { return nil }
         var unit = String(lower.dropFirst(digits.count))

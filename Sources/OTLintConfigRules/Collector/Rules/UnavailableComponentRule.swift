@@ -30,7 +30,7 @@ struct UnavailableComponentRule: CollectorRule {
             } else if here.isEmpty, let other = entries.first(where: { $0.distribution == .contrib }) ?? entries.first {
                 message = "\(kind) `\(component.type)` is not part of \(distribution.displayName) (\(image.description)); it is in the \(other.distribution.rawValue) distribution: the collector refuses to start (unknown type)"
                 help = "run `otel/opentelemetry-collector-\(other.distribution == .core ? "" : other.distribution.rawValue)` instead (or a custom build with this component), or remove `\(component.id)`"
-                    .replacingOccurrences(of: "collector-`", with: "collector`")
+                    .replacingEvery("collector-`", with: "collector`")
             } else if !catalogue.knows(component.kind, component.type) {
                 let known = catalogue.typeNames(component.kind, in: distribution, at: version)
                 let near = CollectorEdits.nearest(component.type, among: known)
