@@ -131,14 +131,15 @@ final class AttributeRuleTests: XCTestCase {
             span.updateAttributes { attrs in attrs.set("auth.token", value: .string(user.token)) }
             span.updateAttributes { $0.http.statusCode = 200 }
             span.updateAttributes { $0.merge(["user.email": .string(user.email)]) }
+            span.updateAttributes { attrs in attrs = ["db.statement": .string(query)] }
         }
         func addUser(_ user: User, to attributes: inout SpanAttributes) {
             attributes["user.email"] = user.email
         }
         """
         let found = analyzeSwift(source)
-        XCTAssertEqual(found.with("OTL401").map { [$0.location.start.line, $0.location.start.column] }, [[3, 48], [5, 39], [8, 16]])
-        XCTAssertEqual(found.with("OTL405").map { [$0.location.start.line, $0.location.start.column] }, [[4, 29]])
+        XCTAssertEqual(found.with("OTL401").map { [$0.location.start.line, $0.location.start.column] }, [[3, 48], [5, 39], [9, 16]])
+        XCTAssertEqual(found.with("OTL405").map { [$0.location.start.line, $0.location.start.column] }, [[4, 29], [6, 47]])
     }
 
     // Only a hook's `inout SpanAttributes` parameter is a span's attributes: not a dictionary named `attributes`,
