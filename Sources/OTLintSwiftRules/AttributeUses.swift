@@ -22,7 +22,9 @@ struct AttributeUse {
 /// - swift-distributed-tracing: `span.attributes["k"] = v`, `attributes.set("k", value:)`,
 ///   `span.updateAttributes { $0["k"] = v }`, `span.attributes = ["k": v]`, the semantic-convention DSL
 ///   `span.attributes.http.request.method = v`, `span.attributes[OTelAttribute.http.route] = v`,
-///   `SpanEvent(name:attributes:)`, `recordError(_:attributes:)`, `TracingMiddleware(attributes:)`;
+///   `SpanEvent(name:attributes:)`, `recordError(_:attributes:)`, `TracingMiddleware(attributes:)`, and the same
+///   writes to the `inout SpanAttributes` of a hook: `updateAttributes { attributes in ... }`, Vapor's
+///   `TracingMiddleware { attributes, request in ... }` (see `AttributeHooks`);
 /// - opentelemetry-swift: `setAttribute(key:value:)` (span and builder), `setAttributes([...])`,
 ///   `addEvent(name:attributes:)`, `recordException(_:attributes:)`, `Resource(attributes:)`, instrument
 ///   `add(value:attributes:)` / `record(value:attributes:)`.
@@ -37,9 +39,15 @@ func findAttributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
             if let key = call.argument("key")?.expression {
                 uses.append(makeUse(key, value: call.argument("value")?.expression, target: .span))
             }
-        case "set" where call.receiver?.memberPath?.last == "attributes":
+        case "set" where call.receiver?.memberPath?.last == "attributes" || call.receiver.map(AttributeHooks.isAttributesParameter) == true:
             if let key = call.firstArgument, key.label == nil {
                 uses.append(makeUse(key.expression, value: call.argument("value")?.expression, target: .span))
+            }
+        case "merge" where call.arguments.count == 1 && call.firstArgument?.label == nil:
+            // `SpanAttributes.merge(_:)` with a literal; `Dictionary.merge` always takes `uniquingKeysWith:`.
+            if let receiver = call.receiver, isAttributeContainer(receiver),
+               let dictionary = call.firstArgument?.expression.as(DictionaryExprSyntax.self) {
+                uses += dictionaryUses(dictionary, target: .span)
             }
         case "setAttributes", "SpanAttributes":
             if let dictionary = call.firstArgument?.expression.as(DictionaryExprSyntax.self) {
@@ -61,8 +69,8 @@ func findAttributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
         }
     }
 
-    // Assignments: `x.attributes["k"] = v`, `attrs["k"] = v` in `updateAttributes`, `x.attributes = [...]`,
-    // `x.attributes.http.request.method = v`.
+    // Assignments: `x.attributes["k"] = v`, `attrs["k"] = v` in a hook, `x.attributes = [...]`,
+    // `x.attributes.http.request.method = v`, `attrs.http.request.method = v` in a hook.
     for assignment in model.assignments {
         let target = assignment.target
         let value = assignment.writtenValue
@@ -72,11 +80,19 @@ func findAttributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
             continue
         }
         guard let path = target.memberPath else { continue }
-        if path.last == "attributes", let dictionary = value.as(DictionaryExprSyntax.self) {
+        // Where the attribute DSL starts: after `x.attributes`, or after a hook's parameter.
+        let dslStart: Int?
+        if let index = path.lastIndex(of: "attributes"), index > 0 {
+            dslStart = index + 1
+        } else if path.count >= 2, let root = target.memberChainRoot, AttributeHooks.isAttributesParameter(root) {
+            dslStart = 1
+        } else {
+            dslStart = nil
+        }
+        if isAttributeContainer(target), let dictionary = value.as(DictionaryExprSyntax.self) {
             uses += dictionaryUses(dictionary, target: .span)
-        } else if let index = path.lastIndex(of: "attributes"), index < path.count - 1,
-                  index > 0, model.ecosystems.contains(.distributedTracing) {
-            let components = path[(index + 1)...].map(snakeCase)
+        } else if let start = dslStart, start < path.count, model.ecosystems.contains(.distributedTracing) {
+            let components = path[start...].map(snakeCase)
             uses.append(AttributeUse(
                 keyNode: Syntax(target), name: components.joined(separator: "."), words: components.flatMap(identifierWords),
                 literal: nil, value: value, target: .span
@@ -86,23 +102,10 @@ func findAttributeUses(in model: SwiftSourceModel) -> [AttributeUse] {
     return uses
 }
 
-/// `span.attributes`, or the parameter of an `updateAttributes { attributes in ... }` closure.
+/// `span.attributes`, or a hook's `inout SpanAttributes` parameter (`updateAttributes { attributes in ... }`).
 private func isAttributeContainer(_ expression: ExprSyntax) -> Bool {
-    guard let path = expression.memberPath else { return false }
-    if path.count >= 2 && path.last == "attributes" { return true }
-    guard path.count == 1, let name = path.first else { return false }
-    // Walk up to the closure that declares this name and check it is `updateAttributes`'s.
-    var current = expression.parent
-    while let node = current {
-        if let closure = node.as(ClosureExprSyntax.self) {
-            let owner = closure.parent?.as(FunctionCallExprSyntax.self)
-            if owner?.calleeName == "updateAttributes" {
-                return closure.firstParameterName == name
-            }
-        }
-        current = node.parent
-    }
-    return false
+    if let path = expression.memberPath, path.count >= 2 && path.last == "attributes" { return true }
+    return AttributeHooks.isAttributesParameter(expression)
 }
 
 private func dictionaryUses(_ dictionary: DictionaryExprSyntax, target: AttributeUse.Target) -> [AttributeUse] {

@@ -97,4 +97,79 @@ final class AttributeRuleTests: XCTestCase {
         """
         XCTAssertEqual(analyzeSwift(dsl).with("OTL405").map(\.message.count).count, 1)
     }
+    // Vapor's `TracingMiddleware(setCustomAttributes:)` hands the closure the server span's `inout SpanAttributes`.
+    func testVaporTracingMiddlewareHookWritesAreAttributes() {
+        let source = """
+        import Vapor
+        func configure(_ app: Application) {
+            app.middleware.use(TracingMiddleware { attributes, request in
+                attributes["enduser.email"] = request.headers.first(name: "X-Email")
+                attributes["http.user_agent"] = request.headers.first(name: .userAgent)
+                attributes["request.received_at"] = Date()
+                attributes["tenant.id"] = request.headers.first(name: "X-Tenant")
+            })
+            app.middleware.use(TracingMiddleware(setCustomAttributes: { attrs, request in
+                attrs.set("session.token", value: .string(request.sessionID))
+                attrs.http.method = request.method.rawValue
+            }))
+            app.middleware.use(TracingMiddleware { $0["user.password"] = $1.password })
+        }
+        """
+        let found = analyzeSwift(source)
+        XCTAssertEqual(found.with("OTL401").map { [$0.location.start.line, $0.location.start.column] }, [[4, 20], [10, 19], [13, 47]])
+        XCTAssertEqual(found.with("OTL405").map { [$0.location.start.line, $0.location.start.column] }, [[5, 20], [11, 9]])
+        XCTAssertEqual(found.with("OTL405").map { $0.fix != nil }, [false, false], "a rename that is not mechanical, and a DSL key")
+        XCTAssertEqual(found.with("OTL404").map(\.message),
+                       ["attribute `request.received_at` records the current time (`Date()`), which the span already carries"])
+    }
+
+    // `updateAttributes` under any parameter name or `$0`, and helpers that take `inout SpanAttributes`.
+    func testSpanAttributesParametersInEverySpelling() {
+        let source = """
+        import Tracing
+        func f(span: any Span, user: User) {
+            span.updateAttributes { attrs in attrs.set("auth.token", value: .string(user.token)) }
+            span.updateAttributes { $0.http.statusCode = 200 }
+            span.updateAttributes { $0.merge(["user.email": .string(user.email)]) }
+            span.updateAttributes { attrs in attrs = ["db.statement": .string(query)] }
+        }
+        func addUser(_ user: User, to attributes: inout SpanAttributes) {
+            attributes["user.email"] = user.email
+        }
+        """
+        let found = analyzeSwift(source)
+        XCTAssertEqual(found.with("OTL401").map { [$0.location.start.line, $0.location.start.column] }, [[3, 48], [5, 39], [9, 16]])
+        XCTAssertEqual(found.with("OTL405").map { [$0.location.start.line, $0.location.start.column] }, [[4, 29], [6, 47]])
+    }
+
+    // Only a hook's `inout SpanAttributes` parameter is a span's attributes: not a dictionary named `attributes`,
+    // not the first parameter of some other closure, not a local that shadows the parameter, not Vapor's second parameter.
+    func testNamesThatAreNotTheHooksAttributesAreNotAttributes() {
+        let source = """
+        import Vapor
+        func render(form: Form) -> [String: String] {
+            var attributes: [String: String] = [:]
+            attributes["user.email"] = form.email
+            attributes = ["http.method": form.method]
+            return attributes
+        }
+        func configure(_ app: Application, hooks: Hooks) {
+            app.middleware.use(TracingMiddleware { attributes, request in
+                attributes["tenant.id"] = request.headers.first(name: "X-Tenant")
+                attributes["http.method"] = request.method.rawValue
+                request.headers.forEach { header in attributes["app.header_seen"] = header.name.isEmpty }
+            })
+            app.middleware.use(TracingMiddleware { attributes, request in
+                var attributes: [String: String] = [:]
+                attributes["user.email"] = request.email
+            })
+            hooks.onRequest { attributes, request in attributes["user.email"] = request.email }
+            hooks.onRequest(setCustomAttributes: { $0["user.password"] = $1.password })
+            app.middleware.use(TracingMiddleware { request, attributes in attributes["user.email"] = request.email })
+        }
+        """
+        // The one finding, the old name in the real hook, shows the file was read.
+        let found = analyzeSwift(source).filter { $0.ruleID.hasPrefix("OTL4") }
+        XCTAssertEqual(found.map { "\($0.ruleID) \($0.location.start.line):\($0.location.start.column)" }, ["OTL405 11:20"])
+    }
 }
