@@ -91,6 +91,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-respect-gitignore"), help: "Also check files that git ignores.")
     var noRespectGitignore = false
 
+    @Flag(name: .customLong("force-exclude"), help: "Skip named files that `exclude` or a vendored folder covers, as a walk would (for pre-commit, which names every staged file).")
+    var forceExclude = false
+
     @Option(help: "Report only findings that this baseline file does not record.")
     var baseline: String?
 
@@ -165,7 +168,7 @@ struct CheckCommand: ParsableCommand {
             var nearest: (path: String, configuration: Configuration)?
             if let path = ConfigurationFile.find(startingAt: currentDirectory).map(StandardPath.of) {
                 do {
-                    nearest = (path, try ConfigurationFile.read(path, knownRuleIDs: knownRuleIDs))
+                    nearest = (path, try ConfigurationFile.read(RelativePath.of(path, to: currentDirectory), knownRuleIDs: knownRuleIDs))
                 } catch {
                     printError("\(error)")
                     return ExitStatus.error
@@ -184,7 +187,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if let showSettings {
-            print(SettingsReport.render(for: showSettings, configurations: configurations, knownRuleIDs: knownRuleIDs), terminator: "")
+            print(SettingsReport.render(for: showSettings, configurations: configurations, knownRuleIDs: knownRuleIDs,
+                                        filesIgnored: noConfig), terminator: "")
             for error in configurations.errors { printError(error.oneLine) }
             return configurations.errors.isEmpty ? ExitStatus.clean : ExitStatus.error
         }
@@ -192,6 +196,7 @@ struct CheckCommand: ParsableCommand {
         let loader = FileLoader()
         let linter = Linter(analyzers: Analyzers.all, configurations: configurations, rootDirectory: rootDirectory, loader: loader)
         linter.respectGitIgnore = !noRespectGitignore
+        linter.forceExclude = forceExclude
         var inputPaths = paths.isEmpty ? ["."] : paths
         if let stdinFilename, let index = inputPaths.firstIndex(of: "-") {
             loader.provide(path: stdinFilename, text: String(decoding: StandardStreams.readInput(), as: UTF8.self))

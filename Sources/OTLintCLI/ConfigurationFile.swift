@@ -53,11 +53,6 @@ enum ConfigurationFile {
         try read(path, knownRuleIDs: knownRuleIDs, extendedBy: [])
     }
 
-    /// Reads `path` into `configuration` (the command line's settings are applied after).
-    static func load(_ path: String, into configuration: inout Configuration, knownRuleIDs: Set<String>) throws(LoadError) {
-        let read = try read(path, knownRuleIDs: knownRuleIDs)
-        configuration = read
-    }
 
     private static func read(_ path: String, knownRuleIDs: Set<String>, extendedBy chain: [String]) throws(LoadError) -> Configuration {
         let file: SourceFile
@@ -164,7 +159,8 @@ enum ConfigurationFile {
         let extended = StandardPath.of(ConfigPaths.resolve(target, against: directory))
         let visited = chain + [StandardPath.of(path)]
         if visited.contains(extended) {
-            throw fail(extend.value, "`extend` goes round in a circle: \((visited + [extended]).map { RelativePath.of($0, to: directory) }.joined(separator: " → "))")
+            let here = FileManager.default.currentDirectoryPath
+            throw fail(extend.value, "`extend` goes round in a circle: \((visited + [extended]).map { RelativePath.of($0, to: here) }.joined(separator: " → "))")
         }
         guard FileManager.default.fileExists(atPath: extended) else { throw fail(extend.value, "`extend`: there is no file \(target)") }
         let base = try read(RelativePath.of(extended, to: FileManager.default.currentDirectoryPath), knownRuleIDs: knownRuleIDs, extendedBy: visited)

@@ -3,18 +3,28 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import OTLintCore
 
 /// `otlint check --show-settings FILE`: the configuration that applies to one file, written as an `.otlint.yml`
 /// that would say the same, with comments that name the files it comes from and the folder each pattern is
 /// relative to.
 enum SettingsReport {
-    static func render(for path: String, configurations: ConfigurationTree, knownRuleIDs: Set<String>) -> String {
-        let configuration = configurations.configuration(for: path)
+    /// `path`: a file, or a folder (the configuration that applies to the files directly in it).
+    static func render(for path: String, configurations: ConfigurationTree, knownRuleIDs: Set<String>, filesIgnored: Bool = false) -> String {
+        var status = stat()
+        let isFolder = stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        let configuration = isFolder ? configurations.configuration(forDirectory: path) : configurations.configuration(for: path)
         let here = FileManager.default.currentDirectoryPath
         let shown = { (absolute: String) in RelativePath.of(absolute, to: here) }
         var lines = ["# Settings for \(path)"]
-        if configuration.sources.isEmpty {
+        if filesIgnored {
+            lines.append("# --no-config: every .otlint.yml is ignored; the defaults.")
+        } else if configuration.sources.isEmpty {
             lines.append("# No .otlint.yml in its folder or above: the defaults.")
         } else {
             let chain = configuration.sources.map(shown)
@@ -66,7 +76,7 @@ enum SettingsReport {
         let rules = knownRuleIDs.sorted()
         let off = rules.filter { !configuration.isEnabled($0) || configuration.isIgnored($0, path: path) }
         lines.append("# Rules that run on this file: \(rules.count - off.count) of \(rules.count)"
-            + (off.isEmpty ? "." : "; off: \(off.joined(separator: ", ")).") )
+            + (off.isEmpty ? "." : rules.count - off.count < off.count ? "; on: \(rules.filter { !off.contains($0) }.joined(separator: ", "))." : "; off: \(off.joined(separator: ", ")).") )
         if configuration.isExcluded(path) { lines.append("# Walking a folder skips this file: `exclude` matches it (naming it still checks it).") }
         return lines.joined(separator: "\n") + "\n"
     }

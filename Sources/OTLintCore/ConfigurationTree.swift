@@ -30,6 +30,8 @@ public final class ConfigurationTree: @unchecked Sendable {
     private var loadErrors: [InputError] = []
     private var loadedPaths: Set<String> = []
     private var loaded: [Configuration] = []
+    /// `enablesAnywhere` answers, asked per scope and rule; forgotten when a configuration is added.
+    private var enabledAnywhere: [String: Bool] = [:]
 
     /// One configuration for every file.
     public init(_ configuration: Configuration) {
@@ -69,7 +71,10 @@ public final class ConfigurationTree: @unchecked Sendable {
                 guard access(candidate, F_OK) == 0 else { continue }
                 switch read(candidate) {
                 case .success(let configuration):
-                    if loadedPaths.insert(candidate).inserted { loaded.append(configuration) }
+                    if loadedPaths.insert(candidate).inserted {
+                        loaded.append(configuration)
+                        enabledAnywhere.removeAll()
+                    }
                     found = configuration
                     break search
                 case .failure(let error):
@@ -99,7 +104,13 @@ public final class ConfigurationTree: @unchecked Sendable {
 
     /// Whether some configuration enables `ruleID` (read only after the files' configurations were looked up).
     public func enablesAnywhere(_ ruleID: String) -> Bool {
-        all.contains { $0.isEnabled(ruleID) }
+        guard read != nil else { return fallback.isEnabled(ruleID) }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = enabledAnywhere[ruleID] { return known }
+        let enabled = fallback.isEnabled(ruleID) || loaded.contains { $0.isEnabled(ruleID) }
+        enabledAnywhere[ruleID] = enabled
+        return enabled
     }
 
     private static func parent(of absolute: String) -> String {

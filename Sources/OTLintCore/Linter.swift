@@ -30,6 +30,9 @@ public final class Linter: @unchecked Sendable {
     public let rootDirectory: String
     public let loader: FileLoader
     public var respectGitIgnore = true
+    /// Whether `exclude` and the folders every walk skips also apply to files named explicitly (`--force-exclude`):
+    /// pre-commit names every staged file, vendored copies included.
+    public var forceExclude = false
 
     public init(analyzers: [any Analyzer], configurations: ConfigurationTree, rootDirectory: String, loader: FileLoader = FileLoader()) {
         self.analyzers = analyzers
@@ -56,10 +59,21 @@ public final class Linter: @unchecked Sendable {
         // Text given on stdin (`--stdin-filename`) need not exist on disk: it is an explicit file.
         let provided = paths.filter(loader.isProvided)
         let found = discovery.discover(paths.filter { !loader.isProvided($0) }) { path in self.analyzers.contains { $0.claims(path: path) } }
-        var report = lint(files: provided.map { ($0, true) } + found.files)
+        let files = forceExclude ? found.files.filter { !$0.explicit || !isExcluded(explicitFile: $0.path) } : found.files
+        var report = lint(files: provided.map { ($0, true) } + files)
         report.inputErrors = found.errors + report.inputErrors
         report.notices = Notice.sorted(found.notices + report.notices)
         return report
+    }
+
+    /// Whether walking a folder would skip this named file: its configuration excludes it, or it lies in a folder
+    /// every walk skips (`vendor/`, `node_modules/`).
+    private func isExcluded(explicitFile path: String) -> Bool {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        if components.dropLast().contains(where: { Discovery.skippedFolderNames.contains(String($0)) }) { return true }
+        let configuration = configurations.configuration(for: path)
+        // The file, or a folder above it that a walk would not enter (`third_party`, `generated/**`).
+        return components.indices.contains { configuration.isExcluded(components[...$0].joined(separator: "/")) }
     }
 
     /// Checks a known list of files (explicit files may be claimed under any name).

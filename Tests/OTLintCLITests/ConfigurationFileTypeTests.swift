@@ -12,9 +12,8 @@ final class ConfigurationFileTypeTests: XCTestCase {
     private func loadError(_ text: String) throws -> String? {
         let scratch = try ScratchDirectory()
         let path = try scratch.write(".otlint.yml", text)
-        var configuration = Configuration()
         do {
-            try ConfigurationFile.load(path, into: &configuration, knownRuleIDs: knownRuleIDs)
+            _ = try ConfigurationFile.read(path, knownRuleIDs: knownRuleIDs)
             return nil
         } catch {
             return error.inputError.oneLine.replacingOccurrences(of: path, with: ".otlint.yml")

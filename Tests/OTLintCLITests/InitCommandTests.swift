@@ -8,9 +8,17 @@ final class InitCommandTests: XCTestCase {
         try scratch.write("deploy/prod/app.env", "OTEL_SERVICE_NAME=api\n")
         try scratch.write("deploy/prod-eu/app.env", "OTEL_SERVICE_NAME=api\n")
         try scratch.write("deploy/staging/app.env", "OTEL_SERVICE_NAME=api\n")
+        // A file whose own name says production inside a staging folder: the folder is not pinned, or the file's
+        // tier would change.
+        try scratch.write("deploy/staging/.env.production", "OTEL_SERVICE_NAME=api\n")
         try scratch.write("docker-compose.prod.yml", "services:\n  api:\n    image: example/api:1.0\n")
         try scratch.write("docker-compose.yml", "services:\n  api:\n    image: example/api:1.0\n")
         try scratch.write(".env.staging", "OTEL_SERVICE_NAME=api\n")
+        // A service whose name holds a tier word says nothing about its tier.
+        try scratch.write("services/local-search/app.env", "OTEL_SERVICE_NAME=search\n")
+        // A team folder with a configuration of its own is left to it.
+        try scratch.write("services/billing/.otlint.yml", "ignore: [OTL001]\n")
+        try scratch.write("services/billing/deploy/prod/app.env", "OTEL_SERVICE_NAME=billing\n")
         try scratch.write("third_party/collector/otel.env", "OTEL_PROPAGATOR=b3\n")
         try scratch.write("tools/testdata/broken.env", "OTEL_PROPAGATOR=b3\n")
         try scratch.write("README.md", "not checked\n")
@@ -23,44 +31,62 @@ final class InitCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try scratch.read(".otlint.yml"), """
             # yaml-language-server: $schema=https://raw.githubusercontent.com/otlint/otlint/main/Schemas/otlint-config.schema.json
-            # Written by `otlint init` from the 8 files otlint checks here. Every setting: `otlint config --schema`.
-            select: [ALL]
-            ignore: []
+            # Written by `otlint init` from the 10 files otlint checks here. Every setting: `otlint config --schema`.
             exclude:
               - "third_party/**"  # `third_party/` looks vendored
               - "tools/testdata/**"  # `testdata/` looks like test data
+            # These patterns outrank `deployment.environment.name` in OTEL_RESOURCE_ATTRIBUTES.
             environments:
               production:
-                - "deploy/prod-eu/**"  # the folder `prod-eu/`
-                - "deploy/prod/**"  # the folder `prod/`
+                - ".env.production"  # the file name `.env.production`
                 - "docker-compose.prod.yml"  # the file name `docker-compose.prod.yml`
+                - "deploy/prod/**"  # the folder `prod/`
+                - "deploy/prod-eu/**"  # the folder `prod-eu/`
               non-production:
                 - ".env.staging"  # the file name `.env.staging`
-                - "deploy/staging/**"  # the folder `staging/`
 
             """)
-        XCTAssertTrue(result.stdout.hasPrefix("Wrote .otlint.yml from 8 files:\n  production:\n    deploy/prod-eu/**  (the folder `prod-eu/`)\n"), result.stdout)
-        // otlint reads what it wrote: the vendored copies' misspellings are no longer walked.
+        XCTAssertTrue(result.stdout.hasPrefix("Wrote .otlint.yml from 10 files:\n  production:\n    .env.production  (the file name `.env.production`)\n"), result.stdout)
+        // otlint reads what it wrote: the vendored copies' misspellings are no longer walked, and no file changed tier.
         let check = try OTLintBinary.run(["check", "--quiet", "."], in: scratch.path)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        let settings = try OTLintBinary.run(["check", "--show-settings", "deploy/prod/app.env"], in: scratch.path)
-        XCTAssertTrue(settings.stdout.contains("# This file is production: it matches `deploy/prod/**`."), settings.stdout)
+        let settings = try OTLintBinary.run(["check", "--show-settings", "deploy/staging/.env.production"], in: scratch.path)
+        XCTAssertTrue(settings.stdout.contains("# This file is production: it matches `.env.production`."), settings.stdout)
+    }
+
+    func testAFolderBelowAConfigurationExtendsIt() throws {
+        let scratch = try project()
+        try scratch.write(".otlint.yml", "ignore: [OTL303]\n")
+        let result = try OTLintBinary.run(["init", "services/local-search"], in: scratch.path)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try scratch.read("services/local-search/.otlint.yml"), """
+            # yaml-language-server: $schema=https://raw.githubusercontent.com/otlint/otlint/main/Schemas/otlint-config.schema.json
+            # Written by `otlint init` from the 1 file otlint checks here. Every setting: `otlint config --schema`.
+            extend: ../../.otlint.yml  # the configuration above this folder
+            # No file or folder name says production or not; name them under `environments:` (or use --environment).
+
+            """)
+        // Nothing it writes overrides what it inherits.
+        let settings = try OTLintBinary.run(["check", "--show-settings", "services/local-search/app.env"], in: scratch.path)
+        XCTAssertTrue(settings.stdout.contains("# From services/local-search/.otlint.yml, which extends .otlint.yml.\nselect: [ALL]\nignore: [OTL303]\n"), settings.stdout)
     }
 
     func testNeverReplacesAConfigurationUnlessForced() throws {
         let scratch = try project()
-        try scratch.write(".otlint.yml", "ignore: [OTL001]\n")
+        try scratch.write(".otlint.yaml", "ignore: [OTL001]\n")
         let refused = try OTLintBinary.run(["init"], in: scratch.path)
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("error: .otlint.yml already exists; `otlint init --force` replaces it"), refused.stderr)
-        XCTAssertEqual(try scratch.read(".otlint.yml"), "ignore: [OTL001]\n")
+        // Either name counts: a new `.otlint.yml` would silently take the place of `.otlint.yaml`.
+        XCTAssertTrue(refused.stderr.contains("error: .otlint.yaml already exists; `otlint init --force` replaces it"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/.otlint.yml"))
         let printed = try OTLintBinary.run(["init", "--stdout"], in: scratch.path)
         XCTAssertEqual(printed.status, 0)
-        XCTAssertTrue(printed.stdout.contains("  production:\n    - \"deploy/prod-eu/**\""), printed.stdout)
-        XCTAssertEqual(try scratch.read(".otlint.yml"), "ignore: [OTL001]\n")
+        XCTAssertTrue(printed.stdout.contains("    - \"deploy/prod-eu/**\"  # the folder `prod-eu/`\n"), printed.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/.otlint.yml"))
         let forced = try OTLintBinary.run(["init", "--force"], in: scratch.path)
         XCTAssertEqual(forced.status, 0)
-        XCTAssertTrue(try scratch.read(".otlint.yml").contains("  production:\n"))
+        XCTAssertTrue(try scratch.read(".otlint.yaml").contains("  production:\n"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/.otlint.yml"))
     }
 
     func testAProjectWithoutTierNamesSaysSo() throws {
@@ -70,6 +96,6 @@ final class InitCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("no file or folder name tells a tier, and nothing looks vendored"), result.stdout)
         let written = try scratch.read("service/.otlint.yml")
-        XCTAssertTrue(written.hasSuffix("exclude: []\n# No file or folder name says production or not; name them here (or use --environment):\nenvironments: {}\n"), written)
+        XCTAssertTrue(written.hasSuffix("here. Every setting: `otlint config --schema`.\n# No file or folder name says production or not; name them under `environments:` (or use --environment).\n"), written)
     }
 }

@@ -131,6 +131,36 @@ final class NestedConfigurationTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasSuffix("; off: OTL001.\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("# Rules that run on this file: "), result.stdout)
         let none = try OTLintBinary.run(["check", "--no-config", "--show-settings", "app.env"], in: scratch.path)
-        XCTAssertTrue(none.stdout.contains("# No .otlint.yml in its folder or above: the defaults.\nselect: [ALL]\nignore: []\n"), none.stdout)
+        XCTAssertTrue(none.stdout.contains("# --no-config: every .otlint.yml is ignored; the defaults.\nselect: [ALL]\nignore: []\n"), none.stdout)
+    }
+
+    func testForceExcludeSkipsNamedFilesAsAWalkWould() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write(".otlint.yml", "exclude: [\"third_party\", \"svc/generated/**\"]\n")
+        try scratch.write("third_party/otel/app.env", Self.service)
+        try scratch.write("svc/generated/app.env", Self.service)
+        try scratch.write("vendor/lib/app.env", Self.service)
+        try scratch.write("svc/app.env", Self.service)
+        let named = ["third_party/otel/app.env", "svc/generated/app.env", "vendor/lib/app.env", "svc/app.env"]
+        // Named files are checked, as the user asked…
+        let plain = try OTLintBinary.run(["check", "--quiet", "--select", "OTL001"] + named, in: scratch.path)
+        XCTAssertEqual(rules(plain).count, 4, plain.stdout)
+        // …unless --force-exclude (the pre-commit hooks' way) applies what a walk skips.
+        let forced = try OTLintBinary.run(["check", "--quiet", "--force-exclude", "--select", "OTL001"] + named, in: scratch.path)
+        XCTAssertEqual(rules(forced), ["svc/app.env:2:1 OTL001"], forced.stdout)
+        let fixed = try OTLintBinary.run(["check", "--force-exclude", "--fix", "--unsafe-fixes", "third_party/otel/app.env"], in: scratch.path)
+        XCTAssertEqual(fixed.status, 0, fixed.stdout)
+        XCTAssertEqual(try scratch.read("third_party/otel/app.env"), Self.service, "an excluded file is never fixed")
+    }
+
+    func testShowSettingsOfAFolderAndTheTierEvidenceNameTheNestedFile() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write(".otlint.yml", "ignore: [OTL001]\n")
+        try scratch.write("team/.otlint.yml", "environments:\n  production: [\"live/**\"]\n")
+        try scratch.write("team/live/app.env", Self.service)
+        let folder = try OTLintBinary.run(["check", "--show-settings", "team"], in: scratch.path)
+        XCTAssertTrue(folder.stdout.contains("# From team/.otlint.yml.\n"), folder.stdout)
+        let result = try OTLintBinary.run(["check", "team/live/app.env"], in: scratch.path)
+        XCTAssertTrue(result.stdout.contains("`team/.otlint.yml` marks `live/app.env` as production (`live/**`)"), result.stdout)
     }
 }

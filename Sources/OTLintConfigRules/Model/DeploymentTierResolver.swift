@@ -28,8 +28,10 @@ public enum DeploymentTierResolver {
         let relative = relativePath(path, root: rootDirectory)
         if let configured = configuration.configuredTier(forPath: path) {
             let named = configured.pattern.relativePath(of: path) ?? relative
+            let folder = RelativePath.of(configured.pattern.directory, to: rootDirectory)
+            let file = folder.isEmpty || folder.hasPrefix("/") ? "`.otlint.yml`" : "`\(folder)/.otlint.yml`"
             return TierAssessment(tier: configured.tier, evidence: TierEvidence(
-                description: "`.otlint.yml` marks `\(named)` as \(configured.tier.rawValue)", location: nil))
+                description: "\(file) marks `\(named)` as \(configured.tier.rawValue) (`\(configured.pattern.glob.source)`)", location: nil))
         }
         if let attributes = definitions.last(where: { $0.name == "OTEL_RESOURCE_ATTRIBUTES" }), let value = attributes.value {
             let pairs = ResourceAttributes.parse(value)
@@ -48,17 +50,24 @@ public enum DeploymentTierResolver {
                 return TierAssessment(tier: tier, evidence: TierEvidence(description: "the namespace `\(namespace.name)`", location: namespace.location))
             }
         }
+        guard let named = tier(namedByPath: relative) else { return .unknown }
+        let components = relative.split(separator: "/")
+        guard let folder = named.folderIndex else {
+            return TierAssessment(tier: named.tier, evidence: TierEvidence(description: "the file name `\(ConfigPaths.fileName(path))`", location: nil))
+        }
+        return TierAssessment(tier: named.tier, evidence: TierEvidence(description: "the folder `\(components[folder].lowercased())/`", location: nil))
+    }
+
+    /// The tier a relative path names, and which of its folders names it (nil: the file name): the file name
+    /// first, then the folders from the innermost out.
+    public static func tier(namedByPath relative: String) -> (tier: DeploymentTier, folderIndex: Int?)? {
         let components = relative.split(separator: "/").map { String($0).lowercased() }
-        if let name = components.last, let tier = tier(namedByFile: name) {
-            return TierAssessment(tier: tier, evidence: TierEvidence(description: "the file name `\(ConfigPaths.fileName(path))`", location: nil))
+        if let name = components.last, let tier = tier(namedByFile: name) { return (tier, nil) }
+        for index in components.indices.dropLast().reversed() {
+            let tier = DeploymentTier.classify(environmentName: components[index])
+            if tier != .unknown { return (tier, index) }
         }
-        for folder in components.dropLast().reversed() {
-            let tier = DeploymentTier.classify(environmentName: folder)
-            if tier != .unknown {
-                return TierAssessment(tier: tier, evidence: TierEvidence(description: "the folder `\(folder)/`", location: nil))
-            }
-        }
-        return .unknown
+        return nil
     }
 
     static func relativePath(_ path: String, root: String) -> String {
@@ -71,8 +80,11 @@ public enum DeploymentTierResolver {
     /// The tier a file name names (`docker-compose.prod.yml`, `.env.staging`), or nil.
     public static func tier(namedByFile name: String) -> DeploymentTier? {
         let words = name.lowercased().split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" }).map(String.init)
-        for word in words where word != "env" && word != "yml" && word != "yaml" && word != "docker" && word != "compose" {
-            let tier = DeploymentTier.classify(environmentName: word)
+            .filter { !["env", "yml", "yaml", "docker", "compose"].contains($0) }
+        for (index, word) in words.enumerated() {
+            // `.env.non-prod`, `.env.pre-prod`: the word after names the tier, read together with this one.
+            let name = index + 1 < words.count && DeploymentTier.notProductionPrefixes.contains(word) ? word + "-" + words[index + 1] : word
+            let tier = DeploymentTier.classify(environmentName: name)
             if tier != .unknown { return tier }
         }
         return nil
