@@ -39,7 +39,9 @@ struct InitCommand: ParsableCommand {
         let found = Discovery(exclude: [], rootDirectory: directory).discover([directory]) { path in analyzers.contains { $0.claims(path: path) } }
         // Files under a folder with a configuration of its own are that configuration's.
         let files = found.files.map { RelativePath.of($0.path, to: directory) }.filter { !Self.hasOwnConfiguration($0, below: directory) }
-        let proposal = StartingConfiguration(files: files, extends: above.map { Self.relative(StandardPath.of($0), from: absolute) })
+        let selfDescribed = Set(files.filter { Self.maySayItsEnvironment(prefix + $0) })
+        let proposal = StartingConfiguration(files: files, selfDescribed: selfDescribed,
+                                             extends: above.map { Self.relative(StandardPath.of($0), from: absolute) })
         if toStandardOutput {
             print(proposal.yaml, terminator: "")
             return
@@ -58,6 +60,14 @@ struct InitCommand: ParsableCommand {
     private func failure(_ message: String) -> ExitCode {
         StandardStreams.printError(message)
         return ExitCode(ExitStatus.error)
+    }
+
+    /// Whether the file's text may name its environment in a way otlint reads before names: a deployment environment
+    /// resource attribute, or a Kubernetes namespace.
+    private static func maySayItsEnvironment(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.contains("deployment.environment") || ((path.hasSuffix(".yml") || path.hasSuffix(".yaml")) && text.contains("namespace:"))
     }
 
     /// Whether a folder between `directory` and the file holds a configuration file.

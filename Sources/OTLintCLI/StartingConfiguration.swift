@@ -37,8 +37,10 @@ struct StartingConfiguration {
     static let tierQualifiers: Set<String> = ["eu", "us", "uk", "ap", "apac", "emea", "east", "west", "north", "south", "central", "blue", "green", "canary"]
 
     /// `files`: paths relative to the project folder, as a walk finds them (files under a folder with a
-    /// configuration of its own left out).
-    init(files: [String], extends: String? = nil) {
+    /// configuration of its own left out). `selfDescribed`: files that may say their own environment
+    /// (`deployment.environment.name`, a Kubernetes namespace), which otlint reads before names and which a
+    /// pattern would outrank: no pattern covers them.
+    init(files: [String], selfDescribed: Set<String> = [], extends: String? = nil) {
         self.extends = extends
         fileCount = files.count
         var kept: [String] = []
@@ -56,16 +58,17 @@ struct StartingConfiguration {
                 exclude.append(Choice(pattern: folder + "/**", reason: "`\(components[index])/` \(kind)"))
             }
         }
-        let named = kept.map { (file: $0, named: DeploymentTierResolver.tier(namedByPath: $0)) }
+        let resolved = kept.map { (file: $0, named: DeploymentTierResolver.tier(namedByPath: $0)) }
         var seenNames = Set<String>()
         var folders: [String: (tier: DeploymentTier, name: String)] = [:]
-        for (file, named) in named {
+        for (file, named) in resolved where !selfDescribed.contains(file) {
             guard let named else { continue }
             let components = file.split(separator: "/").map(String.init)
             guard let index = named.folderIndex else {
                 // The file name: a pattern for that name in any folder, which names the same tier wherever it is.
                 let name = components[components.count - 1]
-                if !ConfigPaths.isTemplate(file), seenNames.insert(name).inserted {
+                let sameName = resolved.filter { $0.file == name || $0.file.hasSuffix("/" + name) }
+                if !ConfigPaths.isTemplate(file), !sameName.contains(where: { selfDescribed.contains($0.file) }), seenNames.insert(name).inserted {
                     add(Choice(pattern: name, reason: "the file name `\(name)`"), to: named.tier)
                 }
                 continue
@@ -76,8 +79,8 @@ struct StartingConfiguration {
         for folder in folders.keys.sorted() {
             let (tier, name) = folders[folder]!
             // Written only when it changes no file's tier: every file below has this tier by its own name.
-            let below = named.filter { $0.file.hasPrefix(folder + "/") }
-            guard below.allSatisfy({ $0.named?.tier == tier }) else { continue }
+            let below = resolved.filter { $0.file.hasPrefix(folder + "/") }
+            guard below.allSatisfy({ $0.named?.tier == tier && !selfDescribed.contains($0.file) }) else { continue }
             add(Choice(pattern: folder + "/**", reason: "the folder `\(name)/`"), to: tier)
         }
     }

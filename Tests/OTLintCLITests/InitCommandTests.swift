@@ -98,4 +98,17 @@ final class InitCommandTests: XCTestCase {
         let written = try scratch.read("service/.otlint.yml")
         XCTAssertTrue(written.hasSuffix("here. Every setting: `otlint config --schema`.\n# No file or folder name says production or not; name them under `environments:` (or use --environment).\n"), written)
     }
+
+    func testFilesThatNameTheirOwnEnvironmentAreNeverCovered() throws {
+        let scratch = try ScratchDirectory()
+        // otlint reads `deployment.environment.name` before names; a pattern would outrank it.
+        try scratch.write("deploy/prod/app.env", "OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=staging\n")
+        try scratch.write("deploy/prod/worker.env", "OTEL_SERVICE_NAME=worker\n")
+        try scratch.write("live/.env.production", "OTEL_SERVICE_NAME=api\n")
+        try scratch.write("k8s/.env.production", "OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=qa\n")
+        let result = try OTLintBinary.run(["init", "--stdout"], in: scratch.path)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // Neither `deploy/prod/**` nor `.env.production` (another file of that name says qa), and nothing else.
+        XCTAssertTrue(result.stdout.hasSuffix("# No file or folder name says production or not; name them under `environments:` (or use --environment).\n"), result.stdout)
+    }
 }
