@@ -9,7 +9,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import OTLintConfigRules
 import OTLintCore
 
 /// `otlint check [PATH...]`: lint files and folders, optionally fixing what is safe to fix.
@@ -122,70 +121,9 @@ struct CheckCommand: ParsableCommand {
 
     private func execute() -> Int32 {
         let knownRuleIDs = Set(Analyzers.all.flatMap(\.ruleIDs)).union([UnusedSuppressionRule.id]).union(RuleCatalog.documents.keys)
-        let currentDirectory = FileManager.default.currentDirectoryPath
-        // What the command line says goes on top of every configuration file.
-        var overrides: [(inout Configuration) -> Void] = []
-        for (option, values) in [("--select", select), ("--ignore", ignore)] {
-            let ids = values.flatMap { $0.split(separator: ",") }.map { $0.blankTrimmed.uppercased() }
-            if let bad = ids.first(where: { !RuleSelector.isValid($0, knownRuleIDs: knownRuleIDs) }) {
-                printError("error: \(option) `\(bad)` matches no rule (use an ID such as OTL101, a prefix such as OTL1, or ALL)")
-                return ExitStatus.error
-            }
-            if option == "--select", !ids.isEmpty { overrides.append { $0.select = ids } }
-            if option == "--ignore", !ids.isEmpty { overrides.append { $0.ignore += ids } }
-        }
-        if let environment {
-            let tier = DeploymentTier.classify(environmentName: environment)
-            guard tier != .unknown else {
-                printError("error: --environment `\(environment)` is not a known environment name (e.g. production, prod, staging, development)")
-                return ExitStatus.error
-            }
-            overrides.append { $0.forcedTier = tier; $0.forcedEnvironmentName = environment }
-        }
-        let applyOverrides = { (configuration: Configuration) -> Configuration in
-            var adjusted = configuration
-            for override in overrides { override(&adjusted) }
-            return adjusted
-        }
-
-        // The project root (baselines, the Swift package manifest) is the folder of the configuration nearest the
-        // working directory, or the working directory.
-        var rootDirectory = currentDirectory
-        let configurations: ConfigurationTree
-        if noConfig {
-            configurations = ConfigurationTree(applyOverrides(Configuration()))
-        } else if let config {
-            do {
-                configurations = ConfigurationTree(applyOverrides(try ConfigurationFile.read(config, knownRuleIDs: knownRuleIDs)))
-                rootDirectory = ConfigPaths.directory(of: StandardPath.of(config))
-            } catch {
-                printError("\(error)")
-                return ExitStatus.error
-            }
-        } else {
-            // The configuration nearest the working directory is read first: when it is broken the run stops, as
-            // every file would be checked wrongly. Nested ones are read as files meet them.
-            var nearest: (path: String, configuration: Configuration)?
-            if let path = ConfigurationFile.find(startingAt: currentDirectory).map(StandardPath.of) {
-                do {
-                    nearest = (path, try ConfigurationFile.read(RelativePath.of(path, to: currentDirectory), knownRuleIDs: knownRuleIDs))
-                } catch {
-                    printError("\(error)")
-                    return ExitStatus.error
-                }
-                rootDirectory = ConfigPaths.directory(of: path)
-            }
-            configurations = ConfigurationTree(fallback: applyOverrides(Configuration())) { path in
-                if let nearest, nearest.path == path { return .success(applyOverrides(nearest.configuration)) }
-                do throws(ConfigurationFile.LoadError) {
-                    // Read by the path the user would type, so errors name it so.
-                    let shown = RelativePath.of(path, to: currentDirectory)
-                    return .success(applyOverrides(try ConfigurationFile.read(shown, knownRuleIDs: knownRuleIDs)))
-                } catch {
-                    return .failure(error.inputError)
-                }
-            }
-        }
+        guard let setup = RunConfiguration.make(config: config, noConfig: noConfig, select: select, ignore: ignore,
+                                                environment: environment, knownRuleIDs: knownRuleIDs) else { return ExitStatus.error }
+        let configurations = setup.configurations, rootDirectory = setup.rootDirectory
         if let showSettings {
             print(SettingsReport.render(for: showSettings, configurations: configurations, knownRuleIDs: knownRuleIDs,
                                         filesIgnored: noConfig), terminator: "")
