@@ -22,7 +22,7 @@ import OTLintYAML
 ///   non-production: ["deploy/dev/**"]
 /// ```
 enum ConfigurationFile {
-    static let names = [".otlint.yml", ".otlint.yaml"]
+    static let names = ConfigurationTree.fileNames
 
     struct LoadError: Error, CustomStringConvertible {
         var inputError: InputError
