@@ -48,7 +48,7 @@ public final class ConfigurationTree: @unchecked Sendable {
     /// The configuration of the file at `path` (found in its folder or above).
     public func configuration(for path: String) -> Configuration {
         guard read != nil else { return fallback }
-        return configuration(forDirectory: Self.parent(of: StandardPath.of(path)))
+        return configuration(forDirectory: PathComponents.deletingLast(of: StandardPath.of(path)))
     }
 
     /// The configuration that applies in `directory` (its own `.otlint.yml`, or the nearest above).
@@ -82,7 +82,7 @@ public final class ConfigurationTree: @unchecked Sendable {
                 }
             }
             if current == "/" { break }
-            current = Self.parent(of: current)
+            current = PathComponents.deletingLast(of: current)
         }
         for folder in visited { byDirectory[folder] = found }
         return found
@@ -95,13 +95,6 @@ public final class ConfigurationTree: @unchecked Sendable {
         return loadErrors
     }
 
-    /// Every configuration some file met so far, and the fallback: a rule runs when any of them enables it.
-    public var all: [Configuration] {
-        lock.lock()
-        defer { lock.unlock() }
-        return [fallback] + loaded
-    }
-
     /// Whether some configuration enables `ruleID` (read only after the files' configurations were looked up).
     public func enablesAnywhere(_ ruleID: String) -> Bool {
         guard read != nil else { return fallback.isEnabled(ruleID) }
@@ -111,10 +104,5 @@ public final class ConfigurationTree: @unchecked Sendable {
         let enabled = fallback.isEnabled(ruleID) || loaded.contains { $0.isEnabled(ruleID) }
         enabledAnywhere[ruleID] = enabled
         return enabled
-    }
-
-    private static func parent(of absolute: String) -> String {
-        guard let slash = absolute.lastIndex(of: "/"), slash != absolute.startIndex else { return "/" }
-        return String(absolute[..<slash])
     }
 }
