@@ -47,7 +47,7 @@ public struct SwiftAnalyzer: Analyzer {
         guard anyEnabled || keepingSettings, !files.isEmpty else { return (AnalysisResult(), []) }
         let rules = allSwiftRules.filter { isEnabled($0) || $0.findsSecrets }
         let scans = ParallelMap.map(files, SwiftFileScan.init)
-        let project = SwiftProjectFacts(scans: scans, context: context)
+        let project = SwiftProjectFacts(scans: scans, files: files, context: context)
         let reExports = SwiftReExports(scans: Array(zip(files.map(\.path), scans)))
 
         let perFile = ParallelMap.map(Array(files.indices)) { index -> (AnalysisResult, TelemetryProcess?) in
@@ -75,22 +75,5 @@ public struct SwiftAnalyzer: Analyzer {
         for (fileResult, _) in perFile { result.append(fileResult) }
         result.diagnostics.sort(by: Diagnostic.outputOrder)
         return (result, perFile.compactMap(\.1))
-    }
-}
-
-extension SwiftProjectFacts {
-    /// What the rules need to know about the package: whether some file sets tracing up, and whether the nearest
-    /// `Package.swift` depends on a server framework.
-    init(scans: [SwiftFileScan], context: AnalysisContext) {
-        self.init()
-        bootstrapsTracing = scans.contains { $0.setsTracingUp }
-        instrumentsURLSession = scans.contains { $0.instrumentsURLSession }
-        let manifestPath = PathComponents.appending("Package.swift", to: context.rootDirectory)
-        if case .success(let manifest) = context.loader.load(manifestPath) {
-            let text = manifest.text.lowercased()
-            isServerPackage = ["vapor/vapor", "hummingbird-project/hummingbird", "apple/swift-nio",
-                               "swift-server/async-http-client", "swift-service-lifecycle"]
-                .contains { text.contains($0) }
-        }
     }
 }

@@ -127,17 +127,6 @@ final class SwiftSourceModel {
     /// what makes the text pre-filter safe (see `SwiftPrefilter`).
     var isRelevant: Bool { !ecosystems.isEmpty }
 
-    /// Evidence that this code runs on a Linux server rather than in an Apple app.
-    var isServerCode: Bool {
-        let appleUI: Set<String> = ["UIKit", "SwiftUI", "AppKit", "WatchKit", "WidgetKit", "Cocoa"]
-        if !imports.isDisjoint(with: appleUI) { return false }
-        let server: Set<String> = [
-            "Vapor", "Hummingbird", "HummingbirdCore", "NIO", "NIOCore", "NIOPosix", "NIOHTTP1", "AsyncHTTPClient",
-            "ServiceLifecycle", "GRPC", "GRPCCore", "Glibc", "Musl", "PostgresNIO", "MySQLNIO", "RediStack",
-        ]
-        return !imports.isDisjoint(with: server) || project.isServerPackage
-    }
-
     // MARK: - Ranges and diagnostics
 
     func range(of node: some SyntaxProtocol) -> ByteRange {
@@ -188,16 +177,4 @@ final class SwiftSourceModel {
         }
         return result
     }
-}
-
-/// Facts about the whole run that single files cannot tell.
-struct SwiftProjectFacts: Sendable {
-    /// The package depends on a server framework (so opentelemetry-swift code most likely runs on Linux).
-    var isServerPackage = false
-    /// Some file sets tracing up (`OTel.bootstrap`, `InstrumentationSystem.bootstrap`, a tracing middleware,
-    /// `registerTracerProvider`): outgoing requests are expected to carry context.
-    var bootstrapsTracing = false
-    /// Some file installs opentelemetry-swift's `URLSessionInstrumentation`: URLSession requests carry context
-    /// where it works (Apple platforms), and whether the code also runs on Linux cannot be told for sure.
-    var instrumentsURLSession = false
 }

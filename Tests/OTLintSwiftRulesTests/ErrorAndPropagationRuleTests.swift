@@ -137,6 +137,41 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         XCTAssertEqual(analyzeSwift(serverPackage).with("OTL504").count, 1)
     }
 
+    func testLinuxEvidenceFromFoundationNetworkingIfOSLinuxAndTheNearestManifest() {
+        let chain = "let s = tracer.spanBuilder(spanName: \"x\").setSpanKind(spanKind: .server).setActive(true).startSpan(); defer { s.end() }"
+        let crossPlatform = """
+        import OpenTelemetryApi
+        #if canImport(FoundationNetworking)
+        import FoundationNetworking
+        #endif
+        func f(tracer: Tracer) { \(chain) }
+        """
+        let found = analyzeSwift(crossPlatform).with("OTL504")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 5, column: 99)], "at `setActive` after another builder call")
+        XCTAssertEqual(found.first?.why?.hasSuffix("this file imports `FoundationNetworking`, which exists only outside Apple platforms, so it is built for Linux"),
+                       true, found.first?.why ?? "")
+        let linuxBranch = """
+        import OpenTelemetryApi
+        #if os(Linux)
+        func f(tracer: Tracer) { \(chain) }
+        #else
+        func f(tracer: Tracer) { \(chain) }
+        #endif
+        """
+        XCTAssertEqual(analyzeSwift(linuxBranch).with("OTL504").map(\.location.start.line), [3])
+
+        // Each file is judged by its nearest manifest: the server package's file is reported, the app package's not.
+        let work = "import OpenTelemetryApi\nfunc f(tracer: Tracer) { \(chain) }\n"
+        let monorepo: [(path: String, text: String)] = [
+            ("server/Package.swift", #".package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0")"#),
+            ("server/Sources/Server/Work.swift", work),
+            ("app/Package.swift", #".package(url: "https://github.com/open-telemetry/opentelemetry-swift", from: "2.0.0")"#),
+            ("app/Sources/App/Work.swift", work),
+        ]
+        XCTAssertEqual(analyzeSwift(monorepo).with("OTL504").map(\.location.path), ["/otlint-test-project/server/Sources/Server/Work.swift"])
+    }
+
+    // MARK: OTL601
     // MARK: OTL601
 
     func testLegacyClientCallsAreReportedAndAsyncExecuteOrInjectionIsNot() {
@@ -181,6 +216,24 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         """
         // Installed in another file of the project: the target may run on Apple platforms only, where it injects.
         XCTAssertTrue(analyzeSwift([("Sources/App/Fetch.swift", request), ("Sources/App/Setup.swift", setUp)]).with("OTL601").isEmpty)
+    }
+
+    func testURLSessionInAFileBuiltForLinuxIsReported() {
+        let request = """
+        import Foundation
+        #if canImport(FoundationNetworking)
+        import FoundationNetworking
+        #endif
+        import OpenTelemetryApi
+        func fetch(url: URL) async throws -> Data {
+            try await URLSession.shared.data(from: url).0
+        }
+        """
+        let found = analyzeSwift(request).with("OTL601")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 7, column: 33)])
+        XCTAssertEqual(found.first?.why?.contains("`FoundationNetworking`"), true, found.first?.why ?? "")
+        let appleOnly = request.replacingOccurrences(of: "#if canImport(FoundationNetworking)\nimport FoundationNetworking\n#endif\n", with: "")
+        XCTAssertTrue(analyzeSwift(appleOnly).with("OTL601").isEmpty, "without Linux evidence opentelemetry-swift code may be an Apple app")
     }
 
     func testUntracedProjectsAndTestsAreNotReported() {

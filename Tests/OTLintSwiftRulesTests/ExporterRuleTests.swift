@@ -85,6 +85,35 @@ final class ExporterRuleTests: XCTestCase {
         XCTAssertNil(found.first?.fix)
     }
 
+    func testSwiftOTelZeroReleasesExportersAreJudged() {
+        // 0.9–0.12: `OTLPGRPCSpanExporterConfiguration`, spelled out or as `.init` in the exporter's `configuration:`.
+        let current = """
+        import OTel
+        import OTLPGRPC
+        let a = try OTLPGRPCSpanExporter(configuration: .init(environment: environment, endpoint: "collector:4318"))
+        let b = try OTLPGRPCSpanExporter(configuration: OTLPGRPCSpanExporterConfiguration(
+            environment: environment, endpoint: "ingest.vendor.io:4317", shouldUseAnInsecureConnection: true))
+        let c = try OTLPGRPCMetricExporter(configuration: .init(environment: environment, endpoint: "ingest.vendor.io:4317", shouldUseAnInsecureConnection: false))
+        """
+        let found = analyzeSwift(current).filter { ["OTL203", "OTL209"].contains($0.ruleID) }
+        XCTAssertEqual(found.map(\.ruleID), ["OTL203", "OTL209"])
+        XCTAssertEqual(found.map { "\($0.location.start.line):\($0.location.start.column)" }, ["3:102", "5:41"])
+        XCTAssertEqual(found.first?.message.hasPrefix("`OTLPGRPCSpanExporterConfiguration(endpoint:)` uses port 4318"), true, found.first?.message ?? "")
+
+        // Up to 0.8: `OtlpGRPCSpanExporter.Config(eventLoopGroup:host:port:)`, whose connection is always plaintext.
+        let legacy = """
+        import OpenTelemetry
+        import OtlpGRPCSpanExporting
+        let a = OtlpGRPCSpanExporter(config: OtlpGRPCSpanExporter.Config(eventLoopGroup: group, host: "ingest.vendor.io", port: 4317))
+        let b = OtlpGRPCSpanExporter(config: .init(eventLoopGroup: group, host: "otel-collector", port: 4317))
+        let c = OtlpGRPCLogRecordExporter(config: .init(eventLoopGroup: group, host: "logs.vendor.io"))
+        """
+        let legacyFound = analyzeSwift(legacy).with("OTL209")
+        XCTAssertEqual(legacyFound.map { "\($0.location.start.line):\($0.location.start.column)" }, ["3:95", "5:78"])
+        XCTAssertEqual(legacyFound.first?.message,
+                       "`OtlpGRPCSpanExporter.Config(host:)` sends telemetry unencrypted (an insecure connection) to the remote host `ingest.vendor.io`")
+    }
+
     func testPlaintextToLocalClusterOrPrivateHostsIsNotReported() {
         let source = """
         import OTel

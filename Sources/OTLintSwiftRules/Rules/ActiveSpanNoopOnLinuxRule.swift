@@ -6,7 +6,7 @@ import SwiftSyntax
 /// On Linux opentelemetry-swift's default context manager is `TaskLocalContextManager`, whose
 /// `setCurrentContextValue` is empty: `setActive(true)` and `contextProvider.setActiveSpan(_:)` are silently
 /// ignored and spans started afterwards become new root traces. Reported only where the code evidently runs on a
-/// server (server-side imports, or a package that depends on a server framework) and not in an Apple UI app.
+/// server or on Linux (see `linuxEvidence(at:)`) and not in an Apple UI app.
 struct ActiveSpanNoopOnLinuxRule: SwiftRule {
     static let id = "OTL504"
 
@@ -14,9 +14,8 @@ struct ActiveSpanNoopOnLinuxRule: SwiftRule {
         guard model.ecosystems.contains(.openTelemetrySwift) else { return [] }
         var diagnostics: [Diagnostic] = []
         for call in model.nodes.calls {
-            guard let token = call.calleeToken else { continue }
-            let evidence = linuxEvidence(call, model)
-            guard let evidence else { continue }
+            guard let token = call.calleeToken, ["setActive", "setActiveSpan"].contains(token.text),
+                  let evidence = model.linuxEvidence(at: call) else { continue }
             if token.text == "setActive", call.arguments.count == 1,
                call.firstArgument?.expression.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.true),
                call.receiverChainContainsCall(named: ["spanBuilder"]) || call.receiver?.memberPath != nil {
@@ -37,26 +36,5 @@ struct ActiveSpanNoopOnLinuxRule: SwiftRule {
             }
         }
         return diagnostics
-    }
-
-    /// Why the code is believed to run on Linux, or nil when it may well be an Apple app.
-    private func linuxEvidence(_ call: FunctionCallExprSyntax, _ model: SwiftSourceModel) -> String? {
-        var current = call.parent
-        while let node = current {
-            if let clause = node.as(IfConfigClauseSyntax.self), let condition = clause.condition?.trimmedDescription {
-                if condition.contains("os(Linux)") && !condition.contains("!os(Linux)") { return "this code is inside `#if \(condition)`" }
-                if condition.contains("canImport(Darwin)") || condition.contains("os(iOS)") || condition.contains("os(macOS)") {
-                    return nil
-                }
-            }
-            current = node.parent
-        }
-        guard model.isServerCode else { return nil }
-        let serverImports = model.imports.intersection([
-            "Vapor", "Hummingbird", "HummingbirdCore", "NIO", "NIOCore", "NIOPosix", "NIOHTTP1", "AsyncHTTPClient",
-            "ServiceLifecycle", "GRPC", "GRPCCore", "Glibc", "Musl", "PostgresNIO", "MySQLNIO", "RediStack",
-        ]).sorted()
-        if let first = serverImports.first { return "this file imports `\(first)`, so it runs as a server, typically on Linux" }
-        return "the package depends on a server framework, so it typically runs on Linux"
     }
 }

@@ -26,7 +26,8 @@ struct RequestWithoutPropagationRule: SwiftRule {
             diagnostics.append(model.diagnostic(
                 Self.id, at: token,
                 message: kind.message,
-                why: "without a `traceparent` header the called service starts a new trace, so the trace breaks at this request",
+                why: "without a `traceparent` header the called service starts a new trace, so the trace breaks at this request"
+                    + (kind.evidence.map { "; \($0)" } ?? ""),
                 help: kind.help
             ))
         }
@@ -36,6 +37,8 @@ struct RequestWithoutPropagationRule: SwiftRule {
     struct RequestKind {
         let message: String
         let help: String
+        /// Why the code is believed to run on Linux, where that is what makes the request uninstrumented.
+        var evidence: String?
     }
 
     private static let injectHelp = "inject the current context before sending: `InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &headers, using: HTTPHeadersInjector())` with your own `Injector`"
@@ -61,12 +64,14 @@ struct RequestWithoutPropagationRule: SwiftRule {
         }
         if Self.urlSessionMethods.contains(name), receiverPath.first == "URLSession" || receiverPath.last?.lowercased().hasSuffix("session") == true,
            labels.first == "for" || labels.first == "from" || labels.first == "with" {
-            // opentelemetry-swift's URLSessionInstrumentation injects on Apple platforms; only judge server code, and
-            // not where the project installs it (the target may well run on Apple platforms only).
-            if model.ecosystems.contains(.openTelemetrySwift) && (!model.isServerCode || model.project.instrumentsURLSession) { return nil }
+            // opentelemetry-swift's URLSessionInstrumentation injects on Apple platforms; only judge code that runs on
+            // Linux, and not where the project installs it (the target may well run on Apple platforms only).
+            let evidence = model.linuxEvidence(at: call)
+            if model.ecosystems.contains(.openTelemetrySwift) && (evidence == nil || model.project.instrumentsURLSession) { return nil }
             return RequestKind(
                 message: "`URLSession.\(name)` sends no trace context on Linux: no tracing library instruments URLSession there",
-                help: "use AsyncHTTPClient's `execute(HTTPClientRequest, timeout:)`, or " + Self.injectHelp
+                help: "use AsyncHTTPClient's `execute(HTTPClientRequest, timeout:)`, or " + Self.injectHelp,
+                evidence: evidence
             )
         }
         return nil

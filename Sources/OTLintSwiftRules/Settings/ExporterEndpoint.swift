@@ -10,7 +10,10 @@ import SwiftSyntax
 ///   (plaintext) or `ClientConnection.usingPlatformAppropriateTLS(for:).connect(host:port:)` (TLS): a bare host.
 /// - swift-otel 1.x: `config.traces.otlpExporter.endpoint = "https://collector:4317"`: a full URL whose scheme
 ///   decides TLS; the transport is gRPC when the same exporter is given `.protocol = .grpc`.
-/// - swift-otel 0.9–0.12: `OTLPGRPCSpanExporterConfiguration(environment:endpoint:shouldUseAnInsecureConnection:)`.
+/// - swift-otel 0.9–0.12: `OTLPGRPCSpanExporterConfiguration(environment:endpoint:shouldUseAnInsecureConnection:)`,
+///   also as `OTLPGRPCSpanExporter(configuration: .init(...))`.
+/// - swift-otel up to 0.8: `OtlpGRPCSpanExporter(config: OtlpGRPCSpanExporter.Config(eventLoopGroup:host:port:))`, a
+///   bare host, always plaintext.
 struct ExporterEndpoint {
     let literal: StringLiteralExprSyntax
     let value: String

@@ -35,11 +35,14 @@ func findExporterEndpoints(in model: SwiftSourceModel) -> [ExporterEndpoint] {
                   let security = grpcConnectionSecurity(call) {
             add(endpoint(literal, .host, .grpc, security == .plaintext, "`ClientConnection.\(security.builder)(...).connect(host:port:)`",
                          otelSwift ? .opentelemetrySwift : .swiftOTel), setBy: call)
-        } else if swiftOTel, name == "OTLPGRPCSpanExporterConfiguration" || name == "OTLPGRPCMetricExporterConfiguration"
-                    || name == "OTLPGRPCLogRecordExporterConfiguration",
-                  let argument = call.argument("endpoint"), let literal = resolvedStringLiteral(argument.expression, constants: constants) {
+        } else if swiftOTel, let type = swiftOTelExporterConfiguration(call, named: name), let argument = call.argument("endpoint"),
+                  let literal = resolvedStringLiteral(argument.expression, constants: constants) {
             let insecure = call.argument("shouldUseAnInsecureConnection")?.expression.as(BooleanLiteralExprSyntax.self)
-            add(endpoint(literal, .lenient, .grpc, insecure.map { $0.literal.tokenKind == .keyword(.true) }, "`\(name)(endpoint:)`", .swiftOTel), setBy: call)
+            add(endpoint(literal, .lenient, .grpc, insecure.map { $0.literal.tokenKind == .keyword(.true) }, "`\(type)(endpoint:)`", .swiftOTel), setBy: call)
+        } else if swiftOTel, let exporter = legacySwiftOTelExporterConfig(call, named: name), let argument = call.argument("host"),
+                  let literal = resolvedStringLiteral(argument.expression, constants: constants) {
+            // Up to 0.8 the exporter always connected with `ClientConnection.insecure(group:)`: plaintext gRPC.
+            add(endpoint(literal, .host, .grpc, true, "`\(exporter).Config(host:)`", .swiftOTel), setBy: call)
         }
     }
     if swiftOTel {
@@ -80,6 +83,41 @@ private func urlStringLiteral(in expression: ExprSyntax, constants: [String: Str
           literal.representedLiteralValue != nil
     else { return nil }
     return literal
+}
+
+/// swift-otel 0.9–0.12's exporter configurations, spelled out (`OTLPGRPCSpanExporterConfiguration(...)`) or as the
+/// `configuration:` of an exporter (`OTLPGRPCSpanExporter(configuration: .init(...))`): the type's name, or nil.
+private func swiftOTelExporterConfiguration(_ call: FunctionCallExprSyntax, named name: String) -> String? {
+    let configurations = ["OTLPGRPCSpanExporter", "OTLPGRPCMetricExporter", "OTLPGRPCLogRecordExporter"].map { $0 + "Configuration" }
+    if configurations.contains(name) { return name }
+    if name == "init", let type = call.calledExpression.as(MemberAccessExprSyntax.self)?.base?.memberPath?.last,
+       configurations.contains(type) {
+        return type
+    }
+    guard name == "init", let exporter = exporterCall(taking: call, as: "configuration"),
+          let exporterName = exporter.calleeName, configurations.contains(exporterName + "Configuration")
+    else { return nil }
+    return exporterName + "Configuration"
+}
+
+/// swift-otel up to 0.8: `OtlpGRPCSpanExporter.Config(eventLoopGroup:host:port:)`, spelled out or as `.init(...)` in
+/// the exporter's `config:` (the log exporter takes the span exporter's `Config` too): the type that owns `Config`,
+/// or nil.
+private func legacySwiftOTelExporterConfig(_ call: FunctionCallExprSyntax, named name: String) -> String? {
+    let exporters: Set<String> = ["OtlpGRPCSpanExporter", "OtlpGRPCLogRecordExporter", "OtlpGRPCExporter"]
+    if name == "Config", let owner = call.calledExpression.as(MemberAccessExprSyntax.self)?.base?.memberPath?.last,
+       exporters.contains(owner) {
+        return owner
+    }
+    guard name == "init", let exporter = exporterCall(taking: call, as: "config")?.calleeName, exporters.contains(exporter)
+    else { return nil }
+    return exporter == "OtlpGRPCLogRecordExporter" ? "OtlpGRPCSpanExporter" : exporter
+}
+
+/// The call that takes `call` as its argument labelled `label`: `Exporter(configuration: .init(...))`.
+private func exporterCall(taking call: FunctionCallExprSyntax, as label: String) -> FunctionCallExprSyntax? {
+    guard let argument = call.parent?.as(LabeledExprSyntax.self), argument.label?.text == label else { return nil }
+    return argument.parent?.parent?.as(FunctionCallExprSyntax.self)
 }
 
 /// `ClientConnection.insecure(group:)` / `.usingPlatformAppropriateTLS(for:)` / `.usingTLS...` on the `connect` chain.
