@@ -27,6 +27,24 @@ final class QuotedListValueTests: XCTestCase {
                               becomes: compose.replacingOccurrences(of: "\"http/protobuf\"", with: "http/protobuf"))
     }
 
+    func testLanguageFamilyVariablesAreJudgedAndApplicationNamesAreNot() throws {
+        let compose = """
+        services:
+          api:
+            image: example/api:1.4
+            environment:
+              - OTEL_NODE_DISABLED_INSTRUMENTATIONS="fs"
+              - OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_REQUEST="x-tenant"
+              - OTEL_APP_BANNER="hello"
+
+        """
+        let project = try TestProject(["docker-compose.yml": compose])
+        let diagnostics = project.diagnostics("OTL002")
+        XCTAssertEqual(diagnostics.map(\.location.start), [LineColumn(line: 5, column: 45), LineColumn(line: 6, column: 66)],
+                       "an `OTEL_` name outside the SDKs' families may be the application's own, which may want the quotes")
+        XCTAssertEqual(diagnostics.first?.severity, .warning)
+    }
+
     func testQuotedItemsMappingsAndEnvFilesAreQuiet() throws {
         let compose = """
         services:

@@ -13,13 +13,17 @@ struct InvalidValueRule: ScopeRule {
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for definition in scope.effectiveDefinitions {
-            guard let spec = VariableCatalog.spec(definition.name), let value = definition.value, !value.isEmpty else { continue }
-            // OTL603 owns every name in `OTEL_PROPAGATORS` (unknown, deprecated, duplicate): one finding, one fix.
-            if QuotedValue(value) != nil {
+            guard let value = definition.value, !value.isEmpty else { continue }
+            let spec = VariableCatalog.spec(definition.name)
+            // Quotes are wrong in every SDK variable, the language families' included (`OTEL_NODE_*`), whose
+            // values otlint does not otherwise know.
+            if QuotedValue(value) != nil, spec != nil || VariableCatalog.isLanguageSpecific(definition.name) {
                 // One finding: the quotes make every other check of the value meaningless.
-                diagnostics.append(quotedValueDiagnostic(definition, value: value, spec: spec))
+                diagnostics.append(quotedValueDiagnostic(definition, value: value, isURL: spec?.type == .url))
                 continue
             }
+            guard let spec else { continue }
+            // OTL603 owns every name in `OTEL_PROPAGATORS` (unknown, deprecated, duplicate): one finding, one fix.
             if EnvironmentHeaders.headerVariables.contains(definition.name) {
                 diagnostics += headerDiagnostics(definition, value: value)
                 continue
@@ -143,10 +147,10 @@ struct InvalidValueRule: ScopeRule {
 
     /// `- KEY="value"` in a compose list: the process sees the quotes. The value itself is never printed (it may
     /// be a header or a credential).
-    private func quotedValueDiagnostic(_ definition: VariableDefinition, value: String, spec: VariableSpec) -> Diagnostic {
+    private func quotedValueDiagnostic(_ definition: VariableDefinition, value: String, isURL: Bool) -> Diagnostic {
         let isListItem = definition.source == .composeEnvironment(.list)
         // A quoted URL does not parse at all: nothing is exported. Other values are ignored and the default applies.
-        let broken = spec.type == .url
+        let broken = isURL
         let effect = broken ? "the SDK cannot parse it and exports nothing" : "SDKs do not recognise it and fall back to the default"
         return valueDiagnostic(definition,
             message: "the value of `\(definition.name)` includes its \(value.first == "'" ? "single" : "double") quotes: \(effect)",
