@@ -81,6 +81,226 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(source).with("OTL503").isEmpty)
     }
 
+    func testPrintedErrorThatEndsTheSpanIsReportedWithAFix() {
+        let source = """
+        import Tracing
+        func sync() async {
+            await withSpan("sync") { span in
+                do {
+                    try await store.sync()
+                } catch {
+                    print("sync failed: \\(error)")
+                }
+            }
+        }
+        """
+        let found = analyzeSwift(source).with("OTL503")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 6, column: 11)])
+        XCTAssertEqual(found.first?.message, "this error is printed but not recorded on span `span`, which is exported as successful")
+        XCTAssertEqual(found.first?.related.first?.location.start, LineColumn(line: 7, column: 13))
+        XCTAssertEqual(fixing("OTL503", in: source), """
+        import Tracing
+        func sync() async {
+            await withSpan("sync") { span in
+                do {
+                    try await store.sync()
+                } catch {
+                    span.recordError(error)
+                    span.setStatus(SpanStatus(code: .error))
+                    print("sync failed: \\(error)")
+                }
+            }
+        }
+        """)
+    }
+
+    func testWarningAboutTheBoundErrorBeforeReturningIsReportedAndTheFixUsesItsName() {
+        let source = """
+        import OpenTelemetryApi
+        func price(tracer: Tracer) -> Int? {
+            tracer.spanBuilder(spanName: "price").withActiveSpan { span in
+                do {
+                    return try pricing.price()
+                } catch let failure {
+                    logger.warning("pricing failed", metadata: ["error": "\\(failure)"])
+                    return nil
+                }
+            }
+        }
+        """
+        let found = analyzeSwift(source).with("OTL503")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 6, column: 11)])
+        XCTAssertTrue(found.first?.message.hasPrefix("this error is logged at `warning` level but not recorded") == true, found.first?.message ?? "")
+        XCTAssertTrue(fixing("OTL503", in: source).contains("""
+                } catch let failure {
+                    span.status = .error(description: "\\(failure)")
+                    logger.warning(
+        """))
+    }
+
+    /// Each body is quiet inside the span, while the control (the same error printed, then nothing else) is
+    /// reported: the test fails if the control stops triggering.
+    func testSwallowedErrorsTheCodeExpectsAreNotReported() {
+        func source(_ doBody: String = "try await store.sync()", _ catches: String) -> String {
+            """
+            import Tracing
+            func sync() async -> Int? {
+                await withSpan("sync") { span in
+                    do {
+                        \(doBody)
+                    } \(catches)
+                    try await store.acknowledge()
+                    return 1
+                }
+            }
+            """
+        }
+        let control = source("return try await store.sync()", "catch { print(\"sync failed: \\(error)\"); return nil }")
+        XCTAssertEqual(analyzeSwift(control).with("OTL503").map(\.location.start), [LineColumn(line: 6, column: 11)])
+        let quiet = [
+            // cancellation
+            source("return try await store.sync()", "catch is CancellationError { print(\"cancelled\"); return nil } catch { span.recordError(error); return nil }"),
+            source("return try await store.sync()", "catch { if error is CancellationError { return nil }; print(\"sync failed: \\(error)\"); return nil }"),
+            source("return try await store.sync()", "catch { if !Task.isCancelled { print(\"sync failed: \\(error)\") }; return nil }"),
+            // expected errors picked by a pattern
+            source("return try await store.sync()", "catch let e as DecodingError { print(\"bad data: \\(e)\"); return nil }"),
+            source("return try await store.sync()", "catch StoreError.notFound { print(\"missing\"); return nil }"),
+            // a lookup, where a miss is an answer
+            source("return try await cache.get(key)", "catch { logger.warning(\"cache read failed: \\(error)\"); return nil }"),
+            source("return try await users.findUser(id)", "catch { print(\"no user: \\(error)\"); return nil }"),
+            // retries and fallbacks
+            source("return try await store.sync()", "catch { logger.warning(\"sync failed, retrying: \\(error)\"); return nil }"),
+            source("return try await store.sync()", "catch { print(\"primary failed: \\(error)\"); return try await replica.sync() }"),
+            // rethrown, recorded, handed on
+            source("return try await store.sync()", "catch { print(\"sync failed: \\(error)\"); throw error }"),
+            source("return try await store.sync()", "catch { print(\"sync failed: \\(error)\"); span.recordError(error); return nil }"),
+            source("return try await store.sync()", "catch { print(\"sync failed: \\(error)\"); lastError = error; return nil }"),
+            // debug level, or a message without the error
+            source("return try await store.sync()", "catch { logger.debug(\"sync failed: \\(error)\"); return nil }"),
+            source("return try await store.sync()", "catch { logger.warning(\"sync failed\"); return nil }"),
+            // a fallback value
+            source("return try await store.sync()", "catch { print(\"sync failed, serving the stale copy: \\(error)\"); return stale }"),
+            // a returned default alone
+            source("return try await store.sync()", "catch { return nil }"),
+            // best effort: the span's work goes on after the catch
+            source("try await store.sync()", "catch { print(\"sync failed: \\(error)\") }"),
+            // a client error answer
+            source("return try await store.sync()", "catch { logger.warning(\"bad input: \\(error)\"); return Response(status: .badRequest) }"),
+        ]
+        for text in quiet {
+            XCTAssertEqual(analyzeSwift(text).with("OTL503").map(\.message), [], text)
+        }
+        let retryLoop = """
+        import Tracing
+        func sync() async -> Int? {
+            await withSpan("sync") { span in
+                for attempt in 1...3 {
+                    do { return try await store.sync() } catch { logger.warning("attempt \\(attempt) failed: \\(error)") }
+                }
+                return nil
+            }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(retryLoop).with("OTL503").map(\.message), [])
+        let withoutLoop = """
+        import Tracing
+        func sync() async -> Int? {
+            await withSpan("sync") { span in
+                do { return try await store.sync() } catch { logger.warning("failed: \\(error)") }
+                return nil
+            }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(withoutLoop).with("OTL503").map(\.location.start), [LineColumn(line: 4, column: 46)])
+    }
+
+    func testGeneralCatchAfterACancellationClauseIsStillJudged() {
+        let source = """
+        import Tracing
+        func sync() async {
+            await withSpan("sync") { span in
+                do {
+                    try await store.sync()
+                } catch is CancellationError {
+                    logger.error("sync cancelled")
+                } catch {
+                    print("sync failed: \\(error)")
+                }
+            }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL503").map(\.location.start), [LineColumn(line: 8, column: 11)])
+    }
+
+    func testErrorThrownOutOfAFunctionWithADeferEndedSpanIsReported() {
+        let source = """
+        import Tracing
+        func load(tracer: (any Tracer)?) async throws -> Int {
+            let span = tracer?.startSpan("load")
+            defer { span?.end() }
+            do {
+                return try await store.load()
+            } catch {
+                throw LoadError(underlying: error)
+            }
+        }
+        """
+        let found = analyzeSwift(source).with("OTL503")
+        XCTAssertEqual(found.map(\.location.start), [LineColumn(line: 7, column: 7)])
+        XCTAssertEqual(found.first?.message, "this error is thrown out of the function but not recorded on span `span`, which is exported as successful")
+        XCTAssertTrue(fixing("OTL503", in: source).contains("""
+            } catch {
+                span?.recordError(error)
+                span?.setStatus(SpanStatus(code: .error))
+                throw LoadError(underlying: error)
+        """))
+        // The same span declared under `#if`: still reported, but no fix that would not build without the flag.
+        let conditional = source.replacingOccurrences(of: "    let span = tracer?.startSpan(\"load\")\n    defer { span?.end() }\n",
+                                                      with: "    #if TRACING\n    let span = tracer?.startSpan(\"load\")\n    defer { span?.end() }\n    #endif\n")
+        let conditionalFound = analyzeSwift(conditional).with("OTL503")
+        XCTAssertEqual(conditionalFound.count, 1)
+        XCTAssertNil(conditionalFound.first?.fix)
+    }
+
+    func testThrownErrorsThatAreRecordedOrLeaveAClosureSpanAreNotReported() {
+        let recordedOutside = """
+        import Tracing
+        func load() async throws -> Int {
+            let span = startSpan("load")
+            defer { span.end() }
+            do {
+                do { return try await store.load() } catch { throw LoadError(underlying: error) }
+            } catch {
+                span.recordError(error)
+                throw error
+            }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(recordedOutside).with("OTL503").map(\.message), [])
+        // Without the outer recording the outer catch is reported (the inner one hands its error to it).
+        let unrecorded = recordedOutside.replacingOccurrences(of: "        span.recordError(error)\n", with: "")
+        XCTAssertEqual(analyzeSwift(unrecorded).with("OTL503").map(\.location.start), [LineColumn(line: 7, column: 7)])
+        let scoped = """
+        import Tracing
+        func load() async throws -> Int {
+            try await withSpan("load") { span in
+                do { return try await store.load() } catch { throw LoadError(underlying: error) }
+            }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(scoped).with("OTL503").map(\.message), [])
+        let endedByHand = """
+        import Tracing
+        func load() async throws -> Int {
+            let span = startSpan("load")
+            do { _ = try await store.load() } catch { throw LoadError(underlying: error) }
+            span.end()
+            return 1
+        }
+        """
+        XCTAssertEqual(analyzeSwift(endedByHand).with("OTL503").map(\.message), [])
+    }
+
     // MARK: OTL505
 
     func testThrowingWithActiveSpanWithoutRecordingIsReported() {

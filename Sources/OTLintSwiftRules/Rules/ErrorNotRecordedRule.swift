@@ -1,11 +1,20 @@
 import OTLintCore
 import SwiftSyntax
 
-/// OTL503: an error caught inside a span, treated as a failure (logged as an error, answered with a 5xx), but
-/// neither recorded on the span nor marked as its status.
+/// OTL503: an error caught inside a span that the span never hears about.
 ///
 /// Catching an error and recovering is often right and is not reported; the rule needs the code's own evidence
-/// that the error is a failure, so the span stays "successful" only where the code disagrees with itself.
+/// that the error is a failure, so the span stays "successful" only where the code disagrees with itself. Three
+/// kinds of evidence:
+///
+/// - the error is treated as a failure: logged with `logger.error` / `critical` / `fault`, or answered with a 5xx;
+/// - the error is swallowed: printed, or logged below error level, and then the span's work ends as if it
+///   succeeded (see `swallowedEvidence` for every condition: this is where precision is won or lost);
+/// - the error is thrown out of a function whose span was started by hand and is ended by a `defer`: nothing
+///   records a thrown error on such a span, unlike `withSpan`, which records what escapes its closure.
+///
+/// A catch that mentions cancellation (`catch is CancellationError`, `error is CancellationError`,
+/// `Task.isCancelled`) is never reported: a cancelled task is not a failed operation.
 struct ErrorNotRecordedRule: SwiftRule {
     static let id = "OTL503"
 
@@ -15,45 +24,77 @@ struct ErrorNotRecordedRule: SwiftRule {
         for catchClause in model.nodes.catchClauses {
             guard let scope = spanScope(of: catchClause, starts: starts, model: model) else { continue }
             let body = catchClause.body
-            if throwsAgain(body) || records(body) { continue }
-            guard let evidence = failureEvidence(in: body) else { continue }
-            var fix: Fix?
-            if let spanName = scope.spanName, spanName != "_", spanName != "$0", catchClause.catchItems.isEmpty,
-               let firstStatement = body.statements.first {
-                let indent = model.indentation(ofLineAt: firstStatement.startOffset)
-                let line = scope.ecosystem == .openTelemetrySwift
-                    ? "\(spanName).status = .error(description: \"\\(error)\")"
-                    : "\(spanName).recordError(error)\n\(indent)\(spanName).setStatus(SpanStatus(code: .error))"
-                let offset = model.file.lineStarts[model.file.lineIndex(containing: firstStatement.startOffset)]
-                if model.file.slice(ByteRange(offset, firstStatement.startOffset)).allSatisfy({ $0 == " " || $0 == "\t" }) {
-                    fix = Fix(
-                        title: "record the error on `\(spanName)`",
-                        edits: [TextEdit(path: model.file.path, range: ByteRange(offset, offset), replacement: "\(indent)\(line)\n")],
-                        applicability: .unsafe
-                    )
-                }
+            if records(body) || mentionsCancellation(catchClause) { continue }
+            let errorName = caughtErrorName(catchClause)
+            let evidence: Evidence
+            if throwsAgain(body) {
+                guard let escaping = escapingThrow(from: catchClause, scope: scope) else { continue }
+                evidence = escaping
+            } else if let failure = failureEvidence(in: body) {
+                evidence = failure
+            } else if let errorName, let swallowed = swallowedEvidence(catchClause, errorName: errorName, scope: scope) {
+                evidence = swallowed
+            } else {
+                continue
             }
             let spanText = scope.spanName.map { $0 == "_" || $0 == "$0" ? "the span" : "span `\($0)`" } ?? "the span"
+            let named = scope.spanName.flatMap { $0 == "_" || $0 == "$0" ? nil : $0 } ?? "span"
+            let span = scope.isOptional ? named + "?" : named
+            let error = errorName ?? "error"
             let recordHint = scope.ecosystem == .openTelemetrySwift
-                ? "set `span.status = .error(description: \"\\(error)\")` and call `(span as? Span)?.recordException(error)`"
-                : "call `span.recordError(error)` and `span.setStatus(SpanStatus(code: .error))`"
+                ? "set `\(span).status = .error(description: \"\\(\(error))\")` and call `(\(named) as? Span)?.recordException(\(error))`"
+                : "call `\(span).recordError(\(error))` and `\(span).setStatus(SpanStatus(code: .error))`"
             diagnostics.append(model.diagnostic(
                 Self.id, at: catchClause.catchKeyword,
                 message: "this error is \(evidence.description) but not recorded on \(spanText), which is exported as successful",
                 why: "the span's status stays unset and it has no exception event, so error rates and error traces miss this failure",
                 help: recordHint + (scope.spanName == "_" ? " (name the closure parameter instead of `_`)" : ""),
-                related: [model.related(evidence.node, "the code treats the error as a failure here"),
+                related: [model.related(evidence.node, evidence.note),
                           model.related(scope.startToken, "the span is started here")],
-                fix: fix
+                fix: fix(for: catchClause, errorName: errorName, scope: scope, model: model)
             ))
         }
         return diagnostics
+    }
+
+    /// Inserts the record lines at the start of the catch block, when the span and the error have names the
+    /// block can use.
+    private func fix(for catchClause: CatchClauseSyntax, errorName: String?, scope: Scope, model: SwiftSourceModel) -> Fix? {
+        guard let spanName = scope.spanName, spanName != "_", spanName != "$0", let errorName, scope.fixReaches(catchClause),
+              let firstStatement = catchClause.body.statements.first
+        else { return nil }
+        let indent = model.indentation(ofLineAt: firstStatement.startOffset)
+        let receiver = scope.isOptional ? "\(spanName)?" : spanName
+        let line = scope.ecosystem == .openTelemetrySwift
+            ? "\(receiver).status = .error(description: \"\\(\(errorName))\")"
+            : "\(receiver).recordError(\(errorName))\n\(indent)\(receiver).setStatus(SpanStatus(code: .error))"
+        let offset = model.file.lineStarts[model.file.lineIndex(containing: firstStatement.startOffset)]
+        guard model.file.slice(ByteRange(offset, firstStatement.startOffset)).allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
+        return Fix(
+            title: "record the error on `\(spanName)`",
+            edits: [TextEdit(path: model.file.path, range: ByteRange(offset, offset), replacement: "\(indent)\(line)\n")],
+            applicability: .unsafe
+        )
     }
 
     struct Scope {
         let spanName: String?
         let ecosystem: SwiftEcosystems
         let startToken: TokenSyntax
+        /// The closure or function whose code runs inside the span.
+        let boundary: Syntax
+        /// `startSpan` (the caller ends the span) rather than a closure API.
+        let isManual: Bool
+        /// `let span = tracer?.startSpan(...)`: the span is optional.
+        var isOptional = false
+        /// The `#if` clause the span is declared in, if any.
+        var ifConfigClause: IfConfigClauseSyntax?
+
+        /// A span declared inside `#if` is named only where that clause also holds.
+        func fixReaches(_ node: some SyntaxProtocol) -> Bool {
+            guard let ifConfigClause else { return true }
+            return node.isDescendant(of: ifConfigClause)
+        }
     }
 
     /// The span the catch clause runs inside: the closure of a scoped span start (the nearest enclosing closure),
@@ -63,7 +104,8 @@ struct ErrorNotRecordedRule: SwiftRule {
         while let node = current {
             if let closure = node.as(ClosureExprSyntax.self) {
                 if let start = starts.first(where: { $0.body?.id == closure.id }) {
-                    return Scope(spanName: closure.firstParameterName, ecosystem: start.ecosystem, startToken: start.calleeToken)
+                    return Scope(spanName: closure.firstParameterName, ecosystem: start.ecosystem, startToken: start.calleeToken,
+                                 boundary: Syntax(closure), isManual: false)
                 }
                 return manualSpan(before: catchClause, in: Syntax(closure), starts: starts)
             }
@@ -81,7 +123,11 @@ struct ErrorNotRecordedRule: SwiftRule {
                   innermostBoundary(of: start.call)?.id == body.id,
                   !isEnded(name, between: start.call.endOffset, and: catchClause.startOffset, in: body)
             else { continue }
-            return Scope(spanName: name, ecosystem: start.ecosystem, startToken: start.calleeToken)
+            var scope = Scope(spanName: name, ecosystem: start.ecosystem, startToken: start.calleeToken, boundary: body, isManual: true)
+            scope.isOptional = binding.typeAnnotation?.type.is(OptionalTypeSyntax.self) == true
+                || !start.call.calledExpression.descendants(OptionalChainingExprSyntax.self).isEmpty
+            scope.ifConfigClause = start.call.ancestor(IfConfigClauseSyntax.self)
+            return scope
         }
         return nil
     }
@@ -117,25 +163,264 @@ struct ErrorNotRecordedRule: SwiftRule {
         }
     }
 
+    /// `catch is CancellationError`, `error is CancellationError`, `Task.isCancelled`, `Task.checkCancellation()`,
+    /// `.cancelled`: the code knows the task may have been cancelled, which is not a failure of the span's work.
+    private func mentionsCancellation(_ catchClause: CatchClauseSyntax) -> Bool {
+        let cancellationWords: Set<String> = ["cancellation", "cancelled", "canceled"]
+        return catchClause.tokens(viewMode: .sourceAccurate).contains { token in
+            guard case .identifier = token.tokenKind else { return false }
+            return identifierWords(token.text).contains(where: cancellationWords.contains)
+        }
+    }
+
+    /// The name the caught error has in the block: `error` for a bare `catch`, `e` for `catch let e`; nil for a
+    /// catch with a pattern (`catch is NotFound`, `catch let e as DecodingError`, `catch Store.Error.missing`),
+    /// which picks errors the code expected.
+    private func caughtErrorName(_ catchClause: CatchClauseSyntax) -> String? {
+        if catchClause.catchItems.isEmpty { return "error" }
+        guard catchClause.catchItems.count == 1, let item = catchClause.catchItems.first, item.whereClause == nil,
+              let binding = item.pattern?.as(ValueBindingPatternSyntax.self),
+              let identifier = binding.pattern.as(IdentifierPatternSyntax.self)
+        else { return nil }
+        return identifier.identifier.text
+    }
+
     struct Evidence {
         let node: Syntax
         let description: String
+        let note: String
     }
 
     /// `logger.error(...)` / `.critical` / `.fault`, or a 5xx response.
     private func failureEvidence(in body: CodeBlockSyntax) -> Evidence? {
         for call in body.descendants(FunctionCallExprSyntax.self, stoppingAt: { $0.isFunctionBoundary }) {
-            guard let name = call.calleeName, ["error", "critical", "fault"].contains(name),
-                  let receiver = call.receiver?.memberPath?.last?.lowercased(),
-                  receiver.contains("logger") || receiver == "log"
-            else { continue }
-            return Evidence(node: Syntax(call), description: "logged with `\(name)`")
+            guard let name = call.calleeName, ["error", "critical", "fault"].contains(name), isLoggerCall(call) else { continue }
+            return Evidence(node: Syntax(call), description: "logged with `\(name)`", note: "the code treats the error as a failure here")
         }
-        let serverErrors: Set<String> = ["internalServerError", "badGateway", "serviceUnavailable", "gatewayTimeout"]
         for member in body.descendants(MemberAccessExprSyntax.self, stoppingAt: { $0.isFunctionBoundary })
-        where serverErrors.contains(member.declName.baseName.text) {
-            return Evidence(node: Syntax(member), description: "answered with `.\(member.declName.baseName.text)`")
+        where Self.serverErrors.contains(member.declName.baseName.text) {
+            return Evidence(node: Syntax(member), description: "answered with `.\(member.declName.baseName.text)`",
+                            note: "the code treats the error as a failure here")
         }
         return nil
+    }
+
+    private static let serverErrors: Set<String> = ["internalServerError", "badGateway", "serviceUnavailable", "gatewayTimeout"]
+
+    private func isLoggerCall(_ call: FunctionCallExprSyntax) -> Bool {
+        guard let receiver = call.receiver else { return false }
+        if let last = receiver.memberPath?.last?.lowercased() { return last.contains("logger") || last == "log" }
+        // `Logger(subsystem: ..., category: ...).warning(...)` (os)
+        return receiver.as(FunctionCallExprSyntax.self)?.calleeName == "Logger"
+    }
+
+    /// A thrown error that leaves a function whose span was started by hand and is ended by `defer`: the span
+    /// ends with the error unrecorded. Inside `withSpan` (and the other closure APIs) the library records what
+    /// escapes the closure, so a rethrow there is fine. An enclosing `do` in the same function catches the error
+    /// again and is judged on its own.
+    private func escapingThrow(from catchClause: CatchClauseSyntax, scope: Scope) -> Evidence? {
+        guard scope.isManual, let spanName = scope.spanName, isEndedByDefer(spanName, in: scope.boundary) else { return nil }
+        var current = catchClause.parent
+        while let node = current, node.id != scope.boundary.id {
+            if let doStmt = node.as(DoStmtSyntax.self), !doStmt.catchClauses.isEmpty,
+               catchClause.isDescendant(of: doStmt.body) { return nil }
+            current = node.parent
+        }
+        guard let thrown = catchClause.body.descendants(ThrowStmtSyntax.self, stoppingAt: { $0.isFunctionBoundary }).first
+        else { return nil }
+        return Evidence(node: Syntax(thrown), description: "thrown out of the function",
+                        note: "the error leaves the function here; the `defer` ends the span without it")
+    }
+
+    private func isEndedByDefer(_ name: String, in boundary: Syntax) -> Bool {
+        boundary.descendants(DeferStmtSyntax.self, stoppingAt: { $0.id != boundary.id && $0.isFunctionBoundary }).contains { deferStmt in
+            deferStmt.body.descendants(FunctionCallExprSyntax.self).contains {
+                $0.calleeName == "end" && $0.receiver?.memberPath == [name]
+            }
+        }
+    }
+
+    // MARK: Swallowed errors
+
+    /// The caught error is printed or logged below error level, and then the span's work ends as if it had
+    /// succeeded. Each condition below keeps a recovery the code intends out of the report; a missed finding
+    /// costs less than a wrong one.
+    ///
+    /// - The error itself is printed or logged (`print("sync failed: \(error)")`, `metadata: ["error": "\(error)"]`).
+    ///   A message without the error (`logger.warning("cache miss")`, `print("retrying")`) reads like an outcome
+    ///   the code expects.
+    /// - Levels: `print`, `debugPrint`, `NSLog`, `os_log` (unless its type is `.debug` / `.info`), and
+    ///   `logger.warning` / `notice` / `info` / `log(level:)` at those levels. `debug` and `trace` stay quiet: a
+    ///   caught error logged only for debugging is how code marks an outcome as expected (a probe that may fail,
+    ///   an optional value that did not decode, a best-effort cleanup), and production runs drop those levels.
+    /// - The log call is the error's only use: an error returned (`return .failure(error)`), stored, resumed into a
+    ///   continuation, or inspected (`error as? HTTPError`) is handed on or handled, not swallowed.
+    /// - The catch ends the span's work: it returns, or its `do` is the last statement of the span's closure (or of
+    ///   the function, for a span started by hand). A logged error followed by more work is a best-effort step
+    ///   (a cache write, a metric push) whose failure the operation survives. What it returns is a constant
+    ///   (`nil`, `false`, `[]`, `.empty`) or nothing: a computed value is a fallback.
+    /// - No retry or fallback: not inside a loop in the span (retries, per-item processing that skips a bad item),
+    ///   no `try` in the catch (a second attempt), no name or message with retry / attempt / backoff / fallback /
+    ///   ignore / skip.
+    /// - The `do` block is not a lookup: no call or receiver named like cache / find / lookup / get / optional /
+    ///   exists / present, where a miss is an expected answer.
+    /// - A returned 4xx response (`.badRequest`, `.notFound`): a client error is not a server span failure.
+    ///
+    /// Returning a default without printing or logging (`catch { return nil }`, `return []`, `return false`) is
+    /// deliberately not evidence: it is the spelled-out form of `try? f()` / `(try? f()) ?? []`, the idiomatic
+    /// way to say "absence is a valid answer", and on real code it is mostly exactly that.
+    private func swallowedEvidence(_ catchClause: CatchClauseSyntax, errorName: String, scope: Scope) -> Evidence? {
+        let body = catchClause.body
+        guard let doStmt = catchClause.ancestor(DoStmtSyntax.self) else { return nil }
+        let reports = body.descendants(FunctionCallExprSyntax.self, stoppingAt: { $0.isFunctionBoundary })
+            .compactMap { call in reportDescription(call).map { (call, $0) } }
+            .filter { call, _ in mentions(errorName, in: Syntax(call.arguments)) || call.trailingClosure.map { mentions(errorName, in: Syntax($0)) } == true }
+        guard let (report, description) = reports.first else { return nil }
+        // The error's only uses are inside the reporting calls.
+        let uses = body.descendants(DeclReferenceExprSyntax.self, stoppingAt: { $0.isFunctionBoundary })
+            .filter { isReference(to: errorName, $0) }
+        let reportIDs = Set(reports.map { $0.0.id })
+        guard uses.allSatisfy({ use in ancestorCall(of: use, in: reportIDs, stoppingAt: body.id) }) else { return nil }
+        // A returned value other than a constant is a fallback (`return staleCopy`, `return plainExporter`).
+        let returns = body.descendants(ReturnStmtSyntax.self, stoppingAt: { $0.isFunctionBoundary })
+        guard returns.allSatisfy({ $0.expression.map(isConstant) ?? true }),
+              endsTheWork(catchClause, doStmt: doStmt, scope: scope),
+              !isInLoop(catchClause, scope: scope),
+              !retriesOrFallsBack(body),
+              !isLookup(doStmt.body),
+              !answersClientError(body)
+        else { return nil }
+        return Evidence(node: Syntax(report), description: description,
+                        note: "the error is reported here, then the span's work ends as if it succeeded")
+    }
+
+    /// "printed" / "logged at `warning` level" for a call that prints or logs below error level; nil otherwise.
+    private func reportDescription(_ call: FunctionCallExprSyntax) -> String? {
+        guard let name = call.calleeName else { return nil }
+        if call.receiver == nil || call.receiver?.memberPath == ["Swift"] {
+            switch name {
+            case "print", "debugPrint": return "printed"
+            case "NSLog": return "logged with `NSLog`"
+            case "os_log":
+                let quiet: Set<String> = ["debug", "info"]
+                let types = call.arguments.compactMap { $0.expression.as(MemberAccessExprSyntax.self)?.declName.baseName.text }
+                return types.contains(where: quiet.contains) ? nil : "logged with `os_log`"
+            default: return nil
+            }
+        }
+        guard isLoggerCall(call) else { return nil }
+        let reported: Set<String> = ["warning", "notice", "info"]
+        if reported.contains(name) { return "logged at `\(name)` level" }
+        if name == "log" {
+            // swift-log `log(level: .warning, ...)`, os `log(level: .error, ...)`, os `log("...")` (default level).
+            guard let level = call.argument("level") else { return "logged" }
+            let levelName = level.expression.as(MemberAccessExprSyntax.self)?.declName.baseName.text ?? ""
+            if reported.contains(levelName) || ["default", "error", "critical", "fault"].contains(levelName) {
+                return "logged at `\(levelName)` level"
+            }
+        }
+        return nil
+    }
+
+    private func mentions(_ name: String, in node: Syntax) -> Bool {
+        node.descendants(DeclReferenceExprSyntax.self).contains { isReference(to: name, $0) }
+    }
+
+    /// `error` as a value, not as the member name in `logger.error` or `.error`.
+    private func isReference(to name: String, _ reference: DeclReferenceExprSyntax) -> Bool {
+        reference.baseName.text == name && reference.parent?.as(MemberAccessExprSyntax.self)?.declName.id != reference.id
+    }
+
+    private func ancestorCall(of node: some SyntaxProtocol, in ids: Set<SyntaxIdentifier>, stoppingAt stop: SyntaxIdentifier) -> Bool {
+        var current = node.parent
+        while let parent = current, parent.id != stop {
+            if ids.contains(parent.id) { return true }
+            current = parent.parent
+        }
+        return false
+    }
+
+    /// The catch returns, or its `do` is the last statement of the span's closure or function, followed at most by
+    /// `span.end()` and a `return` of a constant (`return nil`, `return false`, `return []`).
+    private func endsTheWork(_ catchClause: CatchClauseSyntax, doStmt: DoStmtSyntax, scope: Scope) -> Bool {
+        if catchClause.body.statements.contains(where: { $0.item.is(ReturnStmtSyntax.self) }) { return true }
+        guard let item = doStmt.parent?.as(CodeBlockItemSyntax.self), let list = item.parent?.as(CodeBlockItemListSyntax.self)
+        else { return false }
+        let owner = list.parent.flatMap { $0.is(CodeBlockSyntax.self) ? $0.parent : $0 }
+        guard owner?.id == scope.boundary.id else { return false }
+        let after = list.drop(while: { $0.id != item.id }).dropFirst()
+        return after.allSatisfy { statement in
+            if let returnStmt = statement.item.as(ReturnStmtSyntax.self) {
+                return returnStmt.expression.map(isConstant) ?? true
+            }
+            guard let call = statement.item.as(FunctionCallExprSyntax.self), let spanName = scope.spanName else { return false }
+            return call.calleeName == "end" && call.receiver?.memberPath == [spanName]
+        }
+    }
+
+    /// `nil`, `false`, `0`, `""`, `[]`, `[:]`, `.none`, `.empty`, `.init()`.
+    private func isConstant(_ expression: ExprSyntax) -> Bool {
+        if expression.is(NilLiteralExprSyntax.self) || expression.is(BooleanLiteralExprSyntax.self)
+            || expression.is(IntegerLiteralExprSyntax.self) || expression.is(FloatLiteralExprSyntax.self) { return true }
+        if let string = expression.as(StringLiteralExprSyntax.self) { return string.representedLiteralValue != nil }
+        if let array = expression.as(ArrayExprSyntax.self) { return array.elements.isEmpty }
+        if let dictionary = expression.as(DictionaryExprSyntax.self) { return dictionary.content.is(TokenSyntax.self) }
+        if let member = expression.as(MemberAccessExprSyntax.self) { return member.base == nil }
+        if let call = expression.as(FunctionCallExprSyntax.self) {
+            return call.arguments.isEmpty && call.trailingClosure == nil
+                && call.calledExpression.as(MemberAccessExprSyntax.self).map { $0.base == nil && $0.declName.baseName.text == "init" } == true
+        }
+        return false
+    }
+
+    private func isInLoop(_ catchClause: CatchClauseSyntax, scope: Scope) -> Bool {
+        var current = catchClause.parent
+        while let node = current, node.id != scope.boundary.id {
+            if node.is(ForStmtSyntax.self) || node.is(WhileStmtSyntax.self) || node.is(RepeatStmtSyntax.self) { return true }
+            current = node.parent
+        }
+        return false
+    }
+
+    private func retriesOrFallsBack(_ body: CodeBlockSyntax) -> Bool {
+        if body.descendants(TryExprSyntax.self, stoppingAt: { $0.isFunctionBoundary }).contains(where: { $0.questionOrExclamationMark == nil }) {
+            return true
+        }
+        let words: Set<String> = ["retry", "retries", "retrying", "attempt", "attempts", "backoff", "fallback", "ignore", "ignoring", "skip", "skipping"]
+        for token in body.tokens(viewMode: .sourceAccurate) {
+            switch token.tokenKind {
+            case .identifier:
+                if identifierWords(token.text).contains(where: words.contains) { return true }
+            case .stringSegment:
+                let text = token.text.lowercased()
+                if words.contains(where: text.contains) || text.contains("fall back") || text.contains("falling back") { return true }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    private func isLookup(_ doBody: CodeBlockSyntax) -> Bool {
+        let words: Set<String> = ["cache", "cached", "find", "lookup", "get", "optional", "exists", "present"]
+        for call in doBody.descendants(FunctionCallExprSyntax.self) {
+            var names = [call.calleeName ?? ""]
+            if let path = call.receiver?.memberPath { names += path }
+            for name in names {
+                let nameWords = identifierWords(name)
+                if nameWords.contains(where: words.contains) { return true }
+                if let look = nameWords.firstIndex(of: "look"), nameWords.dropFirst(look + 1).first == "up" { return true }
+            }
+        }
+        return false
+    }
+
+    private func answersClientError(_ body: CodeBlockSyntax) -> Bool {
+        let clientErrors: Set<String> = [
+            "badRequest", "unauthorized", "paymentRequired", "forbidden", "notFound", "methodNotAllowed", "notAcceptable",
+            "requestTimeout", "conflict", "gone", "preconditionFailed", "payloadTooLarge", "contentTooLarge",
+            "unsupportedMediaType", "unprocessableEntity", "unprocessableContent", "tooManyRequests",
+        ]
+        return body.descendants(MemberAccessExprSyntax.self).contains { clientErrors.contains($0.declName.baseName.text) }
     }
 }
