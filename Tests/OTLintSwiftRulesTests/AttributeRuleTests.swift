@@ -34,6 +34,24 @@ final class AttributeRuleTests: XCTestCase {
         XCTAssertEqual(analyzeSwift(source).with("OTL401").count, 2)
     }
 
+    func testQueriesAndURLsRecordedAsReceivedAreReportedAtInfo() {
+        let source = """
+        import Tracing
+        func f(span: any Span, request: Request, url: URL?) {
+            span.attributes["url.query"] = request.uri.query
+            span.attributes["url.full"] = url?.absoluteString
+            span.attributes["url.query"] = redactingSignatures(in: request.uri.query)
+            span.attributes["url.full"] = url?.stringWithUserAndPasswordStripped
+            span.attributes["url.path"] = request.uri.path
+        }
+        """
+        let found = analyzeSwift(source).with("OTL401")
+        XCTAssertEqual(found.map { "\($0.location.start.line):\($0.location.start.column)" }, ["3:36", "4:35"],
+                       "a value passed through a function, and `url.path`, are not judged")
+        XCTAssertEqual(found.map(\.severity), [.info, .info])
+        XCTAssertEqual(found.first?.message.hasPrefix("`url.query` is recorded as received, from `request.uri.query`"), true, found.first?.message ?? "")
+    }
+
     func testDescriptionsOfSecretsAreNotSensitive() {
         let source = """
         import Tracing

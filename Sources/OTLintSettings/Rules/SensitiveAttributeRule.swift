@@ -53,6 +53,14 @@ struct SensitiveAttributeRule: SettingsRule {
                 maskedRanges: kind == .credential ? attribute.literalValueRange.map { [$0] } ?? [] : [])
         }
         guard let valueText = attribute.valueText, let valueLocation = attribute.valueLocation else { return nil }
+        if isUnredactedURL(attribute) {
+            return Diagnostic(
+                ruleID: Self.id, severity: .info,
+                message: "`\(attribute.key)` is recorded as received, from `\(valueText)`: the values of signed-URL query parameters (`X-Amz-Signature`, `X-Amz-Credential`, `Signature`, `sig`, …) reach the tracing backend",
+                location: valueLocation,
+                why: "the semantic conventions ask instrumentations to replace the values of these parameters with `REDACTED` by default (keeping the keys); a signed URL grants access to whoever reads it until it expires",
+                help: "redact the values of those query parameters before recording (`X-Amz-Signature=REDACTED`), or record `url.path` alone")
+        }
         let sensitivity: (kind: SensitiveNames.Kind, word: String)?
         if let header = attribute.valueHeader {
             sensitivity = SensitiveNames.isSecretHeader(header) ? (.credential, header.lowercased() + " header") : nil
@@ -64,6 +72,17 @@ struct SensitiveAttributeRule: SettingsRule {
             ruleID: Self.id, severity: severity,
             message: "attribute `\(attribute.key)` is set from `\(valueText)`, which holds \(kind.rawValue) (\(word))",
             location: valueLocation, why: why(kind), help: help(kind))
+    }
+
+    /// `url.query` set straight from a request's query, or `url.full` from its URL as a string: nothing on the way
+    /// redacts signed-URL parameters. A value passed through any function (a redaction, `stringWithUserAndPasswordStripped`)
+    /// is not judged: what it removes cannot be told from its name.
+    private func isUnredactedURL(_ attribute: RecordedDataSettings.Attribute) -> Bool {
+        switch attribute.key {
+        case "url.query": attribute.valueWords == ["query"]
+        case "url.full": [["absolute", "string"], ["url"], ["uri"]].contains(attribute.valueWords)
+        default: false
+        }
     }
 
     private func why(_ kind: SensitiveNames.Kind) -> String {
