@@ -16,14 +16,25 @@ struct SwiftFileScan: Sendable {
     var setsTracingUp = false
     /// opentelemetry-swift's `URLSessionInstrumentation(` is constructed (it injects context on Apple platforms).
     var instrumentsURLSession = false
+    /// A `TracingMiddleware` is constructed, outside comments (whose, the project's declarations tell).
+    var usesTracingMiddleware = false
+    /// The file declares a type named `TracingMiddleware` of its own.
+    var declaresTracingMiddleware = false
 
     init(_ file: SourceFile) {
         imports = SwiftPrefilter.imports(in: file.bytes)
         if ByteSearch.contains("@_exported", in: file.bytes) { exportedModules = Self.exportedModules(file.text) }
         // Tests set up tracers of their own; that does not make the application traced.
         if !SwiftSourceModel.isTestPath(file.path) {
-            setsTracingUp = Self.setsTracingUp(file.bytes)
+            setsTracingUp = Self.containsCall(Self.setUpCalls, markers: Self.setUpMarkers, in: file.bytes)
             instrumentsURLSession = ByteSearch.contains("URLSessionInstrumentation(", in: file.bytes)
+            if ByteSearch.contains("TracingMiddleware", in: file.bytes) {
+                usesTracingMiddleware = Self.containsCall(["TracingMiddleware(", "TracingMiddleware<"], markers: [Array("TracingMiddleware".utf8)],
+                                                          in: file.bytes)
+                declaresTracingMiddleware = ["struct", "class", "actor", "enum"].contains {
+                    ByteSearch.contains("\($0) TracingMiddleware", in: file.bytes)
+                }
+            }
         }
     }
 
@@ -50,12 +61,13 @@ struct SwiftFileScan: Sendable {
         return modules
     }
 
-    private static func setsTracingUp(_ bytes: [UInt8]) -> Bool {
+    /// Whether a line holding one of `markers`, outside comments, contains one of `calls`.
+    private static func containsCall(_ calls: [String], markers: [[UInt8]], in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var found = false
-            for marker in setUpMarkers where !found {
+            for marker in markers where !found {
                 ByteSearch.forEach(marker, in: buffer) { offset in
-                    found = lineSetsTracingUp(buffer, containing: offset)
+                    found = line(buffer, containing: offset, contains: calls)
                     return !found
                 }
             }
@@ -63,13 +75,13 @@ struct SwiftFileScan: Sendable {
         }
     }
 
-    private static func lineSetsTracingUp(_ bytes: UnsafeBufferPointer<UInt8>, containing offset: Int) -> Bool {
+    private static func line(_ bytes: UnsafeBufferPointer<UInt8>, containing offset: Int, contains calls: [String]) -> Bool {
         var start = offset, end = offset
         while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
         while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
         let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             .blankTrimmed
         if code.hasPrefix("//") || code.hasPrefix("*") || code.hasPrefix("/*") { return false }
-        return setUpCalls.contains { code.contains($0) }
+        return calls.contains { code.contains($0) }
     }
 }

@@ -11,6 +11,9 @@ struct SwiftProjectFacts: Sendable {
     /// Some file installs opentelemetry-swift's `URLSessionInstrumentation`: URLSession requests carry context
     /// where it works (Apple platforms), and whether the code also runs on Linux cannot be told for sure.
     var instrumentsURLSession = false
+    /// Some file installs a `TracingMiddleware` that no file of the project declares: Vapor's or Hummingbird's, which
+    /// extract the caller's context from every request before the handlers run.
+    var installsFrameworkTracingMiddleware = false
 }
 
 extension SwiftProjectFacts {
@@ -20,6 +23,7 @@ extension SwiftProjectFacts {
         self.init()
         bootstrapsTracing = scans.contains { $0.setsTracingUp }
         instrumentsURLSession = scans.contains { $0.instrumentsURLSession }
+        installsFrameworkTracingMiddleware = scans.contains { $0.usesTracingMiddleware } && !scans.contains { $0.declaresTracingMiddleware }
         // Each folder's verdict is looked up once: a monorepo's packages each have their own manifest.
         var verdicts: [String: Bool] = [:]
         func isServerFolder(_ folder: String) -> Bool {

@@ -50,4 +50,5 @@ let allSwiftRules: [any SwiftRule] = [
     RequestWithoutPropagationRule(),
     MessageWithoutPropagationRule(),
     ClientCreatedBeforeBootstrapRule(),
+    IncomingContextIgnoredRule(),
 ]

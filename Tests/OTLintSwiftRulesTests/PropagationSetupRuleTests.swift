@@ -80,6 +80,73 @@ final class PropagationSetupRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(test, path: "Tests/AppTests/T.swift").with("OTL211").isEmpty)
     }
 
+    // MARK: OTL606
+
+    func testServerSpanWithoutTheCallersContextIsReported() {
+        let middleware = """
+        import Tracing
+        import OpenAPIRuntime
+        struct RequestTracing: ServerMiddleware {
+            func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+                           next: (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+                try await withSpan(operationID, ofKind: .server) { span in try await next(request, body, metadata) }
+            }
+        }
+        """
+        let route = """
+        import Vapor
+        import Tracing
+        func routes(_ app: Application) {
+            app.get("orders") { req async throws -> String in
+                try await withSpan("list-orders", ofKind: .server) { _ in "[]" }
+            }
+        }
+        """
+        let found = analyzeSwift([("Sources/App/Tracing.swift", middleware), ("Sources/App/Routes.swift", route)]).with("OTL606")
+        XCTAssertEqual(found.map { "\($0.location.path.split(separator: "/").last!):\($0.location.start.line):\($0.location.start.column)" },
+                       ["Routes.swift:5:19", "Tracing.swift:6:19"])
+        XCTAssertEqual(found.last?.why?.contains("the headers of `request`"), true, found.last?.why ?? "")
+    }
+
+    func testServerSpansThatGetTheCallersContextAreNotReported() {
+        let extracting = """
+        import Tracing
+        import Instrumentation
+        func handle(_ request: HTTPRequest) async throws {
+            var context = ServiceContext.topLevel
+            InstrumentationSystem.instrument.extract(request.headerFields, into: &context, using: FieldsExtractor())
+            try await withSpan("handle", context: context, ofKind: .server) { _ in }
+        }
+        func child(_ request: HTTPRequest, parent: ServiceContext) async throws {
+            try await withSpan("child", context: parent, ofKind: .server) { _ in }
+        }
+        func internalWork(_ job: Job) async throws {
+            try await withSpan("job", ofKind: .server) { _ in }
+        }
+        func clientCall(_ request: HTTPRequest) async throws {
+            try await withSpan("call", ofKind: .client) { _ in }
+        }
+        """
+        XCTAssertTrue(analyzeSwift(extracting).with("OTL606").isEmpty, "\(analyzeSwift(extracting).with("OTL606").map(\.message))")
+
+        // Vapor's own `TracingMiddleware` extracts the context before the route runs.
+        let route = """
+        import Vapor
+        import Tracing
+        func routes(_ app: Application) {
+            app.get("orders") { req async throws -> String in
+                try await withSpan("list-orders", ofKind: .server) { _ in "[]" }
+            }
+        }
+        """
+        let configure = "import Vapor\nfunc configure(_ app: Application) { app.middleware.use(TracingMiddleware()) }\n"
+        XCTAssertTrue(analyzeSwift([("Sources/App/Routes.swift", route), ("Sources/App/configure.swift", configure)]).with("OTL606").isEmpty)
+        // A `TracingMiddleware` the project declares itself is not the framework's.
+        let own = "import Tracing\nstruct TracingMiddleware {}\nlet middleware = TracingMiddleware()\n"
+        XCTAssertEqual(analyzeSwift([("Sources/App/Routes.swift", route), ("Sources/App/configure.swift", configure),
+                                     ("Sources/App/TracingMiddleware.swift", own)]).with("OTL606").count, 1)
+    }
+
     // MARK: OTL605
 
     func testClientCreatedBeforeBootstrapIsReportedWithTheBootstrapAsEvidence() {
