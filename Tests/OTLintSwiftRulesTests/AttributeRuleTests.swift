@@ -52,6 +52,25 @@ final class AttributeRuleTests: XCTestCase {
         XCTAssertEqual(found.first?.message.hasPrefix("`url.query` is recorded as received, from `request.uri.query`"), true, found.first?.message ?? "")
     }
 
+    func testKeysDeclaredInATypeOfKeyNamesAreJudgedAndFixed() {
+        let source = """
+        import Tracing
+        struct TracingConfiguration {
+            struct AttributeKeys: Sendable {
+                var requestMethod: String = "http.request.method"
+                var responseStatusCode: String = "http.status_code"
+                static let flavor = "http.flavor"
+            }
+            struct Labels { var status = "http.status_code" }
+        }
+        """
+        let found = analyzeSwift(source).with("OTL405")
+        XCTAssertEqual(found.map { "\($0.location.start.line):\($0.location.start.column)" }, ["5:42", "6:29"],
+                       "a type not named for attribute keys (`Labels`) is not judged")
+        XCTAssertEqual(fixing("OTL405", in: source).components(separatedBy: "\n")[4],
+                       "        var responseStatusCode: String = \"http.response.status_code\"")
+    }
+
     func testDescriptionsOfSecretsAreNotSensitive() {
         let source = """
         import Tracing
