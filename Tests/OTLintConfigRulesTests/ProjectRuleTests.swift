@@ -173,6 +173,31 @@ final class DuplicateServiceNameRuleTests: XCTestCase {
         XCTAssertEqual(instances.diagnostics("OTL305").map(\.message), [])
     }
 
+    func testOneFindingPerSharedNameWithEveryOtherServiceAsANote() throws {
+        let project = try TestProject(["docker-compose.yml": """
+        x-telemetry: &telemetry
+          OTEL_EXPORTER_OTLP_ENDPOINT: http://collector:4318
+        services:
+          greeter-python:
+            environment: {<<: *telemetry, OTEL_SERVICE_NAME: greeter}
+          greeter-go:
+            environment: {<<: *telemetry, OTEL_SERVICE_NAME: greeter}
+          greeter-java:
+            environment: {<<: *telemetry, OTEL_SERVICE_NAME: greeter}
+          greeter-ruby:
+            environment: {OTEL_SERVICE_NAME: greeter, OTEL_EXPORTER_OTLP_ENDPOINT: "https://otlp.vendor.io"}
+          collector:
+            image: otel/opentelemetry-collector:0.115.0
+
+        """])
+        let diagnostics = project.diagnostics("OTL305")
+        XCTAssertEqual(diagnostics.map(\.location.start), [LineColumn(line: 7, column: 54)])
+        XCTAssertEqual(diagnostics.first?.message,
+                       "services `greeter-python`, `greeter-go` and `greeter-java` all report the service name `greeter`: their telemetry is mixed into one service")
+        XCTAssertEqual(diagnostics.first?.related.map(\.location.start.line), [5, 9],
+                       "the other two services are notes; `greeter-ruby` sends to another backend and collides with none of them")
+    }
+
     func testServicesOfDifferentVariantsDoNotCollide() throws {
         let project = try TestProject([
             "docker-compose.dev.yml": "services:\n  api:\n    environment: {OTEL_SERVICE_NAME: api, OTEL_TRACES_EXPORTER: otlp}\n",

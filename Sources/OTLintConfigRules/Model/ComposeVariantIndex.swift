@@ -21,8 +21,9 @@ struct ComposeVariantIndex: Sendable {
     /// Positions of the services that receive OTLP, and of those among them that are collectors (OTL206).
     var otlpReceivers: [Int] = []
     var collectors: [Int] = []
-    /// Reported service name → position of the first service that configures telemetry and reports it (OTL305).
-    var firstByReportedName: [String: Int] = [:]
+    /// Reported service name → positions of the services that configure telemetry and report it, in variant order
+    /// (OTL305).
+    var byReportedName: [String: [Int]] = [:]
     /// The services whose propagation OTL604 compares, grouped by their trace formats (at most 32 groups):
     /// positions in variant order.
     var participantsByFormats: [Set<String>: [Int]] = [:]
@@ -45,9 +46,8 @@ struct ComposeVariantIndex: Sendable {
                 otlpReceivers.append(position)
                 if service.facts.image.map(TelemetryBackends.isCollector) ?? false { collectors.append(position) }
             }
-            if service.facts.configuresTelemetry, let reported = service.facts.reportedName,
-               firstByReportedName[reported.name] == nil {
-                firstByReportedName[reported.name] = position
+            if service.facts.configuresTelemetry, let reported = service.facts.reportedName {
+                byReportedName[reported.name, default: []].append(position)
             }
             if let propagation = PropagatorMismatchRule.participant(service) {
                 participantsByFormats[propagation.traceFormats, default: []].append(position)

@@ -19,36 +19,52 @@ struct DuplicateServiceNameRule: ScopeRule {
         return nil
     }
 
+    /// One finding per shared name, on the second service that reports it, with every other one as a note.
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         guard case .composeService(let file, let service) = scope.kind else { return [] }
         var diagnostics: [Diagnostic] = []
         for variant in project.composeVariants(including: file.source.path) {
             guard let merged = variant.service(named: service.name), merged.facts.configuresTelemetry,
-                  let reported = merged.facts.reportedName else { continue }
-            // Report on every service after the first one that uses the name, pointing back at the first.
-            guard let firstPosition = variant.index.firstByReportedName[reported.name],
-                  let position = variant.position(of: merged.name), firstPosition < position else { continue }
+                  let reported = merged.facts.reportedName, let position = variant.position(of: merged.name),
+                  let positions = variant.index.byReportedName[reported.name], let firstPosition = positions.first
+            else { continue }
             let first = variant.services[firstPosition]
-            guard let firstReported = first.facts.reportedName else { continue }
-            // Instances of one service told apart by `service.instance.id` are what the name is for.
-            if let left = Self.instanceID(first.scope), let right = Self.instanceID(merged.scope), left != right { continue }
+            let colliding = positions.dropFirst().map { variant.services[$0] }.filter { Self.collide(first, $0) }
+            // The finding belongs to the first service that collides with the first one to report the name.
+            guard colliding.first?.name == merged.name, let firstReported = first.facts.reportedName else { continue }
+            let others = colliding.dropFirst()
             let sameSite = firstReported.definition.valueLocation == reported.definition.valueLocation
             // A name shared through one env file or `<<: *anchor` is written once: point at the service instead.
             let location = sameSite ? merged.primary.file.source.location(merged.primary.service.nameRange) : reported.definition.valueLocation
-            let isReplica = Self.sameWorkload(first, merged)
+            let isReplica = colliding.allSatisfy { Self.sameWorkload(first, $0) }
+            let names = ([first] + colliding).map { "`\($0.name)`" }
+            let listed = names.dropLast().joined(separator: ", ") + " and " + names.last!
             let help = isReplica
-                ? "`\(first.name)` and `\(merged.name)` run the same image: define one service with `deploy.replicas`, or keep both and give each a distinct `service.instance.id` (or a distinct name) in `OTEL_RESOURCE_ATTRIBUTES`"
-                : "give `\(merged.name)` its own name, e.g. `OTEL_SERVICE_NAME=\(merged.name)`"
+                ? "these services run the same image: define one service with `deploy.replicas`, or give each copy a distinct `service.instance.id` (or a distinct name) in `OTEL_RESOURCE_ATTRIBUTES`"
+                : "give each service its own name, e.g. `OTEL_SERVICE_NAME=\(merged.name)`"
+            let notes = [RelatedLocation(location: firstReported.definition.valueLocation, message: "`\(first.name)` reports `\(reported.name)` here")]
+                + others.compactMap { other in
+                    other.facts.reportedName.map { RelatedLocation(location: $0.definition.valueLocation, message: "`\(other.name)` reports `\(reported.name)` here") }
+                }
             diagnostics.append(Diagnostic(
                 ruleID: id, severity: severity,
-                message: "services `\(first.name)` and `\(merged.name)` both report the service name `\(reported.name)`: their telemetry is mixed into one service",
+                message: "services \(listed) \(names.count == 2 ? "both" : "all") report the service name `\(reported.name)`: their telemetry is mixed into one service",
                 location: location,
-                why: "backends group traces, metrics and service maps by `service.name`; two compose services reporting `\(reported.name)` look like one service\(isReplica ? " (two copies of one workload without `service.instance.id` also collide in metrics)" : "")",
+                why: "backends group traces, metrics and service maps by `service.name`; \(names.count) compose services reporting `\(reported.name)` look like one service\(isReplica ? " (copies of one workload without `service.instance.id` also collide in metrics)" : "")",
                 help: help,
-                related: [RelatedLocation(location: firstReported.definition.valueLocation,
-                                          message: "`\(first.name)` reports `\(reported.name)` here")] + reported.definition.valueRelated))
+                related: notes + reported.definition.valueRelated))
         }
         return diagnostics
+    }
+
+    /// Whether two services reporting one name end up as one service in a backend. Not when they tell their copies
+    /// apart by `service.instance.id`, nor when each sends to hosts the other never sends to (two backends, or two
+    /// collectors whose destinations otlint cannot follow): a name used once per backend collides nowhere.
+    private static func collide(_ lhs: MergedComposeService, _ rhs: MergedComposeService) -> Bool {
+        if let left = instanceID(lhs.scope), let right = instanceID(rhs.scope), left != right { return false }
+        let leftHosts = Set(EndpointTarget.all(in: lhs.scope).map(\.host)), rightHosts = Set(EndpointTarget.all(in: rhs.scope).map(\.host))
+        if !leftHosts.isEmpty, !rightHosts.isEmpty, leftHosts.isDisjoint(with: rightHosts) { return false }
+        return true
     }
 
     private static func instanceID(_ scope: EnvironmentScope) -> String? {
