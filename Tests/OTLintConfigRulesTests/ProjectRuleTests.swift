@@ -198,6 +198,25 @@ final class DuplicateServiceNameRuleTests: XCTestCase {
                        "the other two services are notes; `greeter-ruby` sends to another backend and collides with none of them")
     }
 
+    func testServicesThatPublishTheSameHostPortNeverRunTogether() throws {
+        let compose = """
+        services:
+          app-http:
+            build: .
+            environment: {OTEL_SERVICE_NAME: listener, OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf}
+            ports: ["127.0.0.1:8090:8090"]
+          app-grpc:
+            build: .
+            environment: {OTEL_SERVICE_NAME: listener, OTEL_EXPORTER_OTLP_PROTOCOL: grpc}
+            ports: ["8090:8090"]
+
+        """
+        XCTAssertEqual(try TestProject(["docker-compose.yml": compose]).diagnostics("OTL305").map(\.message), [],
+                       "Compose cannot bind 8090 twice: the two variants run one at a time")
+        let apart = compose.replacingOccurrences(of: "[\"8090:8090\"]", with: "[\"8091:8090\"]")
+        XCTAssertEqual(try TestProject(["docker-compose.yml": apart]).diagnostics("OTL305").count, 1)
+    }
+
     func testServicesOfDifferentVariantsDoNotCollide() throws {
         let project = try TestProject([
             "docker-compose.dev.yml": "services:\n  api:\n    environment: {OTEL_SERVICE_NAME: api, OTEL_TRACES_EXPORTER: otlp}\n",
