@@ -109,6 +109,17 @@ extension SyntaxProtocol {
         }
     }
 
+    /// The function, initializer or accessor this node is in (closures included, so that a search for what the
+    /// function does sees its callbacks too); the file's top level for code outside any.
+    var enclosingFunctionScope: Syntax {
+        var scope = Syntax(self)
+        while let parent = scope.parent {
+            scope = parent
+            if scope.is(FunctionDeclSyntax.self) || scope.is(InitializerDeclSyntax.self) || scope.is(AccessorDeclSyntax.self) { break }
+        }
+        return scope
+    }
+
     var startOffset: Int { positionAfterSkippingLeadingTrivia.utf8Offset }
     var endOffset: Int { endPositionBeforeTrailingTrivia.utf8Offset }
 }

@@ -20,7 +20,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
         var diagnostics: [Diagnostic] = []
         for call in model.nodes.calls where isProducerMessage(call) {
             guard let token = call.calleeToken else { continue }
-            let scope = enclosingFunction(of: call)
+            let scope = call.enclosingFunctionScope
             if callsFunction(named: ["inject"], in: scope) || setsHeadersLater(in: scope) { continue }
             if let headers = call.argument("headers"), !headers.expression.is(ArrayExprSyntax.self) { continue }
             diagnostics.append(model.diagnostic(
@@ -31,7 +31,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
             ))
         }
         for loop in model.nodes.forLoops where isConsumerLoop(loop) {
-            let scope = enclosingFunction(of: loop)
+            let scope = loop.enclosingFunctionScope
             if callsFunction(named: ["extract"], in: scope) { continue }
             for call in loop.body.descendants(FunctionCallExprSyntax.self, stoppingAt: { $0.isFunctionBoundary && !$0.is(ClosureExprSyntax.self) }) {
                 guard let start = SpanStart.recognise(call, in: model), start.call.argument("context") == nil,
@@ -66,19 +66,6 @@ struct MessageWithoutPropagationRule: SwiftRule {
     private func isConsumerLoop(_ loop: ForStmtSyntax) -> Bool {
         guard loop.awaitKeyword != nil, let path = loop.sequence.memberPath, path.count >= 2, path.last == "messages" else { return false }
         return identifierWords(path[path.count - 2]).contains("consumer")
-    }
-
-    private func enclosingFunction(of node: some SyntaxProtocol) -> Syntax {
-        var scope = Syntax(node)
-        var current = node.parent
-        while let ancestor = current {
-            scope = ancestor
-            if ancestor.is(FunctionDeclSyntax.self) || ancestor.is(InitializerDeclSyntax.self) || ancestor.is(AccessorDeclSyntax.self) {
-                break
-            }
-            current = ancestor.parent
-        }
-        return scope
     }
 
     private func callsFunction(named names: Set<String>, in scope: Syntax) -> Bool {

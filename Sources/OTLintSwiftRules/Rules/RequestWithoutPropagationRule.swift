@@ -85,13 +85,7 @@ struct RequestWithoutPropagationRule: SwiftRule {
 
     /// The enclosing function calls `inject(` or sets a `traceparent` header itself.
     private func injectsContext(around call: FunctionCallExprSyntax) -> Bool {
-        var scope: Syntax = Syntax(call)
-        var current = call.parent
-        while let node = current {
-            scope = node
-            if node.is(FunctionDeclSyntax.self) || node.is(InitializerDeclSyntax.self) || node.is(AccessorDeclSyntax.self) { break }
-            current = node.parent
-        }
+        let scope = call.enclosingFunctionScope
         if scope.descendants(FunctionCallExprSyntax.self).contains(where: { $0.calleeName == "inject" }) { return true }
         return scope.descendants(StringLiteralExprSyntax.self).contains {
             $0.representedLiteralValue?.lowercased() == "traceparent"
