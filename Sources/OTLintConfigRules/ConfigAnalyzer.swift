@@ -189,6 +189,7 @@ public struct ConfigAnalyzer: Analyzer {
         errors += extends.inputErrors
         let builder = ScopeBuilder(context: context, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
         var project = builder.build(composeFiles: composeFiles, checkedEnvFiles: envFiles, checkedDockerfiles: dockerfiles)
+        project.rootDirectory = context.rootDirectory
         project.instrumentations = InstrumentationIndex(manifests.flatMap(\.instrumentations))
         project.scopes += KubernetesScopes.scopes(of: manifests, context: context)
             + InstrumentationScopes.scopes(of: project.instrumentations, workloads: manifests.flatMap(\.workloads), context: context)

@@ -51,7 +51,7 @@ public enum Credentials {
         guard value.count >= 6, !value.contains("$") else { return false }
         let lower = value.lowercased()
         if placeholderWords.contains(where: { lower.contains($0) }) { return false }
-        if isReadablePhrase(value) { return false }
+        if isReadablePhrase(value) || isVariableName(value) { return false }
         // `********`, `aaaaaa`, `000000`: masked or dummy values.
         return Set(lower).count > 2
     }
@@ -73,6 +73,12 @@ public enum Credentials {
             words += 1
         }
         return words >= 2
+    }
+
+    /// Whether a value is the name of the variable that should hold the secret, in upper case with underscores
+    /// (`ELASTIC_APM_SECRET_TOKEN`, `API_KEY`): a stand-in left for the reader to replace.
+    static func isVariableName(_ value: String) -> Bool {
+        value.contains("_") && value == value.uppercased() && isReadablePhrase(value.lowercased())
     }
 
     /// The lower-cased words of a name: `X-API-Key` → `x`, `api`, `key`; `apiKey` → `api`, `key`.

@@ -16,6 +16,9 @@ struct SpanStart {
     let operationName: ExprSyntax?
     /// The token to point at: `withSpan`, `startSpan`, `withActiveSpan`.
     var calleeToken: TokenSyntax { call.calleeToken ?? call.calledExpression.firstToken(viewMode: .sourceAccurate)! }
+    /// swift-distributed-tracing: the span starts in a context the caller passes (`context:`, spelled `baggage:`
+    /// before 1.0), not in the task's current one.
+    var passesContext: Bool { call.argument("context") != nil || call.argument("baggage") != nil }
     /// The closure whose body runs inside the span, for scoped starts.
     var body: ClosureExprSyntax? { lifetime == .scoped ? call.closures.last : nil }
 

@@ -26,7 +26,7 @@ final class ScratchDirectory {
     func writeBytes(_ relativePath: String, _ bytes: [UInt8]) throws {
         let full = path + "/" + relativePath
         try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else { throw CocoaError(.fileWriteUnknown) }
     }
 
     func read(_ relativePath: String) throws -> String {

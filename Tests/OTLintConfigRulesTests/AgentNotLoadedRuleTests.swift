@@ -60,6 +60,24 @@ final class AgentNotLoadedRuleTests: XCTestCase {
         XCTAssertEqual(try project(service: "", dockerfile: image).diagnostics("OTL802").map(\.message), [])
     }
 
+    func testADockerfileNoComposeFileBuildsIsAnInfo() throws {
+        // Something otlint does not read starts the image (a Helm chart, the OpenTelemetry Operator) and may set
+        // `JAVA_TOOL_OPTIONS` or `NODE_OPTIONS`.
+        let java = "FROM eclipse-temurin:21-jre\nCOPY opentelemetry-javaagent.jar /otel/agent.jar\nENTRYPOINT [\"java\", \"-jar\", \"/app.jar\"]\n"
+        let node = "FROM node:20-slim\nRUN npm install @opentelemetry/auto-instrumentations-node\nCMD [\"node\", \"server.js\"]\n"
+        let found = try TestProject(["api/Dockerfile": java, "web/Dockerfile": node, "web/server.js": "require('./app')\n"]).diagnostics("OTL802")
+        XCTAssertEqual(found.map { "\($0.location.path.split(separator: "/").suffix(2).joined(separator: "/")):\($0.location.start.line):\($0.severity)" },
+                       ["api/Dockerfile:3:info", "web/Dockerfile:3:info"])
+        XCTAssertEqual(found.map { $0.message.hasSuffix(", unless whatever runs the image sets `JAVA_TOOL_OPTIONS`") }, [true, false])
+        XCTAssertEqual(found.last?.message.hasSuffix(", unless whatever runs the image sets `NODE_OPTIONS`"), true)
+        // A chart of the project sets the variable: the launcher may well load the agent.
+        let chart = "env:\n  - name: JAVA_TOOL_OPTIONS\n    value: {{ .Values.agentOptions | quote }}\n"
+        XCTAssertEqual(try TestProject(["api/Dockerfile": java, "charts/api/templates/deployment.yaml": chart]).diagnostics("OTL802").map(\.message), [])
+        // Built by a compose service, whose launch otlint reads, the same image is a warning.
+        let built = try TestProject(["docker-compose.yml": "services:\n  api:\n    build: ./api\n", "api/Dockerfile": java]).diagnostics("OTL802")
+        XCTAssertEqual(built.map(\.severity), [.warning])
+    }
+
     func testAStartScriptIsNotJudged() throws {
         let image = "FROM eclipse-temurin:21-jre\nCOPY opentelemetry-javaagent.jar /otel/agent.jar\nENTRYPOINT [\"/app/start.sh\"]\n"
         XCTAssertEqual(try project(service: "", dockerfile: image).diagnostics("OTL802").map(\.message), [])

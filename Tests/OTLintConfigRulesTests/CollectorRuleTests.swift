@@ -119,6 +119,15 @@ final class CollectorRuleTests: XCTestCase {
                               becomes: "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n    otlp/tempo:\n        endpoint: tempo:4317\n        tls:\n          insecure: true\n        compression: gzip\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp/tempo]\n")
     }
 
+    func testAMisplacedInsecureIsOneFindingOfOTL706() throws {
+        let project = try TestProject([
+            "docker-compose.yml": compose(extra: "  tempo:\n    image: grafana/tempo:2.6.0"),
+            "otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\nexporters:\n  otlp/tempo:\n    endpoint: tempo:4317\n    insecure: true\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [otlp/tempo]\n",
+        ])
+        XCTAssertEqual(project.diagnostics("OTL706").map(\.location.start), [LineColumn(line: 9, column: 5)])
+        XCTAssertEqual(project.diagnostics("OTL712").map(\.message), [], "moving `insecure` under `tls:` is the one fix")
+    }
+
     func testARenameKeepsTheNameAndEveryReference() throws {
         let project = try TestProject([
             "docker-compose.yml": compose(image: "otel/opentelemetry-collector:0.100.0", target: "/etc/otelcol/config.yaml"),

@@ -18,12 +18,12 @@ final class CredentialsTests: XCTestCase {
     }
 
     func testPlaceholdersAndReferencesAreNoSecrets() {
-        for value in ["b3f1c9d2e4a5f6071829", "Bearer eyJhbGciOiJIUzI1NiJ9", "Bearer%20sk_live_9f8e7d6c5b4a", "'hcaik_01j9qz3v5x7k'"] {
+        for value in ["b3f1c9d2e4a5f6071829", "Bearer eyJhbGciOiJIUzI1NiJ9", "AKIA4QWRTZ7ZK3PLMNXB", "Q7ZK3_PLMN4_X9WQ2_RT8YV", "Bearer%20sk_live_9f8e7d6c5b4a", "'hcaik_01j9qz3v5x7k'"] {
             XCTAssertTrue(Credentials.looksLikeSecret(value), value)
         }
         for value in ["", "Bearer <token>", "YOUR_API_KEY", "${KEY}", "xxxxxx", "000000", "********", "changeme", "{{ .Values.key }}",
                       "Bearer abc", "<your-api-key>", "abc…", "http://project1_secret@localhost?grpc=14317",
-                      "super-secure-ingestion-api-key", "Bearer demo-token-2"] {
+                      "super-secure-ingestion-api-key", "Bearer demo-token-2", "Bearer ELASTIC_APM_SECRET_TOKEN"] {
             XCTAssertFalse(Credentials.looksLikeSecret(value), value)
         }
     }

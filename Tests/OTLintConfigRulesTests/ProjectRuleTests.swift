@@ -17,6 +17,16 @@ final class UnreachableEndpointHostRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL206").map(\.message), [])
     }
 
+    func testLocalhostMappedByExtraHostsIsNotTheContainer() throws {
+        let compose = "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://localhost:4318\n    extra_hosts: [\"localhost:host-gateway\"]\n" + collector
+        XCTAssertEqual(try TestProject(["docker-compose.yml": compose]).diagnostics("OTL206").map(\.message), [])
+        let mapping = compose.replacingOccurrences(of: "[\"localhost:host-gateway\"]", with: "{localhost: host-gateway}")
+        XCTAssertEqual(try TestProject(["docker-compose.yml": mapping]).diagnostics("OTL206").map(\.message), [])
+        // Another name mapped leaves `localhost` the container itself.
+        let other = compose.replacingOccurrences(of: "localhost:host-gateway", with: "metadata:169.254.169.254")
+        XCTAssertEqual(try TestProject(["docker-compose.yml": other]).diagnostics("OTL206").map(\.location.start), [LineColumn(line: 4, column: 43)])
+    }
+
     func testIPv6LoopbackFixReplacesTheBrackets() throws {
         let compose = "services:\n  api:\n    environment:\n      OTEL_EXPORTER_OTLP_ENDPOINT: http://[::1]:4318\n" + collector
         let project = try TestProject(["docker-compose.yml": compose])

@@ -27,6 +27,29 @@ final class QuotedListValueTests: XCTestCase {
                               becomes: compose.replacingOccurrences(of: "\"http/protobuf\"", with: "http/protobuf"))
     }
 
+    func testTheMessageSaysWhatTheQuotesDoToEachKindOfValue() throws {
+        let compose = """
+        services:
+          api:
+            image: example/api:1.4
+            environment:
+              - OTEL_RESOURCE_ATTRIBUTES="service.name=api,team=core"
+              - OTEL_PROPAGATORS="tracecontext,baggage"
+              - OTEL_SERVICE_NAME="api"
+              - OTEL_TRACES_SAMPLER="always_off"
+              - OTEL_NODE_RESOURCE_DETECTORS="env"
+
+        """
+        let messages = try TestProject(["docker-compose.yml": compose]).diagnostics("OTL002").map(\.message)
+        XCTAssertEqual(messages.map { $0.components(separatedBy: "quotes: ").last ?? "" }, [
+            "the first key and the last value include a quote, so neither means what it says",
+            "the first and last items include a quote, so SDKs do not recognise them",
+            "they become part of the value",
+            "SDKs do not recognise it and fall back to the default",
+            "the SDK reads them as part of the value",
+        ])
+    }
+
     func testLanguageFamilyVariablesAreJudgedAndApplicationNamesAreNot() throws {
         let compose = """
         services:

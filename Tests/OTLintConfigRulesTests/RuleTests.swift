@@ -31,6 +31,13 @@ final class UnknownVariableRuleTests: XCTestCase {
         ])
         XCTAssertEqual(project.diagnostics("OTL001").map(\.location.start), [LineColumn(line: 9, column: 7)],
                        "only `web`: `api` reads the name itself, `proxy` runs code otlint cannot see")
+        // A build context that only installs its program (`pip install` in a Dockerfile) has no code to read.
+        let installed = try TestProject([
+            "docker-compose.yml": "services:\n  gateway:\n    build: ./gateway\n    environment:\n      OTEL_EXPORTER: otlp_http\n",
+            "gateway/Dockerfile": "FROM python:3.13-slim\nRUN pip install llm-gateway==1.2\nCMD [\"llm-gateway\"]\n",
+            "gateway/config.yaml": "port: 4000\n",
+        ])
+        XCTAssertEqual(installed.diagnostics("OTL001").map(\.message), [])
     }
 
     func testLauncherPairIsNoMisspelling() throws {
@@ -54,11 +61,13 @@ final class UnknownVariableRuleTests: XCTestCase {
 
     func testANameTheServicesOwnYAMLTemplateReadsIsNotReported() throws {
         let compose = "services:\n  proxy:\n    build: ./proxy\n    environment:\n      OTEL_ENABLED: \"true\"\n"
-        XCTAssertEqual(try TestProject(["docker-compose.yml": compose, "proxy/Dockerfile": "FROM envoyproxy/envoy:v1.31\n"]).diagnostics("OTL001").count, 1)
+        let code = ["docker-compose.yml": compose, "proxy/Dockerfile": "FROM golang:1.23\nCOPY . .\n", "proxy/main.go": "package main\n"]
+        XCTAssertEqual(try TestProject(code).diagnostics("OTL001").count, 1)
         // Its configuration template (any YAML file, which may also look like a Kubernetes manifest) reads the name.
-        let read = try TestProject(["docker-compose.yml": compose, "proxy/Dockerfile": "FROM envoyproxy/envoy:v1.31\n",
-                                    "proxy/envoy.tmpl.yaml": "tracing:\n  enabled: ${OTEL_ENABLED}\n"])
+        let read = try TestProject(code.merging(["proxy/proxy.tmpl.yaml": "tracing:\n  enabled: ${OTEL_ENABLED}\n"]) { $1 })
         XCTAssertEqual(read.diagnostics("OTL001"), [])
+        // A third-party program built `FROM` its image brings no code of its own to read.
+        XCTAssertEqual(try TestProject(["docker-compose.yml": compose, "proxy/Dockerfile": "FROM envoyproxy/envoy:v1.31\n"]).diagnostics("OTL001"), [])
     }
 }
 

@@ -18,6 +18,17 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
         XCTAssertNil(diagnostic.fix)
     }
 
+    func testASharedEnvFileThatOneServiceSpecialisesIsNoConflict() throws {
+        let compose = "services:\n  api:\n    env_file: otel.env\n    environment:\n      OTEL_SERVICE_NAME: api\n"
+            + "  worker:\n    env_file: otel.env\n"
+        let project = try TestProject(["docker-compose.yml": compose, "otel.env": "OTEL_SERVICE_NAME=worker\n"])
+        XCTAssertEqual(project.diagnostics("OTL004").map(\.message), [], "`worker` runs with the env file's name")
+        // When every service that loads the file overrides it, the line is dead.
+        let bothOverride = compose + "    environment:\n      OTEL_SERVICE_NAME: jobs\n"
+        XCTAssertEqual(try TestProject(["docker-compose.yml": bothOverride, "otel.env": "OTEL_SERVICE_NAME=worker\n"])
+            .diagnostics("OTL004").map(\.location.start.line).first, 1)
+    }
+
     func testTwoEnvFilesSameFileTwiceAndEmptyValue() throws {
         let project = try TestProject([
             "docker-compose.yml": "services:\n  api:\n    env_file: [a.env, b.env]\n    environment:\n      - OTEL_TRACES_SAMPLER=\n",
@@ -48,14 +59,6 @@ final class ConflictingDefinitionsRuleTests: XCTestCase {
         XCTAssertEqual(diagnostic.severity, .error)
         XCTAssertEqual(diagnostic.location.start, LineColumn(line: 4, column: 7))
         XCTAssertEqual(diagnostic.location.end, LineColumn(line: 4, column: 24))
-    }
-
-    func testSharedEnvFileOverriddenByOneServiceIsInfo() throws {
-        let project = try TestProject([
-            "docker-compose.yml": "services:\n  api:\n    env_file: common.env\n    environment:\n      OTEL_TRACES_SAMPLER_ARG: \"0.5\"\n  worker:\n    env_file: common.env\n",
-            "common.env": "OTEL_TRACES_SAMPLER_ARG=0.1\n",
-        ])
-        XCTAssertEqual(project.diagnostics("OTL004").map(\.severity), [.info])
     }
 
     func testQuietForSameValuesMergeOverridesAndUnknownValues() throws {

@@ -15,7 +15,7 @@ final class InputValidationTests: XCTestCase {
 
     func testBinaryFileIsAnInputError() throws {
         let path = directory + "/docker-compose.yml"
-        FileManager.default.createFile(atPath: path, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])))
         guard case .failure(let error) = FileLoader().load(path) else { return XCTFail("binary accepted") }
         XCTAssertTrue(error.message.contains("binary"), error.message)
         XCTAssertEqual(error.position, LineColumn(line: 1, column: 5))
@@ -40,7 +40,7 @@ final class InputValidationTests: XCTestCase {
 
     func testHugeFileIsRejectedWithoutReading() throws {
         let path = directory + "/big.env"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(FileLoader.maximumFileSize + 1))
         try handle.close()
@@ -54,7 +54,7 @@ final class InputValidationTests: XCTestCase {
             try fm.createDirectory(atPath: directory + folder, withIntermediateDirectories: true)
         }
         for file in ["/app/.env", "/.git/.env", "/node_modules/x/.env", "/.build-release/.env", "/app/nested/.env", "/app/readme.md"] {
-            fm.createFile(atPath: directory + file, contents: Data())
+            XCTAssertTrue(fm.createFile(atPath: directory + file, contents: Data()))
         }
         try fm.createSymbolicLink(atPath: directory + "/app/nested/loop", withDestinationPath: "..")
         let result = Discovery(exclude: [], rootDirectory: directory, respectGitIgnore: false)
@@ -69,7 +69,7 @@ final class InputValidationTests: XCTestCase {
     func testExplicitFilesAreAlwaysChecked() throws {
         let path = directory + "/.git/config.env"
         try FileManager.default.createDirectory(atPath: directory + "/.git", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
         let result = Discovery(exclude: [GlobPattern("**")], rootDirectory: directory).discover([path]) { _ in false }
         XCTAssertEqual(result.files.map(\.path), [path])
         XCTAssertEqual(result.files.first?.explicit, true)
@@ -87,7 +87,7 @@ final class InputValidationTests: XCTestCase {
         try ".env.local\ngenerated/\n".write(toFile: directory + "/.gitignore", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: directory + "/generated", withIntermediateDirectories: true)
         for file in ["/.env", "/.env.local", "/generated/.env"] {
-            FileManager.default.createFile(atPath: directory + file, contents: Data())
+            XCTAssertTrue(FileManager.default.createFile(atPath: directory + file, contents: Data()))
         }
         let result = Discovery(exclude: [], rootDirectory: directory).discover([directory]) { $0.contains(".env") }
         XCTAssertEqual(result.files.map(\.path), [directory + "/.env"])

@@ -31,7 +31,7 @@ final class SkippedInputTests: XCTestCase {
     }
 
     func testASelfLinkInAWalkedTreeIsANotice() throws {
-        FileManager.default.createFile(atPath: directory + "/app.env", contents: Data("A=1\n".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/app.env", contents: Data("A=1\n".utf8)))
         try FileManager.default.createSymbolicLink(atPath: directory + "/self", withDestinationPath: ".")
         let report = linter().lint(paths: [directory])
         XCTAssertEqual(report.inputErrors, [])
@@ -64,8 +64,8 @@ final class SkippedInputTests: XCTestCase {
     }
 
     func testANamedFileNoAnalyzerReadsIsANoticeAndNotChecked() throws {
-        FileManager.default.createFile(atPath: directory + "/main.txt", contents: Data("hello\n".utf8))
-        FileManager.default.createFile(atPath: directory + "/app.env", contents: Data("A=1\n".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/main.txt", contents: Data("hello\n".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/app.env", contents: Data("A=1\n".utf8)))
         let report = linter().lint(paths: [directory + "/main.txt", directory + "/app.env"])
         XCTAssertEqual(report.inputErrors, [])
         XCTAssertEqual(report.checkedFiles, [directory + "/app.env"])
@@ -86,8 +86,8 @@ final class SkippedInputTests: XCTestCase {
                 return result
             }
         }
-        FileManager.default.createFile(atPath: directory + "/run.env", contents: Data("#!/bin/sh\n".utf8))
-        FileManager.default.createFile(atPath: directory + "/app.env", contents: Data("A=1\n".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/run.env", contents: Data("#!/bin/sh\n".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/app.env", contents: Data("A=1\n".utf8)))
         let report = Linter(analyzers: [PickyAnalyzer()], configuration: Configuration(), rootDirectory: directory)
             .lint(files: [(directory + "/run.env", true), (directory + "/app.env", true)])
         XCTAssertEqual(report.checkedFiles, [directory + "/app.env"])

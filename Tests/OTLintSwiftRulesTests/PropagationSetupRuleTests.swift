@@ -106,6 +106,8 @@ final class PropagationSetupRuleTests: XCTestCase {
         XCTAssertEqual(found.map { "\($0.location.path.split(separator: "/").last!):\($0.location.start.line):\($0.location.start.column)" },
                        ["Routes.swift:5:19", "Tracing.swift:6:19"])
         XCTAssertEqual(found.last?.why?.contains("the headers of `request`"), true, found.last?.why ?? "")
+        XCTAssertEqual(found.map { $0.help?.contains("extract(req.headers,") == true }, [true, false], "Vapor's request has `headers`")
+        XCTAssertEqual(found.last?.help?.contains("extract(request.headerFields,"), true, "swift-http-types' `HTTPRequest` has `headerFields`")
     }
 
     func testServerSpansThatGetTheCallersContextAreNotReported() {
@@ -119,6 +121,10 @@ final class PropagationSetupRuleTests: XCTestCase {
         }
         func child(_ request: HTTPRequest, parent: ServiceContext) async throws {
             try await withSpan("child", context: parent, ofKind: .server) { _ in }
+        }
+        func respond(to request: Request, baggage: Baggage) {
+            let span = InstrumentationSystem.tracer.startSpan(request.head.uri, baggage: baggage, ofKind: .server)
+            span.end()
         }
         func internalWork(_ job: Job) async throws {
             try await withSpan("job", ofKind: .server) { _ in }

@@ -68,24 +68,64 @@ final class CodeContext: @unchecked Sendable {
     /// Whether the code in `directory` may read an environment variable of this name itself (its own setting in
     /// the `OTEL_` namespace, a template that expands it), or is too large to tell.
     func mayRead(variable name: String, directory: String) -> Bool {
-        mayMention([name.lowercased()], directory: directory)
+        mayRead(anyOf: [name], directory: directory)
+    }
+
+    /// Whether any file below `directory` may set or read one of these variables (a Helm template that sets
+    /// `JAVA_TOOL_OPTIONS`, a comment that says who sets it), or the folder is too large to tell.
+    func mayRead(anyOf names: [String], directory: String) -> Bool {
+        mayMention(names.map { $0.lowercased() }, directory: directory)
     }
 
     private func mayMention(_ markers: [String], directory: String) -> Bool {
-        let key = StandardPath.of(directory) + "\u{0}" + markers.joined(separator: "\u{0}")
+        cached(StandardPath.of(directory) + "\u{0}" + markers.joined(separator: "\u{0}")) {
+            CodeContext.search(directory: StandardPath.of(directory), for: markers)
+        }
+    }
+
+    /// Each question about a folder is answered once per run, whichever rule asks.
+    private func cached(_ key: String, _ answer: () -> Bool) -> Bool {
         if let known = lock.withLock({ answers[key] }) { return known }
-        let answer = CodeContext.search(directory: StandardPath.of(directory), for: markers)
-        lock.withLock { answers[key] = answer }
-        return answer
+        let computed = answer()
+        lock.withLock { answers[key] = computed }
+        return computed
     }
 
     /// Whether any searched file below `directory` contains one of `markers` (lower-cased), or the folder is too
     /// large to search, or is not in the checkout at all (a build context that is generated or lives elsewhere:
     /// the code is there when the image is built, otlint just cannot see it).
     private static func search(directory: String, for markers: [String]) -> Bool {
+        let needles = markers.map { Array($0.utf8) }
+        return walk(directory) { path, _ in
+            guard let data = FileManager.default.contents(atPath: path) else { return false }
+            let lowered = data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            return needles.contains(where: { ByteSearch.contains($0, in: lowered) })
+        }
+    }
+
+    /// Whether the folder holds source code of the application (or cannot be told): a build context with only a
+    /// Dockerfile and configuration installs its program from elsewhere (`pip install litellm`), whose code
+    /// otlint cannot read.
+    func holdsSourceCode(directory: String) -> Bool {
+        cached(StandardPath.of(directory) + "\u{0}source code") {
+            CodeContext.walk(StandardPath.of(directory)) { _, name in
+                guard let dot = name.lastIndex(of: ".") else { return false }
+                return CodeContext.sourceExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
+            }
+        }
+    }
+
+    /// Extensions of program source, as opposed to the configuration files `searchedExtensions` also covers.
+    static let sourceExtensions: Set<String> = [
+        "js", "mjs", "cjs", "ts", "mts", "cts", "jsx", "tsx", "py", "java", "kt", "scala", "groovy", "go", "rb", "ex", "exs",
+        "erl", "cs", "fs", "vb", "php", "rs", "swift", "c", "cc", "cpp",
+    ]
+
+    /// Whether `matches` holds for a searched file below `directory` (its path and name), within the limits. A
+    /// folder that is missing or too large to search counts as a match: it may hold anything.
+    private static func walk(_ directory: String, matches: (_ path: String, _ name: String) -> Bool) -> Bool {
         var status = stat()
         guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return true }
-        let needles = markers.map { Array($0.utf8) }
         var budget = (files: maximumFiles, bytes: maximumBytes)
         var pending = [directory]
         var seen = Set<String>()
@@ -113,9 +153,7 @@ final class CodeContext: @unchecked Sendable {
                 budget.files -= 1
                 budget.bytes -= Int(status.st_size)
                 if budget.files < 0 || budget.bytes < 0 { return true }
-                guard let data = FileManager.default.contents(atPath: path) else { continue }
-                let lowered = data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-                if needles.contains(where: { ByteSearch.contains($0, in: lowered) }) { return true }
+                if matches(path, name) { return true }
             }
         }
         return false

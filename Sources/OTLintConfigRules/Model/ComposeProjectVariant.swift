@@ -49,6 +49,22 @@ public struct MergedComposeService: Sendable {
         layers.flatMap { layer in (layer.service.node[key]?.sequence ?? []).map { (layer.file, $0) } }
     }
 
+    /// The host names this service's `extra_hosts` map, in lower case: `["name:ip"]`, `["name=ip"]` or
+    /// `{name: ip}` (`localhost:host-gateway` sends the container's `localhost` traffic to the Docker host).
+    public var extraHostNames: Set<String> {
+        var names = Set<String>()
+        for (_, node) in listField("extra_hosts") {
+            // The name comes first; an IPv6 address after it holds colons of its own.
+            if let text = node.scalar, let name = text.split(whereSeparator: { $0 == ":" || $0 == "=" }).first {
+                names.insert(String(name).lowercased())
+            }
+        }
+        for pair in field("extra_hosts")?.node.mergedPairs ?? [] {
+            if let name = pair.key.scalar { names.insert(name.lowercased()) }
+        }
+        return names
+    }
+
     /// Every name other containers of the project reach this service by: its service name, network aliases,
     /// `container_name`, `hostname`.
     public var reachableNames: Set<String> { facts.reachableNames }

@@ -59,13 +59,11 @@ struct ComposeVariantIndex: Sendable {
         }
         knownHostNames = Set(reachableNames.map { $0.lowercased() })
         for service in services {
-            for (_, node) in service.listField("extra_hosts") + service.listField("links") {
+            knownHostNames.formUnion(service.extraHostNames)
+            for (_, node) in service.listField("links") {
                 guard let text = node.scalar else { continue }
-                // `extra_hosts: ["name:ip"]` / `"name=ip"`, `links: ["service:alias"]`.
-                for part in text.split(whereSeparator: { $0 == ":" || $0 == "=" }) { knownHostNames.insert(String(part).lowercased()) }
-            }
-            for pair in service.field("extra_hosts")?.node.mergedPairs ?? [] {
-                if let name = pair.key.scalar { knownHostNames.insert(name.lowercased()) }
+                // `links: ["service:alias"]`: both names reach the service.
+                for part in text.split(separator: ":") { knownHostNames.insert(String(part).lowercased()) }
             }
         }
         let defined = Set(services.map(\.name))

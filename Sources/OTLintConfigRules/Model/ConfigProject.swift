@@ -21,6 +21,9 @@ public struct ConfigProject: Sendable {
     private(set) var variantsByFile: [String: [ComposeProjectVariant]] = [:]
     /// What the code of each built process says about its set-up, searched once per folder.
     let codeContext = CodeContext()
+    /// The folder otlint runs in: the project whose files may launch a standalone Dockerfile's image.
+    public var rootDirectory = "."
+
     /// What the readers left out without failing the run (see `Notice`).
     public var notices: [Notice] = []
     /// Build context folder → the Swift OpenTelemetry SDK its `Package.swift` depends on.

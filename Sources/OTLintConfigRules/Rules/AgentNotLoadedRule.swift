@@ -49,12 +49,33 @@ struct AgentNotLoadedRule: ScopeRule {
             related.append(RelatedLocation(location: options.valueLocation, message: "`JAVA_OPTS` holds `-javaagent:` here, but nothing passes it to the JVM"))
             why += "; `JAVA_OPTS` is only a convention of start scripts (`java $JAVA_OPTS -jar …` in a shell), and \(launch.place) runs `java` directly"
         }
+        let launcher = Launcher.of(scope, variables: Self.optionVariables, project: project)
+        if launcher == .mayLoadIt { return [] }
         return [Diagnostic(
-            ruleID: id, severity: severity,
-            message: "\(scope.displayName) is set up for the OpenTelemetry Java agent, but \(launch.place) starts `java` without loading it: no telemetry is produced",
+            ruleID: id, severity: launcher == .unseen ? .info : severity,
+            message: "\(scope.displayName) is set up for the OpenTelemetry Java agent, but \(launch.place) starts `java` without loading it: no telemetry is produced"
+                + (launcher == .unseen ? ", unless whatever runs the image sets `JAVA_TOOL_OPTIONS`" : ""),
             location: launch.location, why: why,
             help: "add `-javaagent:/path/to/opentelemetry-javaagent.jar` before `-jar`, or set `JAVA_TOOL_OPTIONS=-javaagent:/path/to/opentelemetry-javaagent.jar`",
             related: related)]
+    }
+
+    /// Who starts the process, as far as otlint can tell.
+    enum Launcher {
+        /// A compose service or a Kubernetes container otlint reads: its launch and environment are known.
+        case read
+        /// A Dockerfile no compose file of the project builds: something otlint does not read starts the image (a
+        /// Kubernetes manifest, a Helm chart, the OpenTelemetry Operator) and may set the variable that loads the
+        /// agent. The finding is an `info` and says so.
+        case unseen
+        /// As `unseen`, and some file of the project names that variable (a chart template that sets it, a comment
+        /// that says who does): not judged.
+        case mayLoadIt
+
+        static func of(_ scope: EnvironmentScope, variables: [String], project: ConfigProject) -> Launcher {
+            guard case .dockerfile = scope.kind else { return .read }
+            return project.codeContext.mayRead(anyOf: variables, directory: project.rootDirectory) ? .mayLoadIt : .unseen
+        }
     }
 
     private func nodeRegisterNotLoaded(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
@@ -74,9 +95,12 @@ struct AgentNotLoadedRule: ScopeRule {
         // An unknown `NODE_OPTIONS` may load it.
         if let options = scope.setting("NODE_OPTIONS"), options.value?.contains("auto-instrumentations-node/register") != false { return [] }
         if project.codeContext.maySetUpNodeSDK(directory: directory) { return [] }
+        let launcher = Launcher.of(scope, variables: ["NODE_OPTIONS"], project: project)
+        if launcher == .mayLoadIt { return [] }
         return [Diagnostic(
-            ruleID: id, severity: severity,
-            message: "\(scope.displayName) is set up for OpenTelemetry's Node.js auto-instrumentation, but \(launch.place) starts `node` without loading it: no telemetry is produced",
+            ruleID: id, severity: launcher == .unseen ? .info : severity,
+            message: "\(scope.displayName) is set up for OpenTelemetry's Node.js auto-instrumentation, but \(launch.place) starts `node` without loading it: no telemetry is produced"
+                + (launcher == .unseen ? ", unless whatever runs the image sets `NODE_OPTIONS`" : ""),
             location: launch.location,
             why: "`@opentelemetry/auto-instrumentations-node` starts the SDK only when Node loads its `register` module before the application (`--require` for CommonJS, `--import` for ES modules), from the command line or `NODE_OPTIONS`; the `OTEL_*` settings of the service are read by nothing else",
             help: "start with `node --require @opentelemetry/auto-instrumentations-node/register …` (`--import @opentelemetry/auto-instrumentations-node/register.js` for ES modules), or set `NODE_OPTIONS=--require @opentelemetry/auto-instrumentations-node/register`",

@@ -31,6 +31,17 @@ struct ConflictingDefinitionsRule: ScopeRule {
         return diagnostics
     }
 
+    /// A line of an `env_file:` that another compose service also loads without overriding it: a shared default
+    /// that this service specialises, in force elsewhere, so nothing in the env file is dead or wrong.
+    private func isInForceElsewhere(_ definition: VariableDefinition, scope: EnvironmentScope, project: ConfigProject) -> Bool {
+        guard definition.source == .envFile, case .composeService(_, let service) = scope.kind else { return false }
+        return project.scopes.contains { other in
+            guard case .composeService(_, let otherService) = other.kind, otherService.name != service.name,
+                  let used = other.definitions.last(where: { $0.name == definition.name }) else { return false }
+            return used.file.path == definition.file.path && used.keyRange == definition.keyRange
+        }
+    }
+
     private func conflict(_ overridden: VariableDefinition, next: VariableDefinition, winner: VariableDefinition,
                           scope: EnvironmentScope, project: ConfigProject) -> Diagnostic? {
         let name = overridden.name
@@ -51,7 +62,8 @@ struct ConflictingDefinitionsRule: ScopeRule {
         // value over the image's `ENV` default, and a Dockerfile stage over the one it is built from.
         if next.composeLayer > overridden.composeLayer || overridden.source == .dockerfile { return nil }
         // An unknown value (from the shell) cannot be compared.
-        guard let lost = overridden.value, let kept = winner.value, lost != kept else { return nil }
+        guard let lost = overridden.value, let kept = winner.value, lost != kept,
+              !isInForceElsewhere(overridden, scope: scope, project: project) else { return nil }
         let reason = precedence(overridden, over: winner)
         // Across files (an `env_file:` default overridden by `environment:` or a later env file) the override is
         // often deliberate: a hygiene note. Twice in one file is a mistake.

@@ -19,7 +19,7 @@ struct InvalidValueRule: ScopeRule {
             // values otlint does not otherwise know.
             if QuotedValue(value) != nil, spec != nil || VariableCatalog.isLanguageSpecific(definition.name) {
                 // One finding: the quotes make every other check of the value meaningless.
-                diagnostics.append(quotedValueDiagnostic(definition, value: value, isURL: spec?.type == .url))
+                diagnostics.append(quotedValueDiagnostic(definition, value: value, type: spec?.type))
                 continue
             }
             guard let spec else { continue }
@@ -147,11 +147,18 @@ struct InvalidValueRule: ScopeRule {
 
     /// `- KEY="value"` in a compose list: the process sees the quotes. The value itself is never printed (it may
     /// be a header or a credential).
-    private func quotedValueDiagnostic(_ definition: VariableDefinition, value: String, isURL: Bool) -> Diagnostic {
+    private func quotedValueDiagnostic(_ definition: VariableDefinition, value: String, type: VariableType?) -> Diagnostic {
         let isListItem = definition.source == .composeEnvironment(.list)
-        // A quoted URL does not parse at all: nothing is exported. Other values are ignored and the default applies.
-        let broken = isURL
-        let effect = broken ? "the SDK cannot parse it and exports nothing" : "SDKs do not recognise it and fall back to the default"
+        // A quoted URL does not parse at all: nothing is exported.
+        let broken = type == .url
+        let effect = switch type {
+        case .url: "the SDK cannot parse it and exports nothing"
+        case .keyValueList: "the first key and the last value include a quote, so neither means what it says"
+        case .enumerationList: "the first and last items include a quote, so SDKs do not recognise them"
+        case .string: "they become part of the value"
+        case nil: "the SDK reads them as part of the value"
+        default: "SDKs do not recognise it and fall back to the default"
+        }
         return valueDiagnostic(definition,
             message: "the value of `\(definition.name)` includes its \(value.first == "'" ? "single" : "double") quotes: \(effect)",
             severity: broken ? .error : severity,

@@ -22,6 +22,9 @@ struct UnknownVariableRule: ScopeRule {
             if let advice = VariableCatalog.namesNoSDKReads[name] {
                 guard scope.isBuiltHere, let directory = scope.codeDirectory,
                       !project.codeContext.mayRead(variable: name, directory: directory) else { continue }
+                // A build context without source code installs its program from elsewhere (LiteLLM's Dockerfile runs
+                // `pip install litellm`, which reads `OTEL_EXPORTER`): that code may read the name.
+                if case .composeService = scope.kind, !project.codeContext.holdsSourceCode(directory: directory) { continue }
                 diagnostics.append(Diagnostic(
                     ruleID: id, severity: severity,
                     message: "`\(name)` is not read by any OpenTelemetry SDK: it has no effect",

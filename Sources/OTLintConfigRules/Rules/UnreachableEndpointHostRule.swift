@@ -58,7 +58,8 @@ struct UnreachableEndpointHostRule: ScopeRule {
         var diagnostics: [Diagnostic] = []
         for target in targets {
             if target.isLoopback {
-                guard sender.judgesLoopback else { continue }
+                // `extra_hosts: ["localhost:host-gateway"]` points the name somewhere else on purpose.
+                guard sender.judgesLoopback, !service.extraHostNames.contains(target.host) else { continue }
                 // A collector is where applications send; backends behind it are the collector's business.
                 // (Positions from the variant's index, the service itself left out; the finding only needs to know
                 // whether there is exactly one, so at most two are taken.)

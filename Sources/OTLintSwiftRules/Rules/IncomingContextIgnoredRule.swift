@@ -17,7 +17,7 @@ struct IncomingContextIgnoredRule: SwiftRule {
     func check(_ model: SwiftSourceModel) -> [Diagnostic] {
         guard model.ecosystems.contains(.distributedTracing), !model.project.installsFrameworkTracingMiddleware else { return [] }
         var diagnostics: [Diagnostic] = []
-        for start in model.spanStarts where start.ecosystem == .distributedTracing && start.call.argument("context") == nil {
+        for start in model.spanStarts where start.ecosystem == .distributedTracing && !start.passesContext {
             guard start.call.argument("ofKind")?.expression.memberPath?.last == "server",
                   let handler = requestHandler(around: start.call),
                   !handler.scope.descendants(FunctionCallExprSyntax.self).contains(where: { $0.calleeName == "extract" })
@@ -26,7 +26,7 @@ struct IncomingContextIgnoredRule: SwiftRule {
                 Self.id, at: start.calleeToken,
                 message: "this server span ignores the caller's trace context: every request to it starts a new trace",
                 why: "the caller's `traceparent` arrives in the headers of `\(handler.request)`; nothing here extracts it and the project installs no framework `TracingMiddleware`, so `\(start.calleeToken.text)` starts from a context without the caller",
-                help: "extract the context and start the span in it: `var context = ServiceContext.topLevel; InstrumentationSystem.instrument.extract(\(handler.request).headerFields, into: &context, using: HeadersExtractor())`, then `withSpan(name, context: context, ofKind: .server)`; or install the framework's `TracingMiddleware`, which does this for every request"
+                help: "extract the context and start the span in it: `var context = ServiceContext.topLevel; InstrumentationSystem.instrument.extract(\(handler.headers), into: &context, using: HeadersExtractor())`, then `withSpan(name, context: context, ofKind: .server)`; or install the framework's `TracingMiddleware`, which does this for every request"
             ))
         }
         return diagnostics
@@ -37,6 +37,10 @@ struct IncomingContextIgnoredRule: SwiftRule {
         let scope: Syntax
         /// The request parameter's name.
         let request: String
+        /// Where its headers are: `headerFields` on swift-http-types' `HTTPRequest`, `headers` on Vapor's and
+        /// Hummingbird's requests.
+        var headersMember = "headers"
+        var headers: String { "\(request).\(headersMember)" }
     }
 
     /// The nearest enclosing function or closure, when it takes a request: a parameter whose type ends in `Request`
@@ -48,7 +52,11 @@ struct IncomingContextIgnoredRule: SwiftRule {
                 let request = function.signature.parameterClause.parameters.first { parameter in
                     parameter.type.trimmedDescription.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).last?.hasSuffix("Request") == true
                 }
-                return request.map { Handler(scope: Syntax(function), request: ($0.secondName ?? $0.firstName).text) }
+                return request.map { parameter in
+                    var handler = Handler(scope: Syntax(function), request: (parameter.secondName ?? parameter.firstName).text)
+                    if parameter.type.trimmedDescription.hasSuffix("HTTPRequest") { handler.headersMember = "headerFields" }
+                    return handler
+                }
             }
             if let closure = node.as(ClosureExprSyntax.self), let name = closure.parameterNames.first(where: { ["req", "request"].contains($0) }) {
                 return Handler(scope: Syntax(closure), request: name)

@@ -34,7 +34,7 @@ struct MessageWithoutPropagationRule: SwiftRule {
             let scope = loop.enclosingFunctionScope
             if callsFunction(named: ["extract"], in: scope) { continue }
             for call in loop.body.descendants(FunctionCallExprSyntax.self, stoppingAt: { $0.isFunctionBoundary && !$0.is(ClosureExprSyntax.self) }) {
-                guard let start = SpanStart.recognise(call, in: model), start.call.argument("context") == nil,
+                guard let start = SpanStart.recognise(call, in: model), !start.passesContext,
                       start.ecosystem == .distributedTracing
                 else { continue }
                 diagnostics.append(model.diagnostic(

@@ -21,6 +21,8 @@ struct ExporterTLSMismatchRule: CollectorRule {
                   let (host, _) = ListeningEndpoint.hostAndPort(text) else { continue }
             let tls = exporter.settings["tls"]
             if let keys = tls?.mergedPairs?.compactMap(\.key.scalar), keys.contains(where: ExporterTLSMismatchRule.tlsIntentKeys.contains) { continue }
+            // `insecure: true` beside `endpoint` instead of under `tls:`: OTL706 reports it, and moving it is the fix.
+            if (exporter.settings.mergedPairs ?? []).contains(where: { $0.key.scalar.map(InvalidComponentSettingRule.tlsKeys.contains) == true }) { continue }
             guard let target = deployment.variant.services.first(where: { $0.name != deployment.service.name && $0.reachableNames.contains(host) }),
                   let image = target.image.flatMap({ ImageReference($0.text) }), ExporterTLSMismatchRule.isPlaintextReceiver(image),
                   !receivesWithTLS(target, in: deployment.variant, project: project) else { continue }
