@@ -12,6 +12,19 @@ public struct EndpointSetting: Sendable {
         case lenient
     }
 
+    /// The paths OTLP/HTTP receivers serve, one per signal.
+    public static let signalPaths = ["/v1/traces", "/v1/metrics", "/v1/logs"]
+
+    /// An endpoint written as a name to replace (`SUMOLOGIC_TRACES_URL`, `<your-endpoint>`,
+    /// `<Vendor_OTLP_Endpoint>/v1/traces`): the file is a template there, and the value says nothing about where
+    /// telemetry will go. (`<` and `>` never stand unencoded in a URL.)
+    public static func isPlaceholder(_ value: String) -> Bool {
+        let isConstantName = value.contains("_") && value.first?.isUppercase == true
+            && value.allSatisfy { ($0.isASCII && $0.isUppercase) || $0.isNumber || $0 == "_" }
+        guard let open = value.firstIndex(of: "<") else { return isConstantName }
+        return isConstantName || value[open...].contains(">")
+    }
+
     public var setting: Setting
     /// `traces`, `metrics` or `logs` for one signal's exporter; nil for the base endpoint every signal uses.
     public var signal: String?

@@ -15,6 +15,19 @@ final class BaseEndpointVersionPathTests: XCTestCase {
         try project.assertFix("OTL204", file: ".env", becomes: "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\n")
     }
 
+    func testAFullURLTheApplicationHandsToItsExporterIsUsedAsWritten() throws {
+        let files = [".env": "OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.example.com/v1/traces\n",
+                     "src/instrumentation.ts": "new OTLPTraceExporter({ url: process.env.OTEL_EXPORTER_OTLP_ENDPOINT })\n"]
+        XCTAssertEqual(try TestProject(files).diagnostics("OTL204").map(\.message), [])
+        // Where no code reads it, the SDK appends the path again.
+        XCTAssertEqual(try TestProject(files.filter { $0.key == ".env" }).diagnostics("OTL204").count, 1)
+    }
+
+    func testAPlaceholderEndpointIsNotJudged() throws {
+        let project = try TestProject([".env": "OTEL_EXPORTER_OTLP_ENDPOINT=<Vendor_OTLP_Endpoint>/v1/traces\nOTEL_EXPORTER_OTLP_TRACES_ENDPOINT=VENDOR_TRACES_URL\n"])
+        XCTAssertEqual(project.analyze().diagnostics.filter { ["OTL203", "OTL204", "OTL205"].contains($0.ruleID) }.map(\.message), [])
+    }
+
     func testV1WithTrailingSlashInCompose() throws {
         let compose = """
         services:

@@ -144,6 +144,15 @@ final class CollectorRuleTests: XCTestCase {
         XCTAssertEqual(project.analyze().diagnostics.filter { $0.ruleID.hasPrefix("OTL70") }.map(\.message), [])
     }
 
+    func testAFileWithPipelinesButNoReceiversIsAPart() throws {
+        let extras = "exporters:\n  otlphttp/vendor:\n    endpoint: https://vendor.example.com\nservice:\n  pipelines:\n    traces/vendor:\n      receivers: [otlp]\n      processors: [batch]\n      exporters: [otlphttp/vendor]\n"
+        XCTAssertEqual(try TestProject(["otelcol-config-extras.yml": extras]).diagnostics("OTL701").map(\.message), [],
+                       "`otlp` and `batch` are defined in the file this one is merged over")
+        // With its receivers written, the file is whole: what it leaves undefined is missing.
+        let whole = "receivers:\n  otlp:\n    protocols:\n      grpc:\n" + extras
+        XCTAssertEqual(try TestProject(["otelcol-config.yml": whole]).diagnostics("OTL701").map(\.location.start.line), [12])
+    }
+
     func testAProductionTierNamesItsEvidence() throws {
         let project = try TestProject([
             "deploy/prod/otel-collector-config.yaml": "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n" + pipeline,

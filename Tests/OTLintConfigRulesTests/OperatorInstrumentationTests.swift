@@ -21,6 +21,18 @@ final class OperatorInstrumentationTests: XCTestCase {
         diagnostics.map { "\($0.location.start.line):\($0.location.start.column)" }
     }
 
+    func testJavaReadsDurationsWithAUnitAndNodeDoesNot() throws {
+        let env = "    env:\n      - name: OTEL_BSP_SCHEDULE_DELAY\n        value: \"1s\"\n"
+        let spec = "  java:\n" + env + "  nodejs:\n" + env
+        let found = try TestProject(["k/inst.yaml": instrumentation(spec)]).diagnostics("OTL002")
+        XCTAssertEqual(positions(found), ["13:16"], "only the Node.js section: Java's autoconfigure reads `1s` as 1000 ms")
+        XCTAssertEqual(found.first?.message.contains("SDKs ignore it"), true, found.first?.message ?? "")
+        // Where the language is unknown, the finding says who reads the unit.
+        let envFile = try TestProject(["otel.env": "OTEL_BSP_SCHEDULE_DELAY=1s\n"]).diagnostics("OTL002")
+        XCTAssertEqual(envFile.first?.message.contains("only the Java SDK reads a unit, the others ignore it"), true, envFile.first?.message ?? "")
+        XCTAssertEqual(InvalidValueRule.isJavaDuration("1.5s"), false, "Java parses the number as a whole number")
+    }
+
     func testTheEndpointIsJudgedForTheLanguagesInjectedWithIt() throws {
         let spec = "  exporter:\n    endpoint: http://collector:4317\n"
         // Python pods export with http/protobuf: 4317 is wrong for them.

@@ -213,11 +213,11 @@ final class DuplicateServiceNameRuleTests: XCTestCase {
         services:
           app-http:
             build: .
-            environment: {OTEL_SERVICE_NAME: listener, OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf}
+            environment: {OTEL_SERVICE_NAME: listener, OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318"}
             ports: ["127.0.0.1:8090:8090"]
           app-grpc:
             build: .
-            environment: {OTEL_SERVICE_NAME: listener, OTEL_EXPORTER_OTLP_PROTOCOL: grpc}
+            environment: {OTEL_SERVICE_NAME: listener, OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4317"}
             ports: ["8090:8090"]
 
         """
@@ -225,6 +225,27 @@ final class DuplicateServiceNameRuleTests: XCTestCase {
                        "Compose cannot bind 8090 twice: the two variants run one at a time")
         let apart = compose.replacingOccurrences(of: "[\"8090:8090\"]", with: "[\"8091:8090\"]")
         XCTAssertEqual(try TestProject(["docker-compose.yml": apart]).diagnostics("OTL305").count, 1)
+    }
+
+    func testServicesThatSendNowhereDoNotCollide() throws {
+        let compose = """
+        services:
+          web:
+            build: .
+            environment: [OTEL_SERVICE_NAME=shop, OTEL_TRACES_EXPORTER=console]
+          worker:
+            build: .
+            command: ["php", "artisan", "queue:work"]
+            environment: [OTEL_SERVICE_NAME=shop, OTEL_TRACES_EXPORTER=console]
+
+        """
+        XCTAssertEqual(try TestProject(["docker-compose.yml": compose]).diagnostics("OTL305").map(\.message), [],
+                       "traces go to the console, metrics and logs to each container's own localhost")
+        // Sent to one collector, the names meet; a worker is no replica of the web server.
+        let sent = compose.replacingOccurrences(of: "OTEL_TRACES_EXPORTER=console", with: "OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318")
+        let found = try TestProject(["docker-compose.yml": sent]).diagnostics("OTL305")
+        XCTAssertEqual(found.map(\.location.start.line), [8])
+        XCTAssertEqual(found.first?.help, "give each service its own name, e.g. `OTEL_SERVICE_NAME=worker`")
     }
 
     func testServicesOfDifferentVariantsDoNotCollide() throws {

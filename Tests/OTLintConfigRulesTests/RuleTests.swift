@@ -40,6 +40,15 @@ final class UnknownVariableRuleTests: XCTestCase {
         XCTAssertEqual(installed.diagnostics("OTL001").map(\.message), [])
     }
 
+    func testANearNameTheApplicationReadsIsItsOwnSetting() throws {
+        let env = "OTEL_METRIC_EXPORT_INTERVAL_MS=60000\n"
+        let read = try TestProject([".env": env, "otel_setup.py": "interval = int(os.getenv(\"OTEL_METRIC_EXPORT_INTERVAL_MS\", \"60000\"))\n"])
+        XCTAssertEqual(read.diagnostics("OTL001").map(\.message), [])
+        // A manifest beside it that sets the same name is no reader: the typo is reported.
+        let set = try TestProject([".env": env, "k8s/app.yaml": "env:\n  - name: OTEL_METRIC_EXPORT_INTERVAL_MS\n    value: \"1000\"\n", "app.py": "print(1)\n"])
+        XCTAssertEqual(set.diagnostics("OTL001").map(\.location.start.line), [1])
+    }
+
     func testLauncherPairIsNoMisspelling() throws {
         let launcher = try TestProject([".env": "OTEL_EXPORTER_OTLP_SPAN_ENDPOINT=ingest.example.com:443\nOTEL_EXPORTER_OTLP_METRIC_ENDPOINT=ingest.example.com:443\n"])
         XCTAssertEqual(launcher.diagnostics("OTL001").map(\.message), [])
@@ -50,9 +59,10 @@ final class UnknownVariableRuleTests: XCTestCase {
     func testQuietForFamiliesFarNamesAndNoFixWhenTargetExists() throws {
         let quiet = try TestProject([".env": "OTEL_PYTHON_LOG_CORRELATION=true\nOTEL_JAVAAGENT_ENABLED=false\nOTEL_MY_COMPANY_FLAG=1\nNOT_OTEL=1\n"])
         XCTAssertEqual(quiet.diagnostics("OTL001").map(\.message), [])
-        let inverted = try TestProject([".env": "OTEL_SDK_ENABLED=true\nOTEL_EXPORTER_OTLP_ENABLED=true\n"])
+        let inverted = try TestProject([".env": "OTEL_SDK_ENABLED=true\nOTEL_EXPORTER_OTLP_ENABLED=true\n", "app.py": "import flask\n"])
         let unread = inverted.diagnostics("OTL001")
         XCTAssertEqual(unread.map(\.location.start.line), [1, 2], "names no SDK reads are reported")
+        guard unread.count == 2 else { return }
         XCTAssertEqual(unread.map { $0.fix == nil }, [true, true], "never renamed: `OTEL_SDK_DISABLED` means the opposite")
         XCTAssertTrue(unread[0].help?.contains("OTEL_SDK_DISABLED") == true, unread[0].help ?? "")
         let both = try TestProject([".env": "OTEL_SERVICENAME=a\nOTEL_SERVICE_NAME=b\n"])
@@ -270,7 +280,8 @@ final class MissingServiceNameRuleTests: XCTestCase {
 
     func testPublishedImageThatIsNotBuiltHereIsNotJudged() throws {
         let project = try TestProject(["docker-compose.yml": "services:\n  loadgen:\n    image: example/loadgen:1.0\n" + Self.exporting
-                                        + "  api:\n    build: ./api\n" + Self.exporting, "api/main.go": "package main\n"])
+                                        + "  api:\n    build: ./api\n" + Self.exporting,
+                                       "api/main.go": "package main\nimport \"go.opentelemetry.io/otel\"\n"])
         XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only the service built here")
     }
 
@@ -279,8 +290,20 @@ final class MissingServiceNameRuleTests: XCTestCase {
             "docker-compose.yml": "services:\n  api:\n    build: ./api\n" + Self.exporting + "  web:\n    build: ./web\n" + Self.exporting,
             "api/tracing.js": "const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'api' });\n",
             "web/app.py": "print('hello')\n",
+            "web/requirements.txt": "flask\nopentelemetry-distro\n",
         ])
         XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only `web`, whose code names nothing")
+    }
+
+    func testAServiceWithoutOpenTelemetryExportsNothing() throws {
+        let compose = "services:\n  web:\n    build: ./web\n" + Self.exporting
+        let plain = ["docker-compose.yml": compose, "web/app.py": "import flask\n", "web/requirements.txt": "flask\nrequests\n",
+                     "web/Dockerfile": "FROM python:3.12-slim\nCOPY . .\nCMD [\"python\", \"app.py\"]\n"]
+        XCTAssertEqual(try TestProject(plain).diagnostics("OTL301").map(\.message), [], "no SDK reads the endpoint")
+        // The SDK in the requirements, or an agent given in the environment, exports.
+        XCTAssertEqual(try TestProject(plain.merging(["web/requirements.txt": "flask\nopentelemetry-distro\n"]) { $1 }).diagnostics("OTL301").count, 1)
+        let agent = compose + "      NODE_OPTIONS: --require @opentelemetry/auto-instrumentations-node/register\n"
+        XCTAssertEqual(try TestProject(plain.merging(["docker-compose.yml": agent]) { $1 }).diagnostics("OTL301").count, 1)
     }
 
     func testBuildContextMissingFromTheCheckoutSilencesIt() throws {

@@ -63,9 +63,10 @@ final class AttributeRuleTests: XCTestCase {
             }
             struct Labels { var status = "http.status_code" }
         }
+        enum GRPCTracingKeys { static let rpcSystem = "rpc.system" }
         """
         let found = analyzeSwift(source).with("OTL405")
-        XCTAssertEqual(found.map { "\($0.location.start.line):\($0.location.start.column)" }, ["5:42", "6:29"],
+        XCTAssertEqual(found.map { "\($0.location.start.line):\($0.location.start.column)" }, ["5:42", "6:29", "10:47"],
                        "a type not named for attribute keys (`Labels`) is not judged")
         XCTAssertEqual(fixing("OTL405", in: source).components(separatedBy: "\n")[4],
                        "        var responseStatusCode: String = \"http.response.status_code\"")

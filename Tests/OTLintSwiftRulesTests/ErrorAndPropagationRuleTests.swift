@@ -454,6 +454,9 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         XCTAssertEqual(found.first?.why?.contains("`FoundationNetworking`"), true, found.first?.why ?? "")
         let appleOnly = request.replacingOccurrences(of: "#if canImport(FoundationNetworking)\nimport FoundationNetworking\n#endif\n", with: "")
         XCTAssertTrue(analyzeSwift(appleOnly).with("OTL601").isEmpty, "without Linux evidence opentelemetry-swift code may be an Apple app")
+        // URLSession instrumentation by method swizzling needs the Objective-C runtime: Apple platforms only.
+        let swizzling = request + "\nlet original = class_getInstanceMethod(URLSession.self, #selector(URLSession.dataTask(with:completionHandler:)))\n"
+        XCTAssertTrue(analyzeSwift(swizzling).with("OTL601").isEmpty, "\(analyzeSwift(swizzling).with("OTL601").map(\.message))")
     }
 
     func testUntracedProjectsAndTestsAreNotReported() {

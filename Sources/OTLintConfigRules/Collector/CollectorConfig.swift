@@ -94,8 +94,11 @@ public struct CollectorConfig: Sendable {
 
     /// Whether a pipeline leaves out its `receivers` or `exporters` key altogether: the way a file merged over another
     /// with several `--config` arguments replaces only some lists of a pipeline. A whole configuration writes both.
+    /// So is a file whose pipelines name receivers while it defines none at all: no collector runs it alone, it adds
+    /// pipelines to a file that defines them (`otelcol-config-extras.yml` beside `otelcol-config.yml`).
     public var overridesPipelines: Bool {
-        pipelines.contains { !$0.writtenKeys.contains("receivers") || !$0.writtenKeys.contains("exporters") }
+        if pipelines.contains(where: { !$0.writtenKeys.contains("receivers") || !$0.writtenKeys.contains("exporters") }) { return true }
+        return root["receivers"] == nil && pipelines.contains { !$0.references(.receiver).isEmpty }
     }
 
     /// The pipelines a component runs in.

@@ -15,18 +15,10 @@ enum CollectorEndpoints {
     /// TLS versions below 1.2, as `min_version` spells them.
     static let outdatedTLSVersions: Set<String> = ["1.0", "1.1"]
 
-    /// An endpoint written as a name to replace (`SUMOLOGIC_TRACES_URL`, `<your-endpoint>`): the file is a template
-    /// there, and the value says nothing about where the collector will send.
-    static func isPlaceholder(_ value: String) -> Bool {
-        let isConstantName = value.contains("_") && value.first?.isUppercase == true
-            && value.allSatisfy { ($0.isASCII && $0.isUppercase) || $0.isNumber || $0 == "_" }
-        return isConstantName || (value.hasPrefix("<") && value.hasSuffix(">"))
-    }
-
     /// The setting at `key` of an exporter; its value is unknown when it is a placeholder.
     private static func endpointSetting(_ exporter: CollectorComponent, key: String, path: String, in collector: CollectorInstance) -> Setting? {
         guard let node = exporter.settings[key], var setting = Setting(collectorValue: node, path: "\(path).\(key)", in: collector) else { return nil }
-        if setting.value.map(isPlaceholder) == true { setting.value = nil }
+        if setting.value.map(EndpointSetting.isPlaceholder) == true { setting.value = nil }
         return setting
     }
 

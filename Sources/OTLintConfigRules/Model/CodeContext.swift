@@ -27,11 +27,11 @@ final class CodeContext: @unchecked Sendable {
     static let searchedExtensions: Set<String> = [
         "js", "mjs", "cjs", "ts", "mts", "cts", "jsx", "tsx", "py", "java", "kt", "kts", "scala", "groovy", "go", "rb", "ex",
         "exs", "erl", "cs", "fs", "vb", "php", "rs", "swift", "c", "cc", "cpp", "h", "json", "yaml", "yml", "toml", "properties",
-        "xml", "conf", "ini", "ru", "cfg", "tmpl", "gradle",
+        "xml", "conf", "ini", "ru", "cfg", "tmpl", "gradle", "csproj", "fsproj", "vbproj",
     ]
-    /// Files without a searched extension that set a process's environment or code up (and Dockerfiles, by
-    /// `ConfigPaths.isDockerfileName`).
-    static let searchedNames: Set<String> = ["Procfile"]
+    /// Files without a searched extension that set a process's environment, code or dependencies up (and
+    /// Dockerfiles, by `ConfigPaths.isDockerfileName`, and `requirements*.txt`).
+    static let searchedNames: Set<String> = ["Procfile", "Pipfile", "Gemfile", "go.mod"]
 
     /// Lower-cased spellings of the service name setting in code and configuration: `service.name`,
     /// `SERVICE_NAME` / `service_name` (`ATTR_SERVICE_NAME`, `c.service_name`), `serviceName` / `ServiceName`,
@@ -65,10 +65,34 @@ final class CodeContext: @unchecked Sendable {
         mayMention(CodeContext.nodeSDKMarkers, directory: directory)
     }
 
+    /// Spellings of OpenTelemetry in package names, imports and agent paths: `opentelemetry-sdk`, `@opentelemetry/…`,
+    /// `go.opentelemetry.io`, `open-telemetry/sdk` (PHP), `swift-otel`, `/otel/opentelemetry-javaagent.jar`.
+    static let openTelemetryMarkers = ["opentelemetry", "open-telemetry", "otel"]
+
+    /// Whether the code in `directory` may use OpenTelemetry (or is too large to tell): an SDK in its dependencies,
+    /// an import, an agent its Dockerfile downloads, any `OTEL_` name its code reads.
+    func mayUseOpenTelemetry(directory: String) -> Bool {
+        mayMention(CodeContext.openTelemetryMarkers, directory: directory)
+    }
+
     /// Whether the code in `directory` may read an environment variable of this name itself (its own setting in
     /// the `OTEL_` namespace, a template that expands it), or is too large to tell.
     func mayRead(variable name: String, directory: String) -> Bool {
         mayRead(anyOf: [name], directory: directory)
+    }
+
+    /// Whether a file below `directory` is seen to name the variable; unlike `mayRead`, a folder too large to search
+    /// or missing counts as not naming it. For a near-typo (`OTEL_METRIC_EXPORT_INTERVAL_MS`), which is most likely
+    /// a mistake unless the application is seen to read the name itself.
+    /// Only program source counts: a Dockerfile or manifest beside it that sets the same name is a setting, not a
+    /// reader.
+    func isSeenToRead(variable name: String, directory: String) -> Bool {
+        let needle = Array(name.lowercased().utf8)
+        return cached(StandardPath.of(directory) + "\u{0}seen\u{0}" + name.lowercased()) {
+            CodeContext.walk(StandardPath.of(directory), unknown: false) { path, name in
+                CodeContext.isSourceFile(name) && CodeContext.file(path, containsAnyOf: [needle])
+            }
+        }
     }
 
     /// Whether any file below `directory` may set or read one of these variables (a Helm template that sets
@@ -96,11 +120,19 @@ final class CodeContext: @unchecked Sendable {
     /// the code is there when the image is built, otlint just cannot see it).
     private static func search(directory: String, for markers: [String]) -> Bool {
         let needles = markers.map { Array($0.utf8) }
-        return walk(directory) { path, _ in
-            guard let data = FileManager.default.contents(atPath: path) else { return false }
-            let lowered = data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-            return needles.contains(where: { ByteSearch.contains($0, in: lowered) })
-        }
+        return walk(directory) { path, _ in file(path, containsAnyOf: needles) }
+    }
+
+    /// Whether the file, lower-cased, contains one of `needles` (lower case).
+    private static func file(_ path: String, containsAnyOf needles: [[UInt8]]) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let lowered = data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return needles.contains(where: { ByteSearch.contains($0, in: lowered) })
+    }
+
+    private static func isSourceFile(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return sourceExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
     }
 
     /// Whether the folder holds source code of the application (or cannot be told): a build context with only a
@@ -108,10 +140,7 @@ final class CodeContext: @unchecked Sendable {
     /// otlint cannot read.
     func holdsSourceCode(directory: String) -> Bool {
         cached(StandardPath.of(directory) + "\u{0}source code") {
-            CodeContext.walk(StandardPath.of(directory)) { _, name in
-                guard let dot = name.lastIndex(of: ".") else { return false }
-                return CodeContext.sourceExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
-            }
+            CodeContext.walk(StandardPath.of(directory)) { _, name in CodeContext.isSourceFile(name) }
         }
     }
 
@@ -122,10 +151,10 @@ final class CodeContext: @unchecked Sendable {
     ]
 
     /// Whether `matches` holds for a searched file below `directory` (its path and name), within the limits. A
-    /// folder that is missing or too large to search counts as a match: it may hold anything.
-    private static func walk(_ directory: String, matches: (_ path: String, _ name: String) -> Bool) -> Bool {
+    /// folder that is missing or too large to search answers `unknown`: by default a match, since it may hold anything.
+    private static func walk(_ directory: String, unknown: Bool = true, matches: (_ path: String, _ name: String) -> Bool) -> Bool {
         var status = stat()
-        guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return true }
+        guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return unknown }
         var budget = (files: maximumFiles, bytes: maximumBytes)
         var pending = [directory]
         var seen = Set<String>()
@@ -152,7 +181,7 @@ final class CodeContext: @unchecked Sendable {
                 else { continue }
                 budget.files -= 1
                 budget.bytes -= Int(status.st_size)
-                if budget.files < 0 || budget.bytes < 0 { return true }
+                if budget.files < 0 || budget.bytes < 0 { return unknown }
                 if matches(path, name) { return true }
             }
         }
@@ -161,6 +190,8 @@ final class CodeContext: @unchecked Sendable {
 
     private static func isSearched(_ name: String) -> Bool {
         if searchedNames.contains(name) || ConfigPaths.isDockerfileName(name.lowercased()) { return true }
+        // Python's dependency lists: `requirements.txt`, `requirements-prod.txt`.
+        if name.hasPrefix("requirements"), name.hasSuffix(".txt") { return true }
         guard let dot = name.lastIndex(of: ".") else { return false }
         return searchedExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
     }

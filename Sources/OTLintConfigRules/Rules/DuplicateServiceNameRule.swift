@@ -61,10 +61,11 @@ struct DuplicateServiceNameRule: ScopeRule {
     /// apart by `service.instance.id`, nor when each sends to hosts the other never sends to (two backends, or two
     /// collectors whose destinations otlint cannot follow): a name used once per backend collides nowhere. Nor when
     /// both publish the same host port: Compose cannot start them together, so they are alternatives run one at a
-    /// time (variants of one test, one implementation per language).
+    /// time (variants of one test, one implementation per language). Nor when one of them sends nowhere (console
+    /// output, no endpoint).
     private static func collide(_ lhs: MergedComposeService, _ rhs: MergedComposeService) -> Bool {
         if let left = instanceID(lhs.scope), let right = instanceID(rhs.scope), left != right { return false }
-        if publishSamePort(lhs, rhs) { return false }
+        if publishSamePort(lhs, rhs) || sendsNowhere(lhs) || sendsNowhere(rhs) { return false }
         let leftHosts = Set(EndpointTarget.all(in: lhs.scope).map(\.host)), rightHosts = Set(EndpointTarget.all(in: rhs.scope).map(\.host))
         if !leftHosts.isEmpty, !rightHosts.isEmpty, leftHosts.isDisjoint(with: rightHosts) { return false }
         return true
@@ -101,8 +102,22 @@ struct DuplicateServiceNameRule: ScopeRule {
 
     /// Two services built from the same image or build context: copies of one workload.
     private static func sameWorkload(_ lhs: MergedComposeService, _ rhs: MergedComposeService) -> Bool {
+        // One image run with another command is another program (a web server and its queue worker).
+        guard ContainerLaunch.of(lhs.scope)?.words == ContainerLaunch.of(rhs.scope)?.words else { return false }
         if let left = lhs.image?.text, left == rhs.image?.text { return true }
         if let left = lhs.buildContext?.text, left == rhs.buildContext?.text { return true }
         return false
+    }
+
+    /// Telemetry that reaches no backend: no endpoint is set, so OTLP goes to the container's own `localhost`, and
+    /// every exporter that is named prints (`console`), is off (`none`) or is that OTLP default.
+    private static func sendsNowhere(_ service: MergedComposeService) -> Bool {
+        guard EndpointTarget.all(in: service.scope).isEmpty else { return false }
+        let local: Set<String> = ["console", "none", "logging", "otlp"]
+        return ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].allSatisfy { name in
+            guard let definition = service.scope.setting(name) else { return true }
+            guard let value = definition.value else { return false }
+            return value.split(separator: ",").allSatisfy { local.contains($0.blankTrimmed.lowercased()) }
+        }
     }
 }

@@ -12,6 +12,7 @@ struct InvalidValueRule: ScopeRule {
 
     func check(_ scope: EnvironmentScope, project: ConfigProject) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let language = Self.language(of: scope, in: project)
         for definition in scope.effectiveDefinitions {
             guard let value = definition.value, !value.isEmpty else { continue }
             let spec = VariableCatalog.spec(definition.name)
@@ -29,7 +30,7 @@ struct InvalidValueRule: ScopeRule {
                 continue
             }
             if definition.name == "OTEL_PROPAGATORS" { continue }
-            if let diagnostic = check(definition, value: value, spec: spec) { diagnostics.append(diagnostic) }
+            if let diagnostic = check(definition, value: value, spec: spec, language: language) { diagnostics.append(diagnostic) }
         }
         return diagnostics
     }
@@ -37,7 +38,24 @@ struct InvalidValueRule: ScopeRule {
     static let truthy: Set<String> = ["1", "yes", "y", "on", "enabled", "enable", "t"]
     static let falsy: Set<String> = ["0", "no", "n", "off", "disabled", "disable", "f"]
 
-    private func check(_ definition: VariableDefinition, value: String, spec: VariableSpec) -> Diagnostic? {
+    /// The language of the process, where its image, build or Operator section tells it.
+    private static func language(of scope: EnvironmentScope, in project: ConfigProject) -> ServiceLanguage? {
+        if case .operatorInstrumentation(let process) = scope.kind {
+            let sections: [String: ServiceLanguage] = ["java": .java, "nodejs": .node, "python": .python, "dotnet": .dotnet, "go": .go]
+            return process.language.flatMap { sections[$0] }
+        }
+        return project.runtime(of: scope)?.language
+    }
+
+    /// `2s`, `500ms`, `1m`: Java's autoconfigure reads a whole number with a unit (`ms`, `s`, `m`, `h`, `d`, `us`,
+    /// `ns`; `DefaultConfigProperties.getDuration`); the specification and the other SDKs take milliseconds only.
+    static func isJavaDuration(_ value: String) -> Bool {
+        let text = value.blankTrimmed.lowercased()
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && ["ms", "s", "m", "h", "d", "us", "ns"].contains(String(text.dropFirst(digits.count)))
+    }
+
+    private func check(_ definition: VariableDefinition, value: String, spec: VariableSpec, language: ServiceLanguage?) -> Diagnostic? {
         let name = definition.name
         let fallback = spec.defaultValue.map { " and the default `\($0)` applies" } ?? " and the setting is ignored"
         switch spec.type {
@@ -68,6 +86,8 @@ struct InvalidValueRule: ScopeRule {
                 help: "write \(range) up to 2147483647")
         case .duration, .timeout:
             if let number = Int(value), number >= 0 { return nil }
+            let javaReadsIt = Self.isJavaDuration(value)
+            if javaReadsIt && language == .java { return nil }
             var fix: Fix?
             var help = "write a whole number of milliseconds"
             if let milliseconds = InvalidValueRule.milliseconds(value) {
@@ -78,8 +98,10 @@ struct InvalidValueRule: ScopeRule {
                     }
                 }
             }
+            // Where the language is unknown, a unit Java reads may be right: say who ignores it.
+            let ignoredBy = javaReadsIt && language == nil ? "only the Java SDK reads a unit, the others ignore it" : "SDKs ignore it"
             return valueDiagnostic(definition,
-                message: "`\(name)` is a duration in whole milliseconds, got \(quoted(value)); SDKs ignore it\(fallback)",
+                message: "`\(name)` is a duration in whole milliseconds, got \(quoted(value)); \(ignoredBy)\(fallback)",
                 help: help, fix: fix)
         case .enumeration:
             let lower = value.lowercased()

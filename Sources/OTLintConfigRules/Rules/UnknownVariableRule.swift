@@ -22,17 +22,20 @@ struct UnknownVariableRule: ScopeRule {
             if let advice = VariableCatalog.namesNoSDKReads[name] {
                 guard scope.isBuiltHere, let directory = scope.codeDirectory,
                       !project.codeContext.mayRead(variable: name, directory: directory) else { continue }
-                // A build context without source code installs its program from elsewhere (LiteLLM's Dockerfile runs
-                // `pip install litellm`, which reads `OTEL_EXPORTER`): that code may read the name.
-                if case .composeService = scope.kind, !project.codeContext.holdsSourceCode(directory: directory) { continue }
+                // A folder without source code runs a program from elsewhere (LiteLLM's Dockerfile runs `pip install
+                // litellm`, which reads `OTEL_EXPORTER`): that code may read the name.
+                if !project.codeContext.holdsSourceCode(directory: directory) { continue }
                 diagnostics.append(Diagnostic(
                     ruleID: id, severity: severity,
-                    message: "`\(name)` is not read by any OpenTelemetry SDK: it has no effect",
+                    message: "`\(name)` is not read by any OpenTelemetry SDK: unless a library of the application reads it, it has no effect",
                     location: definition.keyLocation,
                     why: "neither the specification nor a language SDK defines this name, and SDKs ignore variables they do not know",
                     help: advice))
                 continue
             }
+            // The application's own setting under a name close to a spec name (`OTEL_METRIC_EXPORT_INTERVAL_MS` read
+            // by its code): renaming it would break the application.
+            if let directory = scope.codeDirectory, project.codeContext.isSeenToRead(variable: name, directory: directory) { continue }
             let suggestion: String
             let message: String
             if VariableCatalog.spec(name.uppercased()) != nil {

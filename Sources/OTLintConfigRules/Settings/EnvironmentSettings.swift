@@ -48,6 +48,13 @@ enum EnvironmentSettings {
         if let base = scope.setting("OTEL_EXPORTER_OTLP_ENDPOINT") {
             var endpoint = otlpEndpoint(base, signal: nil, protocolDefinition: baseProtocol, schemeRequiredBy: schemeRequiredBy)
             endpoint.uses = exports.filter { !$0.endpointIsPerSignal }.map { use($0, of: base, in: scope) }
+            // A full signal URL in the base variable that the application's own code reads: it hands the value to an
+            // exporter's `url` itself (`new OTLPTraceExporter({ url: process.env.OTEL_EXPORTER_OTLP_ENDPOINT })`),
+            // which sends to it as written. (Searched only for such a value: the search costs.)
+            if let value = base.value, EndpointSetting.signalPaths.contains(where: { value.hasSuffix($0) || value.hasSuffix($0 + "/") }),
+               let directory = scope.codeDirectory, project.codeContext.isSeenToRead(variable: base.name, directory: directory) {
+                endpoint.appendsSignalPath = false
+            }
             endpoints.append(endpoint)
         }
         for signal in VariableCatalog.signals {
@@ -83,7 +90,10 @@ enum EnvironmentSettings {
     private static func otlpEndpoint(_ endpoint: VariableDefinition, signal: String?, protocolDefinition: VariableDefinition?,
                                      schemeRequiredBy: String?) -> EndpointSetting {
         let isHTTP = transport(protocolDefinition) == .http
-        var setting = EndpointSetting(setting: Setting(endpoint), signal: signal, transport: transport(protocolDefinition),
+        var value = Setting(endpoint)
+        // `<Vendor_OTLP_Endpoint>/v1/traces` in a sample: a value to replace, judged by no endpoint rule.
+        if value.value.map(EndpointSetting.isPlaceholder) == true { value.value = nil }
+        var setting = EndpointSetting(setting: value, signal: signal, transport: transport(protocolDefinition),
                                       protocolSetting: protocolDefinition.map(Setting.init), appendsSignalPath: signal == nil,
                                       requiresURL: isHTTP || schemeRequiredBy != nil)
         setting.urlRequiredBy = isHTTP ? nil : schemeRequiredBy

@@ -3,8 +3,11 @@ import OTLintCore
 /// Reads how a scope names its service: `OTEL_SERVICE_NAME`, or `service.name` in `OTEL_RESOURCE_ATTRIBUTES`.
 enum ServiceNameEnvironment {
     static func naming(of scope: EnvironmentScope, in project: ConfigProject) -> ServiceNaming {
-        let exports = scope.configuresTelemetry
-        let isNamed = ([scope] + (exports ? project.layeredScopes(of: scope) : [])).contains(where: namesService)
+        let configures = scope.configuresTelemetry
+        let isNamed = ([scope] + (configures ? project.layeredScopes(of: scope) : [])).contains(where: namesService)
+        // A process with no OpenTelemetry in its code, its build or its launch exports nothing, whatever its variables
+        // say (asked only where a finding hangs on it: the search is costly).
+        let exports = configures && (isNamed || !runsWithoutOpenTelemetry(scope, in: project))
         var naming = ServiceNaming(
             subject: scope.displayName, location: scope.anchorLocation, exportsRemotely: exports, isNamed: isNamed,
             mayBeNamedElsewhere: exports && !isNamed && mayBeNamedElsewhere(scope, in: project),
@@ -34,6 +37,33 @@ enum ServiceNameEnvironment {
         }
         return false
     }
+
+    /// A compose service built here whose build context (code, dependency manifests, Dockerfile) and environment
+    /// values never mention OpenTelemetry: a Flask app whose requirements are `flask` and `requests` has no SDK to
+    /// read `OTEL_EXPORTER_OTLP_ENDPOINT`. An agent given in the environment (`JAVA_TOOL_OPTIONS=-javaagent:…/otel/…`,
+    /// `NODE_OPTIONS=--require @opentelemetry/…`) counts as OpenTelemetry, and so does a launcher in the service's
+    /// command (`opentelemetry-instrument`).
+    private static func runsWithoutOpenTelemetry(_ scope: EnvironmentScope, in project: ConfigProject) -> Bool {
+        guard case .composeService(_, let service) = scope.kind, scope.isBuiltHere, !scope.isIncomplete, !scope.isTemplate,
+              let directory = scope.codeDirectory else { return false }
+        let markers = CodeContext.openTelemetryMarkers
+        // `command: opentelemetry-instrument celery …` launches the SDK.
+        let launch = ["entrypoint", "command"].flatMap { service.launchWords($0)?.words ?? [] }
+        if launch.contains(where: { word in markers.contains { word.lowercased().contains($0) } }) { return false }
+        if scope.effectiveDefinitions.contains(where: { definition in
+            guard !definition.name.hasPrefix("OTEL_") else { return false }
+            // A launch variable from the shell may load an agent.
+            guard let value = definition.value?.lowercased() else { return launchVariables.contains(definition.name) }
+            return markers.contains { value.contains($0) }
+        }) { return false }
+        return !project.codeContext.mayUseOpenTelemetry(directory: directory)
+    }
+
+    /// Variables through which a runtime loads an agent or a startup hook.
+    private static let launchVariables: Set<String> = [
+        "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "NODE_OPTIONS", "PYTHONPATH", "DOTNET_STARTUP_HOOKS", "CORECLR_PROFILER_PATH",
+        "CORECLR_ENABLE_PROFILING", "LD_PRELOAD", "RUBYOPT",
+    ]
 
     /// An env_file missing from the checkout may set the name; a published image that the project does not build may
     /// name itself (demo apps, load generators and proxies do), and so may code that sets the name in a resource or

@@ -7,8 +7,6 @@ import OTLintCore
 struct SignalPathInEndpointRule: SettingsRule {
     static let id = "OTL204"
 
-    static let signalPaths = ["/v1/traces", "/v1/metrics", "/v1/logs"]
-
     func check(_ process: TelemetryProcess) -> [Diagnostic] {
         process.endpoints.compactMap { endpoint in
             guard !endpoint.isZipkin, let value = endpoint.setting.value, let url = EndpointURL(value) else { return nil }
@@ -29,7 +27,7 @@ struct SignalPathInEndpointRule: SettingsRule {
         var path = url.path
         let trailingSlash = path.hasSuffix("/") && path.count > 1
         if trailingSlash { path.removeLast() }
-        if let signalPath = Self.signalPaths.first(where: { path.hasSuffix($0) }) {
+        if let signalPath = EndpointSetting.signalPaths.first(where: { path.hasSuffix($0) }) {
             let range = (url.pathRange.upperBound - signalPath.utf8.count - (trailingSlash ? 1 : 0))..<url.pathRange.upperBound
             let signal = String(signalPath.dropFirst(4))
             return setting.diagnostic(
@@ -87,7 +85,7 @@ struct SignalPathInEndpointRule: SettingsRule {
                 help: setting.origin.variableName == nil ? "end the URL with `\(signalPath)`" : "append `\(signalPath)`, or set the base `OTEL_EXPORTER_OTLP_ENDPOINT` instead",
                 fix: fix)
         }
-        guard let other = Self.signalPaths.first(where: { url.path.hasSuffix($0) && $0 != signalPath }) else { return nil }
+        guard let other = EndpointSetting.signalPaths.first(where: { url.path.hasSuffix($0) && $0 != signalPath }) else { return nil }
         return setting.diagnostic(
             id, message: "\(name) ends with `\(other)`: \(signal) are sent to another signal's path",
             why: "an OTLP/HTTP receiver takes \(signal) only at `\(signalPath)`", help: "use `\(signalPath)`")

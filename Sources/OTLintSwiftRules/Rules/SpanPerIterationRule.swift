@@ -25,7 +25,7 @@ struct SpanPerIterationRule: SwiftRule {
             guard let loop = enclosingIteration(of: start.call) else { continue }
             diagnostics.append(model.diagnostic(
                 Self.id, at: start.calleeToken,
-                message: "a span is started for every element of \(loop.description): one trace gets as many spans as the collection has elements",
+                message: "a span is started for every element of \(loop.description): as many spans as the collection has elements, in one trace when the loop runs inside a span",
                 why: "spans are meant for units of work worth timing on their own; per-element spans inflate traces, exporter traffic and backend cost, and often hit the 128-span-event limits",
                 help: "start one span around the whole \(loop.kind) and record per-element details as span events or attributes (a count, the failing element); keep per-element spans only for independent work such as messages of a batch, and then link them to the batch span",
                 related: [model.related(loop.node, "the \(loop.kind) that repeats the span")]

@@ -29,12 +29,15 @@ enum AttributeKeys {
         }
     }
 
+    /// Words in the name of a type that holds attribute keys: `AttributeKeys`, `SpanAttributeNames`,
+    /// `GRPCTracingKeys`.
+    static let keyTypeWords = ["AttributeKey", "AttributeName", "TracingKey", "SpanKey"]
+
     /// String literals given to the stored properties of a type named for attribute keys (`AttributeKeys`,
     /// `SpanAttributeNames`): the library sets its attributes under these names, wherever it uses them.
     private static func declared(in model: SwiftSourceModel, sdk: SwiftSDK) -> [AttributeKeySetting] {
         model.nodes.variableDeclarations.flatMap { declaration -> [AttributeKeySetting] in
-            guard let type = enclosingTypeName(of: declaration), type.contains("AttributeKey") || type.contains("AttributeName")
-            else { return [] }
+            guard let type = enclosingTypeName(of: declaration), keyTypeWords.contains(where: type.contains) else { return [] }
             return declaration.bindings.compactMap { binding in
                 guard let literal = binding.initializer?.value.as(StringLiteralExprSyntax.self), let name = literal.representedLiteralValue,
                       name.contains("."), !name.contains(" ")
