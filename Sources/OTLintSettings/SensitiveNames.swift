@@ -40,7 +40,9 @@ public enum SensitiveNames {
             if ["api", "access", "private", "client"].contains(word), let next, next == "key" || next == "secret" {
                 return (.credential, word + "_" + next)
             }
-            if word == "token", !["page", "pagination", "continuation", "cancellation", "next", "sync", "cursor"].contains(previous ?? ""),
+            // Tokens that grant nothing: positions in a listing, versions for optimistic concurrency, idempotency keys.
+            if word == "token", !["page", "pagination", "continuation", "cancellation", "next", "sync", "cursor", "conflict",
+                                  "idempotency", "resume", "change", "version", "etag"].contains(previous ?? ""),
                next == nil || ["access", "refresh", "auth", "bearer", "session", "id"].contains(previous ?? "") {
                 return (.credential, "token")
             }

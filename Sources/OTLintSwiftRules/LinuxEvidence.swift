@@ -21,6 +21,12 @@ extension SwiftSourceModel {
     func linuxEvidence(at node: some SyntaxProtocol) -> String? {
         var current = node.parent
         while let ancestor = current {
+            // The `#else` of `#if os(Linux)` / `#if canImport(FoundationNetworking)` builds on Apple platforms only.
+            if let clause = ancestor.as(IfConfigClauseSyntax.self), clause.condition == nil,
+               let first = clause.parent?.as(IfConfigClauseListSyntax.self)?.first?.condition?.trimmedDescription,
+               first.contains("os(Linux)") || first.contains("canImport(FoundationNetworking)") {
+                return nil
+            }
             if let clause = ancestor.as(IfConfigClauseSyntax.self), let condition = clause.condition?.trimmedDescription {
                 if condition.contains("os(Linux)") && !condition.contains("!os(Linux)") { return "this code is inside `#if \(condition)`" }
                 if condition.contains("canImport(Darwin)") || condition.contains("os(iOS)") || condition.contains("os(macOS)") {

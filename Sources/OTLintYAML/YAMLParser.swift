@@ -20,8 +20,11 @@ public enum YAMLParser {
             // libyaml needs a non-null pointer even for empty input.
             let empty: [UInt8] = [0]
             try empty.withUnsafeBufferPointer { (emptyBuffer) throws(YAMLError) in
-                let base = buffer.count > 0 ? buffer.baseAddress! : emptyBuffer.baseAddress!
-                yaml_parser_set_input_string(&parser, base, buffer.count)
+                // libyaml skips a byte order mark as one column of the first line, so a file that starts with one
+                // would open its top-level mapping at column 1 and end it at the next key: it is skipped here.
+                let mark = file.byteOrderMarkLength
+                let base = buffer.count > mark ? buffer.baseAddress! + mark : emptyBuffer.baseAddress!
+                yaml_parser_set_input_string(&parser, base, buffer.count - mark)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
                 var event = yaml_event_t()
                 while true {
@@ -75,7 +78,9 @@ private struct TreeBuilder {
     private var lastMark = (line: -1, column: 0, offset: 0)
 
     private mutating func offset(_ mark: yaml_mark_t) -> Int {
-        let line = Int(mark.line), column = Int(mark.column)
+        // Columns of the first line start after the byte order mark libyaml was not given; `byteOffset` counts it
+        // as one column.
+        let line = Int(mark.line), column = Int(mark.column) + (mark.line == 0 && file.byteOrderMarkLength > 0 ? 1 : 0)
         var result: Int
         if line == lastMark.line && column >= lastMark.column && !file.isASCII {
             let bytes = file.bytes

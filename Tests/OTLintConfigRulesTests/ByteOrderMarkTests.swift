@@ -39,4 +39,18 @@ final class ByteOrderMarkTests: XCTestCase {
         XCTAssertEqual(edit.range, ByteRange(one, one + 1))
         XCTAssertEqual(edit.replacement, "true")
     }
+
+    func testABlockFileWithSeveralTopLevelKeysParses() throws {
+        // libyaml counts the mark as a column: the first key would open the mapping at column 1 and the next
+        // top-level key would end it.
+        let compose = Self.bom + "services:\n  api:\n    image: example/api\n    environment:\n      OTEL_SDK_DISABLED: \"1\"\nvolumes:\n  data: {}\n"
+        let project = try TestProject(["docker-compose.yml": compose])
+        XCTAssertEqual(project.analyze().inputErrors.map(\.message), [])
+        XCTAssertEqual(project.diagnostics("OTL002").map(\.location.start), [LineColumn(line: 5, column: 26)])
+        let collector = Self.bom + "receivers:\n  otlp:\n    protocols:\n      grpc:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n      processors: [batch]\n"
+        let config = try TestProject(["otel-collector-config.yaml": collector])
+        XCTAssertEqual(config.analyze().inputErrors.map(\.message), [])
+        XCTAssertEqual(config.diagnostics("OTL701").map(\.location.start), [LineColumn(line: 12, column: 20)])
+        XCTAssertEqual(config.diagnostics("OTL702").map(\.location.start), [], "every component is used")
+    }
 }

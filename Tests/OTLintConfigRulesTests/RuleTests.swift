@@ -295,6 +295,14 @@ final class MissingServiceNameRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only `web`, whose code names nothing")
     }
 
+    func testTelemetryPrintedToTheConsoleNeedsNoName() throws {
+        XCTAssertEqual(try TestProject(["example/.env": "OTEL_TRACES_EXPORTER=console\n", "example/app.rb": "require 'opentelemetry/sdk'\n"])
+            .diagnostics("OTL301").map(\.message), [])
+        // An endpoint beside it sends the other signals somewhere.
+        XCTAssertEqual(try TestProject(["example/.env": "OTEL_TRACES_EXPORTER=console\nOTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318\n",
+                                        "example/app.rb": "require 'opentelemetry/sdk'\n"]).diagnostics("OTL301").count, 1)
+    }
+
     func testAServiceWithoutOpenTelemetryExportsNothing() throws {
         let compose = "services:\n  web:\n    build: ./web\n" + Self.exporting
         let plain = ["docker-compose.yml": compose, "web/app.py": "import flask\n", "web/requirements.txt": "flask\nrequests\n",

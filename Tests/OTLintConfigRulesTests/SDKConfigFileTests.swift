@@ -25,10 +25,16 @@ final class SDKConfigFileTests: XCTestCase {
         XCTAssertEqual(positions(missing.diagnostics("OTL805")), ["otel-config.yaml:1:1"])
         let release = try TestProject(["otel-config.yaml": "file_format: \"1.0.0-rc.3\"\n" + pipeline])
         XCTAssertEqual(positions(release.diagnostics("OTL805")), ["otel-config.yaml:1:14"])
+        XCTAssertEqual(release.diagnostics("OTL805").map(\.severity), [.warning], "C++ reads the first two numbers, Java refuses it")
         try release.assertFix("OTL805", file: "otel-config.yaml", becomes: "file_format: \"1.0-rc.3\"\n" + pipeline)
         for accepted in ["1.0", "1.1", "1.0-rc.2", "0.4"] {
             XCTAssertEqual(try TestProject(["otel-config.yaml": "file_format: \"\(accepted)\"\n" + pipeline]).diagnostics("OTL805"), [], accepted)
         }
+        let garbage = try TestProject(["otel-config.yaml": "file_format: \"one\"\n" + pipeline])
+        XCTAssertEqual(garbage.diagnostics("OTL805").map(\.severity), [.error])
+        // A telemetry schema shares `file_format` and is no SDK configuration.
+        let schema = try TestProject(["schema.yaml": "file_format: 1.1.0\nschema_url: https://opentelemetry.io/schemas/1.1.0\nversions:\n  1.1.0: {}\n"])
+        XCTAssertEqual(schema.analyze().diagnostics.map(\.message), [])
         XCTAssertTrue(SDKConfigFile.isAcceptedLiteral("1.0-rc.3"))
         XCTAssertFalse(SDKConfigFile.isAcceptedLiteral("1.0.0"))
         XCTAssertFalse(SDKConfigFile.isAcceptedLiteral("1.0-beta"))

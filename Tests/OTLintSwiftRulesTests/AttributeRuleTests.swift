@@ -82,11 +82,23 @@ final class AttributeRuleTests: XCTestCase {
             span.attributes["password.length"] = user.password.count
             span.attributes["user.id"] = user.id
             span.attributes["pagination.token"] = page.next
+            span.attributes["temporal.schedule.conflict-token"] = response.conflictToken
             span.attributes["url.full"] = url?.stringWithUserAndPasswordStripped
             span.attributes["user.password"] = "***"
         }
         """
         XCTAssertTrue(analyzeSwift(source).with("OTL401").isEmpty, analyzeSwift(source).map(\.message).joined(separator: "\n"))
+    }
+
+    func testADecodedTokenIsNoBody() {
+        let source = """
+        import Tracing
+        func f(span: any Span, response: Response, taskToken: TaskToken) {
+            span.attributes["http.response.body"] = String(decoding: response.body, as: UTF8.self)
+            span.attributes["activity.task"] = String(bytes: taskToken.bytes, encoding: .utf8)
+        }
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL403").map(\.location.start.line), [3], "the body, not the token")
     }
 
     func testHummingbirdRecordedHeaders() {

@@ -419,6 +419,52 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(modern).with("OTL601").isEmpty)
     }
 
+    func testRequestsThatAreNoHTTPCallOrCarryTheContextAreNotReported() {
+        let source = """
+        import Vapor
+        import Valkey
+        import Tracing
+        struct Limits {
+            let client: ValkeyClient
+            func count(_ key: String) async throws -> String? { try await client.get(ValkeyKey(key)).map(String.init) }
+        }
+        func call(_ req: Request, client: Client) async throws {
+            _ = try await req.client.get("https://inventory/items")
+            _ = try await client.post(URI(string: "https://\\(host)/api/1/envelope/"), headers: ["X-Sentry-Auth": auth])
+        }
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL601").map(\.location.start.line), [9],
+                       "only Vapor's client: a Valkey GET is no HTTP request, an error tracker's envelope continues no trace")
+        let helper = """
+        import Foundation
+        import FoundationNetworking
+        import Tracing
+        func send(_ url: URL, session: URLSession) async throws {
+            var request = URLRequest(url: url)
+            injectTraceContext(into: &request)
+            _ = try await session.data(for: request)
+        }
+        func perform(_ request: URLRequest) async throws { _ = try await URLSession.shared.data(for: request) }
+        func injectTraceContext(into request: inout URLRequest) {
+            InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &request, using: RequestInjector())
+        }
+        """
+        XCTAssertEqual(analyzeSwift(helper).with("OTL601").map(\.message), [],
+                       "a helper injects; a request handed in was built where the file injects")
+        let appleBranch = """
+        import Foundation
+        import OpenTelemetryApi
+        func fetch(_ request: URLRequest) async throws -> Data {
+            #if canImport(FoundationNetworking)
+            return Data()
+            #else
+            return try await URLSession.shared.data(for: request).0
+            #endif
+        }
+        """
+        XCTAssertEqual(analyzeSwift(appleBranch + "\nimport NIOCore\n").with("OTL601").map(\.message), [], "the `#else` builds on Apple platforms only")
+    }
+
     func testURLSessionInServerCodeIsReportedUnlessTheProjectInstallsItsInstrumentation() {
         let request = """
         import Foundation

@@ -187,6 +187,19 @@ final class SpanLifecycleRuleTests: XCTestCase {
         XCTAssertTrue(analyzeSwift(source).with("OTL501").isEmpty)
     }
 
+    func testASimpleProcessorOfferedBesideBatchingIsTheUsersChoice() {
+        let source = """
+        import OpenTelemetrySdk
+        func processor(_ choice: Processing, exporter: SpanExporter) -> SpanProcessor {
+            switch choice {
+            case .simple: return SimpleSpanProcessor(spanExporter: exporter)
+            case .batch: return BatchSpanProcessor(spanExporter: exporter)
+            }
+        }
+        """
+        XCTAssertEqual(analyzeSwift(source).with("OTL201").map(\.message), [])
+    }
+
     // MARK: OTL201
 
     func testSimpleSpanProcessorFixIsSafeAndIdempotent() {

@@ -35,6 +35,9 @@ enum YAMLInputKind: Equatable {
         if collectorSections.contains(where: { $0 != "service" }) && (keys.contains("service") || collectorSections.count >= 2) {
             return .collector
         }
+        // A telemetry schema (`file_format`, `schema_url`, `versions`: the format that translates semantic conventions
+        // between versions) is not an SDK configuration, whose `file_format` it shares.
+        if keys.contains("schema_url") && keys.contains("versions") { return .unknown(keys: keys) }
         if keys.contains("file_format") || keys.filter({ sdkConfigurationKeys.contains($0) }).count >= 2 { return .sdkConfiguration }
         return .unknown(keys: keys)
     }

@@ -112,12 +112,6 @@ struct DuplicateServiceNameRule: ScopeRule {
     /// Telemetry that reaches no backend: no endpoint is set, so OTLP goes to the container's own `localhost`, and
     /// every exporter that is named prints (`console`), is off (`none`) or is that OTLP default.
     private static func sendsNowhere(_ service: MergedComposeService) -> Bool {
-        guard EndpointTarget.all(in: service.scope).isEmpty else { return false }
-        let local: Set<String> = ["console", "none", "logging", "otlp"]
-        return ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].allSatisfy { name in
-            guard let definition = service.scope.setting(name) else { return true }
-            guard let value = definition.value else { return false }
-            return value.split(separator: ",").allSatisfy { local.contains($0.blankTrimmed.lowercased()) }
-        }
+        EndpointTarget.all(in: service.scope).isEmpty && service.scope.exportsOnly(to: EnvironmentScope.localExporters.union(["otlp"]))
     }
 }

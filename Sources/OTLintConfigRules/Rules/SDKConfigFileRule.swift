@@ -40,8 +40,13 @@ struct SDKConfigFileRule: ScopeRule {
             let fix = suggestion.flatMap { text in
                 content.flatMap { $0.verbatim ? Fix(title: "write `\(text)`", edits: [TextEdit(path: source.path, range: $0.range, replacement: text)], applicability: .safe) : nil }
             }
-            diagnostics.append(diagnostic(format.range, "`file_format: \(literal)` is not a file format the SDKs accept",
-                                          why: "`file_format` is `MAJOR.MINOR`, optionally with `-rc.N` (`1.0`, `1.1`, `1.0-rc.3`): the SDKs' parsers refuse or warn on anything else, such as the schema package's release `1.0.0`",
+            // A schema release (`1.0.0`) still starts with the format: C++ reads its first two numbers, Java's
+            // MAJOR.MINOR pattern refuses it. Not portable, but not broken everywhere either.
+            let isRelease = suggestion != nil
+            diagnostics.append(diagnostic(format.range, "`file_format: \(literal)` is not a file format \(isRelease ? "every SDK accepts" : "the SDKs accept")",
+                                          severity: isRelease ? .warning : severity,
+                                          why: "`file_format` is `MAJOR.MINOR`, optionally with `-rc.N` (`1.0`, `1.1`, `1.0-rc.3`)"
+                                            + (isRelease ? ": Java's parser refuses the schema package's release `\(literal)`, while C++ reads only its first two numbers" : ": the SDKs' parsers refuse or warn on anything else"),
                                           help: suggestion.map { "write `\($0)`" } ?? "write the release as `1.0` or `1.1`", fix: fix))
             return diagnostics
         }

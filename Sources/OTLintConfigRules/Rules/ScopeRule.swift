@@ -148,6 +148,21 @@ struct SignalExport {
 extension EnvironmentScope {
     /// Whether the process is set up to export telemetry: an exporter or OTLP variable is set, and the SDK is
     /// not disabled.
+    /// No endpoint is set and every exporter variable that is set names only exporters in `allowed`
+    /// (`OTEL_TRACES_EXPORTER=console`); an unset one is not judged.
+    func exportsOnly(to allowed: Set<String>) -> Bool {
+        guard !effectiveDefinitions.contains(where: { $0.isSet && $0.name.hasPrefix("OTEL_EXPORTER_OTLP_") && $0.name.hasSuffix("ENDPOINT") })
+        else { return false }
+        return ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].allSatisfy { name in
+            guard let definition = setting(name) else { return true }
+            guard let value = definition.value else { return false }
+            return value.split(separator: ",").allSatisfy { allowed.contains($0.blankTrimmed.lowercased()) }
+        }
+    }
+
+    /// Exporters that print or do nothing: telemetry that reaches no backend.
+    static let localExporters: Set<String> = ["console", "logging", "none"]
+
     var configuresTelemetry: Bool {
         if setting("OTEL_SDK_DISABLED")?.value?.lowercased() == "true" { return false }
         let exporters = ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].map { setting($0)?.value?.lowercased() }

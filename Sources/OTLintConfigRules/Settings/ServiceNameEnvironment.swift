@@ -5,9 +5,11 @@ enum ServiceNameEnvironment {
     static func naming(of scope: EnvironmentScope, in project: ConfigProject) -> ServiceNaming {
         let configures = scope.configuresTelemetry
         let isNamed = ([scope] + (configures ? project.layeredScopes(of: scope) : [])).contains(where: namesService)
-        // A process with no OpenTelemetry in its code, its build or its launch exports nothing, whatever its variables
-        // say (asked only where a finding hangs on it: the search is costly).
-        let exports = configures && (isNamed || !runsWithoutOpenTelemetry(scope, in: project))
+        // A process that only prints its telemetry (`OTEL_TRACES_EXPORTER=console`) shows its name to no backend; one
+        // with no OpenTelemetry in its code, its build or its launch exports nothing, whatever its variables say
+        // (both asked only where a finding hangs on them: the search is costly).
+        let printsOnly = scope.setting("OTEL_TRACES_EXPORTER") != nil && scope.exportsOnly(to: EnvironmentScope.localExporters)
+        let exports = configures && (isNamed || (!printsOnly && !runsWithoutOpenTelemetry(scope, in: project)))
         var naming = ServiceNaming(
             subject: scope.displayName, location: scope.anchorLocation, exportsRemotely: exports, isNamed: isNamed,
             mayBeNamedElsewhere: exports && !isNamed && mayBeNamedElsewhere(scope, in: project),

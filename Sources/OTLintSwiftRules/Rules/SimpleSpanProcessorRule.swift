@@ -18,7 +18,7 @@ struct SimpleSpanProcessorRule: SwiftRule {
             let isSwiftOTel08 = name == "SimpleSpanProcessor" && path == ["OTel", "SimpleSpanProcessor"]
                 && model.ecosystems.contains(.swiftOTel)
             guard isOtelSwift || isSwiftOTel012 || isSwiftOTel08 else { continue }
-            if isInDebugOnlyCode(call) || exportsLocally(call, model) { continue }
+            if isInDebugOnlyCode(call) || exportsLocally(call, model) || isAnAlternativeToBatching(call) { continue }
 
             var fix: Fix?
             var help: String
@@ -43,6 +43,19 @@ struct SimpleSpanProcessorRule: SwiftRule {
             ))
         }
         return diagnostics
+    }
+
+    /// A branch of a `switch` or `if` whose other branch batches (`case .simple: SimpleSpanProcessor(…)`,
+    /// `case .batch: BatchSpanProcessor(…)`): a library's setting whose user chooses, not a choice made here.
+    private func isAnAlternativeToBatching(_ call: FunctionCallExprSyntax) -> Bool {
+        var current = call.parent
+        while let node = current, !node.isFunctionBoundary {
+            if node.is(SwitchExprSyntax.self) || node.is(IfExprSyntax.self) {
+                return node.descendants(FunctionCallExprSyntax.self).contains { $0.calleeName?.hasSuffix("BatchSpanProcessor") == true }
+            }
+            current = node.parent
+        }
+        return false
     }
 
     /// `#if DEBUG` (not `#if !DEBUG`) around the call: a local debugging setup.

@@ -23,6 +23,9 @@ struct UnboundedAttributeValueRule: SwiftRule {
         return diagnostics
     }
 
+    /// Names of values of bounded size: a token, an identifier, a key, a hash.
+    static let smallValueWords: Set<String> = ["token", "id", "key", "name", "hash", "digest", "nonce", "etag", "uuid", "checksum", "signature"]
+
     /// What unbounded thing the value is, or nil.
     private func payload(in expression: ExprSyntax) -> String? {
         var value = expression.unwrappingEffects
@@ -35,8 +38,10 @@ struct UnboundedAttributeValueRule: SwiftRule {
             value = inner.unwrappingEffects
         }
         // `String(decoding: body, as: UTF8.self)`, `String(data: data, encoding: .utf8)`, `String(buffer: body)`.
+        // What is decoded may be small and of fixed shape (`taskToken.bytes`, `digest`): not a body.
         if let call = value.as(FunctionCallExprSyntax.self), call.calleeName == "String",
-           let first = call.firstArgument, ["decoding", "data", "buffer", "bytes"].contains(first.label?.text ?? "") {
+           let first = call.firstArgument, ["decoding", "data", "buffer", "bytes"].contains(first.label?.text ?? ""),
+           !(first.expression.memberPath ?? []).flatMap(identifierWords).contains(where: Self.smallValueWords.contains) {
             return "a decoded body (`\(call.trimmedDescription)`)"
         }
         if let call = value.as(FunctionCallExprSyntax.self), call.calleeName == "encode",
