@@ -199,8 +199,8 @@ public struct ConfigAnalyzer: Analyzer {
         project.notices = builder.notices
         if let first = templates.first {
             skipped.append(Notice(path: first, message: templates.count == 1
-                ? "a template (`{{ … }}`, as in a Helm chart) that is YAML only once rendered: not checked"
-                : "\(templates.count) templates (`{{ … }}`, as in Helm charts) that are YAML only once rendered: not checked (this is the first)"))
+                ? "a template (`{{ … }}` as in a Helm chart, or `%{ … }` as in Terraform) that is YAML only once rendered: not checked"
+                : "\(templates.count) templates (`{{ … }}` as in Helm charts, or `%{ … }` as in Terraform) that are YAML only once rendered: not checked (this is the first)"))
         }
         project.composeVariantIndex = ComposeProjectVariant.index(project) { definitions, path in
             DeploymentTierResolver.assess(definitions: definitions, path: path, context: context)
@@ -222,12 +222,14 @@ extension ConfigAnalyzer {
     static func templateNotice(_ file: SourceFile, errors: [InputError]) -> Notice? {
         guard let error = errors.first(where: { $0.message.hasPrefix("invalid YAML") }), isTemplate(file) else { return nil }
         return Notice(path: file.path, position: error.position,
-                      message: "a template (`{{ … }}`, as in a Helm chart) that is YAML only once rendered: not checked")
+                      message: "a template (`{{ … }}` as in a Helm chart, or `%{ … }` as in Terraform) that is YAML only once rendered: not checked")
     }
 
-    /// A Helm chart's template (or any Go or Jinja template): its bytes hold `{{` and `}}`.
+    /// A Helm chart's template (or any Go or Jinja template): its bytes hold `{{` and `}}`; or a Terraform
+    /// `templatefile` with `%{ if … }` directives.
     static func isTemplate(_ file: SourceFile) -> Bool {
-        ByteSearch.contains(Array("{{".utf8), in: file.bytes) && ByteSearch.contains(Array("}}".utf8), in: file.bytes)
+        (ByteSearch.contains(Array("{{".utf8), in: file.bytes) && ByteSearch.contains(Array("}}".utf8), in: file.bytes))
+            || ByteSearch.contains(Array("%{".utf8), in: file.bytes)
     }
 
     /// A file named like a collector configuration: read as one when its top level is one; anything else (a

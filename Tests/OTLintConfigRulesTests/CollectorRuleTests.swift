@@ -144,6 +144,16 @@ final class CollectorRuleTests: XCTestCase {
         XCTAssertEqual(project.analyze().diagnostics.filter { $0.ruleID.hasPrefix("OTL70") }.map(\.message), [])
     }
 
+    func testABuilderManifestAndATerraformTemplateAreNoConfigurations() throws {
+        let builder = "dist:\n  name: otelcol\n  otelcol_version: 0.103.0\nexporters:\n  - gomod: go.opentelemetry.io/collector/exporter/otlpexporter v0.103.0\nreceivers:\n  - gomod: go.opentelemetry.io/collector/receiver/otlpreceiver v0.103.0\n"
+        let manifest = try TestProject(["otelcol-builder.yaml": builder]).analyze()
+        XCTAssertEqual(manifest.diagnostics.map(\.message) + manifest.inputErrors.map(\.message), [])
+        let template = "receivers:\n  otlp:\n    protocols:\n      grpc:\n%{ if enable_debug }\nexporters:\n  debug: {}\n%{ endif }\n"
+        let rendered = try TestProject(["otel-collector.yaml": template]).analyze()
+        XCTAssertEqual(rendered.inputErrors.map(\.message), [])
+        XCTAssertEqual(rendered.notices.map { $0.message.hasPrefix("a template") }, [true])
+    }
+
     func testAFileWithPipelinesButNoReceiversIsAPart() throws {
         let extras = "exporters:\n  otlphttp/vendor:\n    endpoint: https://vendor.example.com\nservice:\n  pipelines:\n    traces/vendor:\n      receivers: [otlp]\n      processors: [batch]\n      exporters: [otlphttp/vendor]\n"
         XCTAssertEqual(try TestProject(["otelcol-config-extras.yml": extras]).diagnostics("OTL701").map(\.message), [],

@@ -21,6 +21,20 @@ final class ComposeProjectVariantTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL304").map(\.message), [], "the two names are never set for one process")
     }
 
+    func testATierOverlayOfAnotherFileOverlaysThatFile() throws {
+        let collector = "services:\n  otel-collector:\n    image: otel/opentelemetry-collector-contrib:0.115.0\n    ports: [\"55679:55679\"]\n"
+        let project = try TestProject([
+            "docker-compose.yml": collector,
+            "docker-compose.services.yml": "services:\n  api:\n    image: example/api:1.0\n",
+            "docker-compose.services.prod.yml": "services:\n  api:\n    environment: {OTEL_SERVICE_NAME: api}\n",
+        ])
+        let variants = project.project().composeVariants(inFolder: project.root)
+        XCTAssertTrue(variants.contains { $0.files.map { ConfigPaths.fileName($0.source.path) } == ["docker-compose.services.yml", "docker-compose.services.prod.yml"] })
+        XCTAssertFalse(variants.contains { $0.files.map { ConfigPaths.fileName($0.source.path) } == ["docker-compose.yml", "docker-compose.services.prod.yml"] },
+                       "the collector of `docker-compose.yml` does not run in production")
+        XCTAssertEqual(ComposeFileRoles.overlaidFileName("docker-compose.prod.yml"), nil, "the base overlay keeps its rule")
+    }
+
     func testBaseWithOverrideAndEnvironmentFileVariants() throws {
         let project = try TestProject([
             "deploy/docker-compose.yml": """

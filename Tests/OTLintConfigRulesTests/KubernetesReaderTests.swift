@@ -131,7 +131,7 @@ final class KubernetesReaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics, [])
         // A file that writes `apiVersion`, `kind` and `OTEL_` is parsed, and invalid YAML there is an input error.
         XCTAssertEqual(result.inputErrors.map { ConfigPaths.fileName($0.path) }, ["broken.yaml"])
-        XCTAssertEqual(result.notices.map(\.message), ["2 templates (`{{ … }}`, as in Helm charts) that are YAML only once rendered: not checked (this is the first)"])
+        XCTAssertEqual(result.notices.map(\.message), ["2 templates (`{{ … }}` as in Helm charts, or `%{ … }` as in Terraform) that are YAML only once rendered: not checked (this is the first)"])
         XCTAssertEqual(Set(result.uncheckedFiles.map(ConfigPaths.fileName)), ["mkdocs.yml", "scalar.yaml", "crd.yaml", "a.yaml", "b.yaml"])
     }
 

@@ -295,6 +295,19 @@ final class MissingServiceNameRuleTests: XCTestCase {
         XCTAssertEqual(project.diagnostics("OTL301").map(\.location.start), [LineColumn(line: 6, column: 3)], "only `web`, whose code names nothing")
     }
 
+    func testSpringBootsApplicationNameNamesTheServiceForTheJavaAgent() throws {
+        let compose = "services:\n  math:\n    build: ./math\n" + Self.exporting
+        let files = ["docker-compose.yml": compose,
+                     "math/Dockerfile": "FROM eclipse-temurin:21-jre\nCOPY opentelemetry-javaagent.jar /agent.jar\nENV JAVA_TOOL_OPTIONS=-javaagent:/agent.jar\n",
+                     "math/src/main/resources/application.yml": "spring:\n  application:\n    name: math-service\n"]
+        XCTAssertEqual(try TestProject(files).diagnostics("OTL301").map(\.message), [])
+        let flat = files.merging(["math/src/main/resources/application.yml": "server:\n  port: 8080\n",
+                                  "math/src/main/resources/application.properties": "spring.application.name=math-service\n"]) { $1 }
+        XCTAssertEqual(try TestProject(flat).diagnostics("OTL301").map(\.message), [])
+        let unnamed = files.merging(["math/src/main/resources/application.yml": "server:\n  port: 8080\n"]) { $1 }
+        XCTAssertEqual(try TestProject(unnamed).diagnostics("OTL301").count, 1)
+    }
+
     func testTelemetryPrintedToTheConsoleNeedsNoName() throws {
         XCTAssertEqual(try TestProject(["example/.env": "OTEL_TRACES_EXPORTER=console\n", "example/app.rb": "require 'opentelemetry/sdk'\n"])
             .diagnostics("OTL301").map(\.message), [])

@@ -16,6 +16,8 @@ final class TierByNameTests: XCTestCase {
             ("k8s/overlays/non-prod/app.env", .nonProduction, 2),
             ("envs/prod/eu/staging/app.env", .nonProduction, 3),
             ("services/api/app.env", nil, nil),
+            ("crates/core/tests/e2e/docker-compose.live.yml", .nonProduction, 3),
+            ("tests/docker-compose.prod.yml", .nonProduction, 0),
         ]
         for (path, tier, folder) in expected {
             let named = DeploymentTierResolver.tier(namedByPath: path)

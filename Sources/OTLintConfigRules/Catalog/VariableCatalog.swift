@@ -62,8 +62,11 @@ public enum VariableCatalog {
     public static let propagators = ["tracecontext", "baggage", "b3", "b3multi", "jaeger", "xray", "ottrace", "none"]
     /// Exporter names SDKs accept beyond the specification's: Python's entry points (opentelemetry-distro), and Java's
     /// `logging-otlp` and `experimental-otlp/stdout` (opentelemetry-java, sdk-extensions/autoconfigure README).
+    /// Exporter names of language SDKs and distributions beyond the specification's: Python's, Java's, and Splunk's
+    /// distributions (`jaeger-thrift-splunk`, splunk-otel-java 1.x and splunk-otel-go).
     static let sdkExporterNames = ["otlp_proto_grpc", "otlp_proto_http", "otlp_json_http", "otlp_json_file",
-                                   "zipkin_json", "zipkin_proto", "opencensus", "logging-otlp", "experimental-otlp/stdout"]
+                                   "zipkin_json", "zipkin_proto", "opencensus", "logging-otlp", "experimental-otlp/stdout",
+                                   "jaeger-thrift-splunk"]
     static let logLevels = ["none", "error", "warn", "info", "debug", "verbose", "all"]
 
     public static let all: [VariableSpec] = {

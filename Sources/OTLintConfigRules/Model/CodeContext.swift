@@ -35,8 +35,10 @@ final class CodeContext: @unchecked Sendable {
 
     /// Lower-cased spellings of the service name setting in code and configuration: `service.name`,
     /// `SERVICE_NAME` / `service_name` (`ATTR_SERVICE_NAME`, `c.service_name`), `serviceName` / `ServiceName`,
-    /// `--otel-service-name`, `otel.service.name`, Elixir's `service: [name: …]`.
-    static let serviceNameMarkers = ["service.name", "service_name", "servicename", "service-name", "service: [name", "service: %{name"]
+    /// `--otel-service-name`, `otel.service.name`, Elixir's `service: [name: …]`, and Spring Boot's
+    /// `spring.application.name` (flat or nested in `application.yml`), which the Java agent takes as the name.
+    static let serviceNameMarkers = ["service.name", "service_name", "servicename", "service-name", "service: [name", "service: %{name",
+                                     "spring.application.name", "spring:\n  application:\n    name:"]
 
     private let lock = Lock()
     private var answers: [String: Bool] = [:]

@@ -209,6 +209,11 @@ extension ComposeProjectVariant {
         if let baseIndex {
             fileSets.append([files[baseIndex]] + (overrideIndex.map { [files[$0]] } ?? []))
             for other in others {
+                // `docker-compose.services.prod.yaml` overlays `docker-compose.services.yaml` when the folder has it.
+                if let stem = ComposeFileRoles.overlaidFileName(names[other]), let stemIndex = names.firstIndex(of: stem), stemIndex != other {
+                    fileSets.append([files[stemIndex], files[other]])
+                    continue
+                }
                 fileSets.append(ComposeFileRoles.isAlternative(files[other]) ? [files[other]] : [files[baseIndex], files[other]])
             }
             for index in files.indices where index != baseIndex && ConfigPaths.defaultComposeNames.contains(names[index]) {
@@ -260,6 +265,15 @@ enum ComposeFileRoles {
         return file.services.allSatisfy { service in
             (service.image != nil || service.node["build"] != nil) && service.dependsOn.allSatisfy { names.contains($0.text) }
         }
+    }
+
+    /// The file a tier-named overlay extends by its name: `docker-compose.services.prod.yaml` →
+    /// `docker-compose.services.yaml` (nil when dropping the tier leaves a default name, or the name has no tier).
+    static func overlaidFileName(_ name: String) -> String? {
+        let parts = name.split(separator: ".")
+        guard parts.count >= 4, DeploymentTierResolver.tier(namedByFile: name) != nil else { return nil }
+        let stem = (parts.dropLast(2) + [parts[parts.count - 1]]).joined(separator: ".")
+        return ConfigPaths.defaultComposeNames.contains(stem) ? nil : stem
     }
 
     static let overrideNames = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml",

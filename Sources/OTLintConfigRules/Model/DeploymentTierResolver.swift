@@ -58,16 +58,25 @@ public enum DeploymentTierResolver {
         return TierAssessment(tier: named.tier, evidence: TierEvidence(description: "the folder `\(components[folder].lowercased())/`", location: nil))
     }
 
+    /// Folders of a test suite: what runs there is tested, whatever the file calls itself.
+    static let testSuiteFolders: Set<String> = ["test", "tests", "testing", "e2e", "integration-tests"]
+
     /// The tier a relative path names, and which of its folders names it (nil: the file name): the file name
     /// first, then the folders from the innermost out.
     public static func tier(namedByPath relative: String) -> (tier: DeploymentTier, folderIndex: Int?)? {
         let components = relative.split(separator: "/").map { String($0).lowercased() }
-        if let name = components.last, let tier = tier(namedByFile: name) { return (tier, nil) }
-        for index in components.indices.dropLast().reversed() {
+        let folder = components.indices.dropLast().reversed().lazy.compactMap { index -> (DeploymentTier, Int)? in
             let tier = DeploymentTier.classify(environmentName: components[index])
-            if tier != .unknown { return (tier, index) }
+            return tier == .unknown ? nil : (tier, index)
+        }.first
+        if let name = components.last, let tier = tier(namedByFile: name) {
+            // A test suite's `docker-compose.live.yml` (`tests/e2e/`) runs against test systems: the folder decides.
+            if tier == .production, let suite = components.indices.dropLast().last(where: { testSuiteFolders.contains(components[$0]) }) {
+                return (.nonProduction, suite)
+            }
+            return (tier, nil)
         }
-        return nil
+        return folder
     }
 
     static func relativePath(_ path: String, root: String) -> String {

@@ -30,6 +30,8 @@ enum YAMLInputKind: Equatable {
         let keys = pairs.compactMap(\.key.scalar)
         if keys.contains(where: { composeKeys.contains($0) || $0.hasPrefix("x-") }) { return .compose }
         if keys.contains("apiVersion") && keys.contains("kind") { return .kubernetes }
+        // A Collector Builder (`ocb`) manifest lists components to compile under `dist`: no collector loads it.
+        if keys.contains("dist") { return .unknown(keys: keys) }
         // `service` alone is too common a word; a collector configuration also has components to run.
         let collectorSections = keys.filter { collectorKeys.contains($0) }
         if collectorSections.contains(where: { $0 != "service" }) && (keys.contains("service") || collectorSections.count >= 2) {
