@@ -24,7 +24,7 @@ extension SwiftSourceModel {
             // The `#else` of `#if os(Linux)` / `#if canImport(FoundationNetworking)` builds on Apple platforms only.
             if let clause = ancestor.as(IfConfigClauseSyntax.self), clause.condition == nil,
                let first = clause.parent?.as(IfConfigClauseListSyntax.self)?.first?.condition?.trimmedDescription,
-               first.contains("os(Linux)") || first.contains("canImport(FoundationNetworking)") {
+               !first.contains("!"), first.contains("os(Linux)") || first.contains("canImport(FoundationNetworking)") {
                 return nil
             }
             if let clause = ancestor.as(IfConfigClauseSyntax.self), let condition = clause.condition?.trimmedDescription {

@@ -463,6 +463,8 @@ final class ErrorAndPropagationRuleTests: XCTestCase {
         }
         """
         XCTAssertEqual(analyzeSwift(appleBranch + "\nimport NIOCore\n").with("OTL601").map(\.message), [], "the `#else` builds on Apple platforms only")
+        let linuxBranch = appleBranch.replacingOccurrences(of: "#if canImport(FoundationNetworking)", with: "#if !os(Linux)")
+        XCTAssertEqual(analyzeSwift(linuxBranch + "\nimport NIOCore\n").with("OTL601").count, 1, "the `#else` of `#if !os(Linux)` is the Linux branch")
     }
 
     func testURLSessionInServerCodeIsReportedUnlessTheProjectInstallsItsInstrumentation() {

@@ -60,10 +60,9 @@ public enum VariableCatalog {
     public static let samplers = ["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off",
                                   "parentbased_traceidratio", "parentbased_jaeger_remote", "jaeger_remote", "xray"]
     public static let propagators = ["tracecontext", "baggage", "b3", "b3multi", "jaeger", "xray", "ottrace", "none"]
-    /// Exporter names SDKs accept beyond the specification's: Python's entry points (opentelemetry-distro), and Java's
-    /// `logging-otlp` and `experimental-otlp/stdout` (opentelemetry-java, sdk-extensions/autoconfigure README).
-    /// Exporter names of language SDKs and distributions beyond the specification's: Python's, Java's, and Splunk's
-    /// distributions (`jaeger-thrift-splunk`, splunk-otel-java 1.x and splunk-otel-go).
+    /// Exporter names SDKs accept beyond the specification's: Python's entry points (opentelemetry-distro), Java's
+    /// `logging-otlp` and `experimental-otlp/stdout` (opentelemetry-java, sdk-extensions/autoconfigure README), and
+    /// `jaeger-thrift-splunk` of Splunk's distributions (splunk-otel-java 1.x, splunk-otel-go).
     static let sdkExporterNames = ["otlp_proto_grpc", "otlp_proto_http", "otlp_json_http", "otlp_json_file",
                                    "zipkin_json", "zipkin_proto", "opencensus", "logging-otlp", "experimental-otlp/stdout",
                                    "jaeger-thrift-splunk"]

@@ -62,7 +62,8 @@ public enum DeploymentTierResolver {
     static let testSuiteFolders: Set<String> = ["test", "tests", "testing", "e2e", "integration-tests"]
 
     /// The tier a relative path names, and which of its folders names it (nil: the file name): the file name
-    /// first, then the folders from the innermost out.
+    /// first, then the folders from the innermost out; a file name that says production inside a test suite's
+    /// folder names the suite's tier instead.
     public static func tier(namedByPath relative: String) -> (tier: DeploymentTier, folderIndex: Int?)? {
         let components = relative.split(separator: "/").map { String($0).lowercased() }
         let folder = components.indices.dropLast().reversed().lazy.compactMap { index -> (DeploymentTier, Int)? in
