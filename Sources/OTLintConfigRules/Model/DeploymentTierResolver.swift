@@ -66,10 +66,6 @@ public enum DeploymentTierResolver {
     /// folder names the suite's tier instead.
     public static func tier(namedByPath relative: String) -> (tier: DeploymentTier, folderIndex: Int?)? {
         let components = relative.split(separator: "/").map { String($0).lowercased() }
-        let folder = components.indices.dropLast().reversed().lazy.compactMap { index -> (DeploymentTier, Int)? in
-            let tier = DeploymentTier.classify(environmentName: components[index])
-            return tier == .unknown ? nil : (tier, index)
-        }.first
         if let name = components.last, let tier = tier(namedByFile: name) {
             // A test suite's `docker-compose.live.yml` (`tests/e2e/`) runs against test systems: the folder decides.
             if tier == .production, let suite = components.indices.dropLast().last(where: { testSuiteFolders.contains(components[$0]) }) {
@@ -77,7 +73,11 @@ public enum DeploymentTierResolver {
             }
             return (tier, nil)
         }
-        return folder
+        for index in components.indices.dropLast().reversed() {
+            let tier = DeploymentTier.classify(environmentName: components[index])
+            if tier != .unknown { return (tier, index) }
+        }
+        return nil
     }
 
     static func relativePath(_ path: String, root: String) -> String {

@@ -73,26 +73,8 @@ struct DuplicateServiceNameRule: ScopeRule {
 
     /// A host port both services publish on a common address (`8090:8090` and `127.0.0.1:8090:80`).
     private static func publishSamePort(_ lhs: MergedComposeService, _ rhs: MergedComposeService) -> Bool {
-        let left = hostPorts(lhs), right = hostPorts(rhs)
-        return left.contains { port in
-            right.contains { $0.port == port.port && $0.proto == port.proto && ($0.address == port.address || $0.address.isEmpty || port.address.isEmpty) }
-        }
-    }
-
-    /// The host ports a service publishes in the short syntax `[ADDRESS:]HOST_PORT:CONTAINER_PORT[/PROTOCOL]`. A
-    /// container port alone publishes on a random host port, which never conflicts; the long syntax is not read
-    /// (the service then counts as runnable beside the other, the cautious side for this rule).
-    private static func hostPorts(_ service: MergedComposeService) -> [(address: String, port: String, proto: String)] {
-        service.layers.flatMap(\.service.ports).compactMap { scalar in
-            let parts = scalar.text.split(separator: "/", maxSplits: 1)
-            let proto = parts.count == 2 ? String(parts[1]) : "tcp"
-            let fields = parts.first.map { $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init) } ?? []
-            switch fields.count {
-            case 2: return ("", fields[0], proto)
-            case 3: return (fields[0], fields[1], proto)
-            default: return nil
-            }
-        }
+        let left = lhs.ports.compactMap { ComposePorts.hostBinding($0.text) }, right = rhs.ports.compactMap { ComposePorts.hostBinding($0.text) }
+        return left.contains { port in right.contains { $0.conflicts(with: port) } }
     }
 
     private static func instanceID(_ scope: EnvironmentScope) -> String? {

@@ -29,7 +29,7 @@ struct SDKDisabledRule: ScopeRule {
     static func configuresExport(_ definition: VariableDefinition) -> Bool {
         guard definition.isSet else { return false }
         if definition.name.hasPrefix("OTEL_EXPORTER_OTLP_") && definition.name.hasSuffix("ENDPOINT") { return true }
-        if ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].contains(definition.name) {
+        if EnvironmentScope.exporterVariables.contains(definition.name) {
             return definition.value.map { $0.lowercased() != "none" } ?? false
         }
         return false

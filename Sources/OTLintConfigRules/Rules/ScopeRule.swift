@@ -153,24 +153,27 @@ extension EnvironmentScope {
     func exportsOnly(to allowed: Set<String>) -> Bool {
         guard !effectiveDefinitions.contains(where: { $0.isSet && $0.name.hasPrefix("OTEL_EXPORTER_OTLP_") && $0.name.hasSuffix("ENDPOINT") })
         else { return false }
-        return ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].allSatisfy { name in
+        return EnvironmentScope.exporterVariables.allSatisfy { name in
             guard let definition = setting(name) else { return true }
             guard let value = definition.value else { return false }
             return value.split(separator: ",").allSatisfy { allowed.contains($0.blankTrimmed.lowercased()) }
         }
     }
 
+    /// The variables that choose each signal's exporters.
+    static let exporterVariables = ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"]
+
     /// Exporters that print or do nothing: telemetry that reaches no backend.
     static let localExporters: Set<String> = ["console", "logging", "none"]
 
     var configuresTelemetry: Bool {
         if setting("OTEL_SDK_DISABLED")?.value?.lowercased() == "true" { return false }
-        let exporters = ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].map { setting($0)?.value?.lowercased() }
+        let exporters = EnvironmentScope.exporterVariables.map { setting($0)?.value?.lowercased() }
         if exporters.allSatisfy({ $0 == "none" }) { return false }
         return effectiveDefinitions.contains { definition in
             guard definition.isSet else { return false }
             if definition.name.hasPrefix("OTEL_EXPORTER_OTLP_") { return true }
-            if ["OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER"].contains(definition.name) {
+            if EnvironmentScope.exporterVariables.contains(definition.name) {
                 return definition.value.map { $0.lowercased() != "none" } ?? false
             }
             return false
